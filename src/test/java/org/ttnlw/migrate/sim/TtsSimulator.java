@@ -1,0 +1,245 @@
+package org.ttnlw.migrate.sim;
+
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
+import org.ttnlw.migrate.source.tts.TtsServer;
+
+/**
+ * The Things Stack's four end-device registries (IS, JS, AS, NS) served over real gRPC on one
+ * loopback port, with TTS's field-mask rules, errors, authentication and response headers. Each
+ * server keeps its own part of every device, as in TTS. Thread-safe.
+ *
+ * <pre>{@code
+ * try (TtsSimulator tts = TtsSimulator.builder().apiKey("NNSXS.KEY").tls(true).start()) {
+ *   tts.put(SampleDevices.otaaWithSession("my-app", "my-device", 0));
+ *   // connect to tts.address(), trusting tts.caFile()
+ * }
+ * }</pre>
+ */
+public final class TtsSimulator implements AutoCloseable {
+  /** Calls per minute the rate-limit headers report unless the builder says otherwise. */
+  public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 1_000_000;
+
+  private final Server server;
+  private final ScheduledExecutorService scheduler;
+  private final Map<TtsServer, DeviceStore> stores;
+  private final CallJournal journal;
+  private final CallPipeline pipeline;
+  private final Path caFile;
+
+  private TtsSimulator(Builder builder) throws IOException {
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "tts-simulator-latency");
+              thread.setDaemon(true);
+              return thread;
+            });
+    journal = new CallJournal();
+    pipeline =
+        new CallPipeline(
+            builder.apiKey,
+            builder.latency,
+            scheduler,
+            journal,
+            new RateLimitWindow(builder.rateLimitPerMinute));
+    stores = new EnumMap<>(TtsServer.class);
+    ServerIdentity identity = builder.tls ? ThrowawayCa.issue() : null;
+    caFile = identity == null ? null : writeCaFile(identity);
+    NettyServerBuilder netty =
+        NettyServerBuilder.forAddress(
+            new InetSocketAddress("127.0.0.1", builder.port), credentials(identity));
+    for (Registry registry : Registry.values()) {
+      DeviceStore store = new DeviceStore();
+      stores.put(registry.server(), store);
+      netty.addService(
+          ServerInterceptors.intercept(
+              new RegistryService(registry, store, pipeline).definition(),
+              CallMetadata.interceptor()));
+    }
+    server = netty.build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      close();
+      throw e;
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Where clients connect: {@code localhost:PORT}. */
+  public String address() {
+    return "localhost:" + port();
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Whether the simulator serves TLS rather than plaintext. */
+  public boolean tls() {
+    return caFile != null;
+  }
+
+  /** The PEM file of the CA that issued the server certificate; only with TLS. */
+  public Path caFile() {
+    if (caFile == null) {
+      throw new IllegalStateException("the simulator runs without TLS");
+    }
+    return caFile;
+  }
+
+  /** Stores a full device split over all four servers, each keeping only its own fields. */
+  public void put(EndDevice device) {
+    put(device, EnumSet.allOf(TtsServer.class));
+  }
+
+  /** Stores a full device on some servers only, such as an ABP device that JS does not know. */
+  public void put(EndDevice device, Set<TtsServer> servers) {
+    for (TtsServer server : servers) {
+      stores.get(server).put(DeviceMasks.select(device, Registry.of(server).ownedPaths()));
+    }
+  }
+
+  /** What a server holds of a device. */
+  public Optional<EndDevice> stored(TtsServer server, String applicationId, String deviceId) {
+    return stores.get(server).get(applicationId, deviceId);
+  }
+
+  /** The calls received so far, in order. */
+  public List<CallInfo> calls() {
+    return journal.calls();
+  }
+
+  /** The Set, Update and Delete calls received so far, in order. */
+  public List<CallInfo> writes() {
+    return calls().stream().filter(CallInfo::isWrite).toList();
+  }
+
+  public void clearCalls() {
+    journal.clear();
+  }
+
+  /**
+   * Sets the hook asked before each call is handled (after it is recorded); a fault it returns
+   * fails the call instead. Replaces the previous hook.
+   */
+  public void faults(Function<CallInfo, Optional<Fault>> faults) {
+    pipeline.faults(Objects.requireNonNull(faults));
+  }
+
+  /** Blocks until the simulator is closed, for a simulator run as a program. */
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+    scheduler.shutdownNow();
+    try {
+      server.awaitTermination(5, TimeUnit.SECONDS);
+      if (caFile != null) {
+        Files.deleteIfExists(caFile);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ServerCredentials credentials(ServerIdentity identity) throws IOException {
+    if (identity == null) {
+      return InsecureServerCredentials.create();
+    }
+    return TlsServerCredentials.create(
+        new ByteArrayInputStream(identity.certificatePem().getBytes(StandardCharsets.US_ASCII)),
+        new ByteArrayInputStream(identity.privateKeyPem().getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private static Path writeCaFile(ServerIdentity identity) throws IOException {
+    Path file = Files.createTempFile("tts-simulator-ca-", ".pem");
+    Files.writeString(file, identity.caCertificatePem(), StandardCharsets.US_ASCII);
+    return file;
+  }
+
+  /** Settings for a simulator; only the API key is required. */
+  public static final class Builder {
+    private String apiKey;
+    private boolean tls;
+    private int port;
+    private Duration latency = Duration.ZERO;
+    private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
+
+    private Builder() {}
+
+    /** The key every call must present as {@code authorization: Bearer <key>}. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey);
+      return this;
+    }
+
+    /** Serve TLS with a throw-away CA (see {@link TtsSimulator#caFile()}); plaintext otherwise. */
+    public Builder tls(boolean tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /** The port to listen on; 0, the default, picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** How long each call takes to be answered; none by default. */
+    public Builder latency(Duration latency) {
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("negative latency: " + latency);
+      }
+      this.latency = latency;
+      return this;
+    }
+
+    /** The limit the rate-limit headers report; the simulator never enforces it. */
+    public Builder rateLimitPerMinute(int rateLimitPerMinute) {
+      this.rateLimitPerMinute = rateLimitPerMinute;
+      return this;
+    }
+
+    public TtsSimulator start() throws IOException {
+      if (apiKey == null) {
+        throw new IllegalStateException("an API key is required");
+      }
+      return new TtsSimulator(this);
+    }
+  }
+}
