@@ -47,6 +47,9 @@ public final class SimulatorMain {
     }
 
     System.err.println("TTS simulator listening on " + simulator.address());
+    if (options.apiKey().equals(DEMO_API_KEY)) {
+      System.err.println("API key (the demo default): " + DEMO_API_KEY);
+    }
     System.err.println(
         simulator.tls() ? "CA certificate: " + simulator.caFile() : "plaintext, no TLS");
     System.err.println(
