@@ -13,7 +13,7 @@ import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
 /**
  * The four TTS servers that each hold part of an end device. They differ only in
  * the registry they serve, so each is described here as data and one client
- * ({@link TtsClient}) talks to all of them.
+ * ({@link RegistryCalls}) talks to all of them.
  */
 public enum TtsServer {
   IDENTITY_SERVER("IS", "identity-server", EndDeviceRegistryGrpc.getGetMethod(),

@@ -1,0 +1,32 @@
+package org.ttnlw.migrate.source;
+
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.proto.EndDevice;
+
+/**
+ * A network server that devices are migrated out of. Reads return the device in
+ * TTS's model; the two writes stop the source from serving a device once it has
+ * been exported. Implementations are thread-safe: the export keeps several
+ * devices in flight.
+ */
+public interface Source extends AutoCloseable {
+
+  /** The device a bare device ID on the command line or stdin refers to. */
+  DeviceRef resolve(String deviceId);
+
+  /** The devices of an application, in the source's order, read lazily page by page. */
+  Iterator<DeviceRef> listDevices(String applicationId);
+
+  /** Reads one device, complete enough to be created on another network. */
+  CompletableFuture<EndDevice> fetch(DeviceRef device);
+
+  /** Stops the source from sending anything to the device (downlinks, join accepts, MAC commands). */
+  CompletableFuture<Void> disableDownlinks(DeviceRef device);
+
+  /** Deletes the device from the source; a device already gone counts as deleted. */
+  CompletableFuture<Void> delete(DeviceRef device);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,17 @@
+package org.ttnlw.migrate.source;
+
+import java.time.Duration;
+
+/**
+ * What every source is told about the run, whatever its own flags.
+ *
+ * @param concurrency devices in flight at once; 1 means every call strictly one after another
+ * @param callTimeout deadline of one call to the source
+ */
+public record SourceContext(int concurrency, Duration callTimeout) {
+  public SourceContext {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package org.ttnlw.migrate.source;
+
+import java.util.List;
+import java.util.Optional;
+import org.ttnlw.migrate.source.tts.TtsSourcePlugin;
+
+/** The sources this tool knows, by name or alias. */
+public final class SourcePlugins {
+  private static final List<SourcePlugin<?>> ALL = List.of(new TtsSourcePlugin());
+
+  private SourcePlugins() {}
+
+  public static List<SourcePlugin<?>> all() {
+    return ALL;
+  }
+
+  public static Optional<SourcePlugin<?>> find(String nameOrAlias) {
+    return ALL.stream()
+        .filter(p -> p.name().equals(nameOrAlias) || p.aliases().contains(nameOrAlias))
+        .findFirst();
+  }
+}

@@ -1,0 +1,91 @@
+package org.ttnlw.migrate.source.tts;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.FieldMaskUtil;
+import com.google.protobuf.util.Timestamps;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
+import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.SourceException;
+
+/**
+ * Joins the parts of one device held by different servers into the device to export.
+ * Each part contributes only the fields it was asked for; identifiers must agree.
+ */
+final class DeviceMerger {
+  private static final FieldMaskUtil.MergeOptions MERGE =
+      new FieldMaskUtil.MergeOptions().setReplaceRepeatedFields(true);
+
+  private DeviceMerger() {}
+
+  static EndDevice merge(DeviceRef ref, List<DevicePart> parts) {
+    checkIdentifiers(ref, parts);
+    EndDevice.Builder merged = EndDevice.newBuilder();
+    Timestamp createdAt = null;
+    Timestamp updatedAt = null;
+    for (DevicePart part : parts) {
+      FieldMaskUtil.merge(part.mask(), part.device(), merged, MERGE);
+      EndDevice device = part.device();
+      if (device.hasCreatedAt() && (createdAt == null
+          || Timestamps.compare(device.getCreatedAt(), createdAt) < 0)) {
+        createdAt = device.getCreatedAt();
+      }
+      if (device.hasUpdatedAt() && (updatedAt == null
+          || Timestamps.compare(device.getUpdatedAt(), updatedAt) > 0)) {
+        updatedAt = device.getUpdatedAt();
+      }
+    }
+    if (createdAt != null) {
+      merged.setCreatedAt(createdAt);
+    }
+    if (updatedAt != null) {
+      merged.setUpdatedAt(updatedAt);
+    }
+    // The target deployment assigns its own servers and, on join, its own DevAddr.
+    merged.clearNetworkServerAddress()
+        .clearApplicationServerAddress()
+        .clearJoinServerAddress();
+    merged.getIdsBuilder().clearDevAddr();
+    return merged.build();
+  }
+
+  private static void checkIdentifiers(DeviceRef ref, List<DevicePart> parts) {
+    for (DevicePart part : parts) {
+      EndDeviceIdentifiers ids = part.device().getIds();
+      if (!ids.getDeviceId().equals(ref.deviceId())
+          || !ids.getApplicationIds().getApplicationId().equals(ref.applicationId())) {
+        throw new SourceException("device " + ref + ": the " + part.server().shortName()
+            + " answered for another device (" + ids.getApplicationIds().getApplicationId() + "/"
+            + ids.getDeviceId() + ")");
+      }
+    }
+    checkAgree(ref, parts, "dev_eui", EndDeviceIdentifiers::getDevEui);
+    checkAgree(ref, parts, "join_eui", EndDeviceIdentifiers::getJoinEui);
+  }
+
+  private static void checkAgree(DeviceRef ref, List<DevicePart> parts, String field,
+      Function<EndDeviceIdentifiers, ByteString> get) {
+    DevicePart first = null;
+    for (DevicePart part : parts) {
+      ByteString value = get.apply(part.device().getIds());
+      if (value.isEmpty()) {
+        continue;
+      }
+      if (first == null) {
+        first = part;
+      } else if (!value.equals(get.apply(first.device().getIds()))) {
+        throw new SourceException("device " + ref + ": servers disagree on " + field + ": "
+            + first.server().shortName() + " has " + hex(get.apply(first.device().getIds()))
+            + ", " + part.server().shortName() + " has " + hex(value));
+      }
+    }
+  }
+
+  private static String hex(ByteString bytes) {
+    return HexFormat.of().withUpperCase().formatHex(bytes.toByteArray());
+  }
+}

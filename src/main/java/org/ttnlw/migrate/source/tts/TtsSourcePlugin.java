@@ -1,0 +1,45 @@
+package org.ttnlw.migrate.source.tts;
+
+import java.util.List;
+import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.source.SourcePlugin;
+
+/** The Things Stack (v3): Community Edition, Cloud, Enterprise or open source. */
+public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
+  @Override
+  public String name() {
+    return "ttnv3";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("tts");
+  }
+
+  @Override
+  public String description() {
+    return "The Things Stack (v3): Community Edition, Cloud and self-hosted deployments, over gRPC";
+  }
+
+  @Override
+  public List<String> environmentPrefixes() {
+    return List.of("TTNV3_", "TTS_");
+  }
+
+  @Override
+  public TtsOptions newOptions() {
+    return new TtsOptions();
+  }
+
+  @Override
+  public MigrationChoices choices(TtsOptions options) {
+    return new MigrationChoices(options.noSession, options.deleteSourceDevice);
+  }
+
+  @Override
+  public Source open(TtsOptions options, SourceContext context) {
+    return new TtsSource(TtsConfig.from(options), context);
+  }
+}
