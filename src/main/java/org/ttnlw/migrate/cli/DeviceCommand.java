@@ -1,0 +1,39 @@
+package org.ttnlw.migrate.cli;
+
+import java.util.Iterator;
+import java.util.Map;
+import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.Source;
+import picocli.CommandLine.Command;
+
+@Command(name = "device", aliases = {"devices", "end-device", "end-devices", "dev"},
+    mixinStandardHelpOptions = true,
+    description = {
+        "Export end devices by device ID, as TTS JSON on stdout, one device per line.",
+        "After a device's JSON is written, its downlinks are disabled on the source (or, with"
+            + " the source's delete flag, it is deleted there), unless --dry-run."})
+final class DeviceCommand extends ExportCommand {
+  DeviceCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources) {
+    super(global, io, sources);
+  }
+
+  @Override
+  String kind() {
+    return "device";
+  }
+
+  @Override
+  Iterator<DeviceRef> devices(Source source, Iterator<String> ids) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return ids.hasNext();
+      }
+
+      @Override
+      public DeviceRef next() {
+        return source.resolve(ids.next());
+      }
+    };
+  }
+}

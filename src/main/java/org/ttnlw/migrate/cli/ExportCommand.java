@@ -1,0 +1,134 @@
+package org.ttnlw.migrate.cli;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ttnlw.migrate.export.DeviceIdRules;
+import org.ttnlw.migrate.export.DeviceIds;
+import org.ttnlw.migrate.export.DeviceTransform;
+import org.ttnlw.migrate.export.DeviceWriter;
+import org.ttnlw.migrate.export.ExportFailedException;
+import org.ttnlw.migrate.export.ExportPipeline;
+import org.ttnlw.migrate.export.ExportSummary;
+import org.ttnlw.migrate.export.IdInput;
+import org.ttnlw.migrate.export.NoSession;
+import org.ttnlw.migrate.export.SourceSideEffects;
+import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.source.SourceContext;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** What {@code device} and {@code application} share: pick the source, wire the export, report. */
+abstract class ExportCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "ID", arity = "0..*",
+      description = "Device IDs (`device`) or application IDs (`application`) to export. With"
+          + " none, IDs are read from stdin, one per line.")
+  List<String> ids = new ArrayList<>();
+
+  private final GlobalOptions global;
+  private final Io io;
+  private final Map<String, BoundSource<?>> sources;
+  private String sourceName;
+
+  /**
+   * @param sources the sources this command can use, by name and alias; with exactly one,
+   *     it is used without {@code --source}
+   */
+  ExportCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources) {
+    this.global = global;
+    this.io = io;
+    this.sources = sources;
+  }
+
+  /** Adds {@code --source NAME}, for the form where the source is not the parent command. */
+  void offerSourceOption(CommandSpec command, String names) {
+    command.addOption(OptionSpec.builder("--source")
+        .paramLabel("NAME")
+        .type(String.class)
+        .required(true)
+        .description("Source to export from: " + names + ". See `ttn-lw-migrate sources`.")
+        .setter(new picocli.CommandLine.Model.ISetter() {
+          @Override
+          public <T> T set(T value) {
+            sourceName = (String) value;
+            return null;
+          }
+        })
+        .build());
+  }
+
+  /** "device" or "application", for messages. */
+  abstract String kind();
+
+  /** The devices that the given IDs stand for. */
+  abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids);
+
+  @Override
+  public Integer call() {
+    BoundSource<?> bound = chosenSource();
+    checkGlobalOptions();
+    Logging.configure(global.verbose);
+    MigrationChoices choices = bound.choices();
+    IdInput input;
+    try {
+      input = IdInput.of(kind(), ids, io.stdin());
+    } catch (IdInput.InvalidInputException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try (Source source = bound.open(new SourceContext(global.concurrency, global.timeout))) {
+      ExportPipeline pipeline = new ExportPipeline(source, transforms(choices),
+          new DeviceWriter(io.stdout()),
+          new SourceSideEffects(source, choices, global.dryRun), global.concurrency);
+      ExportSummary summary = pipeline.run(devices(source, input));
+      io.stderr().println("ttn-lw-migrate: " + summary);
+      return ExitCodes.OK;
+    } catch (SourceConfigException e) {
+      io.stderr().println("ttn-lw-migrate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (ExportFailedException e) {
+      io.stderr().println("ttn-lw-migrate: error: " + e.getMessage());
+      io.stderr().println("ttn-lw-migrate: stopped; " + e.summary());
+      return ExitCodes.EXPORT_FAILED;
+    }
+  }
+
+  private BoundSource<?> chosenSource() {
+    if (sourceName == null) {
+      return sources.values().iterator().next();
+    }
+    BoundSource<?> bound = sources.get(sourceName);
+    if (bound == null) {
+      throw new ParameterException(spec.commandLine(), "unknown source \"" + sourceName
+          + "\"; `ttn-lw-migrate sources` lists them");
+    }
+    return bound;
+  }
+
+  private void checkGlobalOptions() {
+    if (global.concurrency < 1) {
+      throw new ParameterException(spec.commandLine(), "--concurrency must be at least 1");
+    }
+    String prefixProblem = global.devIdPrefix.isEmpty()
+        ? null : DeviceIds.prefixProblem(global.devIdPrefix);
+    if (prefixProblem != null) {
+      throw new ParameterException(spec.commandLine(), "invalid --dev-id-prefix \""
+          + global.devIdPrefix + "\": " + prefixProblem);
+    }
+  }
+
+  private DeviceTransform transforms(MigrationChoices choices) {
+    DeviceTransform ids = new DeviceIdRules(global.devIdPrefix);
+    return choices.noSession() ? new NoSession().andThen(ids) : ids;
+  }
+}

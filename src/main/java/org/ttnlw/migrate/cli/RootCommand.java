@@ -1,0 +1,31 @@
+package org.ttnlw.migrate.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ttn-lw-migrate", mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Migrates LoRaWAN end devices into The Things Stack.",
+        "Reads devices from a source network server and writes them to stdout as TTS JSON,"
+            + " one device per line, for `ttn-lw-cli end-devices create` or the Console's"
+            + " import. Logs and progress go to stderr.",
+        "",
+        "  ttn-lw-migrate device --source ttnv3 my-device --ttnv3.no-session > devices.json",
+        "  ttn-lw-migrate application --source ttnv3 my-app > devices.json",
+        "  ttn-lw-migrate ttnv3 device --app-id my-app < device_ids.txt > devices.json",
+        ""},
+    footer = {"", "Exit codes: 0 done, 1 export stopped at a device (those before it are"
+        + " complete), 2 bad flags or configuration, 130 interrupted."})
+final class RootCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command: device, application,"
+        + " sources or version");
+  }
+}

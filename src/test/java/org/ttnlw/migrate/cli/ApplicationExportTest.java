@@ -1,0 +1,83 @@
+package org.ttnlw.migrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.CallInfo;
+import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.sim.TtsSimulator;
+
+class ApplicationExportTest {
+  private static final int DEVICES = 130;
+  private TtsSimulator simulator;
+
+  @BeforeEach
+  void start() throws Exception {
+    simulator = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(true).start();
+    for (EndDevice device : SampleDevices.application("my-app", DEVICES)) {
+      simulator.put(device, SampleDevices.servers(device));
+    }
+    for (EndDevice device : SampleDevices.application("second-app", 3)) {
+      simulator.put(device, SampleDevices.servers(device));
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    simulator.close();
+  }
+
+  @Test
+  void exportsEveryDeviceOverSeveralPagesAndDisablesTheirDownlinks() {
+    CliRun.Result result = CliRun.run(simulator, "application", "--source", "ttnv3", "my-app");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<String> ids = result.devices().stream().map(d -> d.getIds().getDeviceId()).toList();
+    assertEquals(SampleDevices.application("my-app", DEVICES).stream()
+        .map(d -> d.getIds().getDeviceId()).toList(), ids);
+    List<CallInfo> lists = simulator.calls().stream().filter(c -> c.method().equals("List"))
+        .toList();
+    assertEquals(2, lists.size(), "two pages of 100");
+    List<CallInfo> writes = simulator.writes();
+    assertEquals(DEVICES, writes.size());
+    assertTrue(writes.stream().allMatch(c -> c.method().equals("Set")
+        && c.fieldMaskPaths().equals(List.of("mac_settings.schedule_downlinks"))));
+    assertTrue(result.stderr().contains("exported 130 devices"), result.stderr());
+  }
+
+  @Test
+  void outputIsTheSameAtEveryConcurrency() {
+    String sequential = CliRun.run(simulator, "application", "--source", "ttnv3", "my-app",
+        "--dry-run", "--concurrency", "1").stdout();
+    String parallel = CliRun.run(simulator, "application", "--source", "ttnv3", "my-app",
+        "--dry-run", "--concurrency", "32").stdout();
+    assertEquals(DEVICES, sequential.lines().count());
+    assertEquals(sequential, parallel);
+  }
+
+  @Test
+  void applicationIdsFromStdinExportOneAfterAnother() {
+    CliRun.Result result = CliRun.run(CliRun.environment(simulator), "second-app\r\n\r\nmy-app\n",
+        "application", "--source", "ttnv3", "--dry-run");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<EndDevice> devices = result.devices();
+    assertEquals(DEVICES + 3, devices.size());
+    assertEquals("second-app", devices.get(0).getIds().getApplicationIds().getApplicationId());
+    assertEquals("my-app", devices.get(3).getIds().getApplicationIds().getApplicationId());
+  }
+
+  @Test
+  void unknownApplicationIsAnError() {
+    CliRun.Result result = CliRun.run(simulator, "application", "--source", "ttnv3",
+        "no-such-app", "--dry-run");
+    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("listing devices of application no-such-app (page 1): IS"
+        + " List"), result.stderr());
+  }
+}

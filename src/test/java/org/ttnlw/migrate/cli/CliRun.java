@@ -1,0 +1,80 @@
+package org.ttnlw.migrate.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ttnlw.migrate.json.TtsJson;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.TtsSimulator;
+
+/** Runs the tool in-process as a shell would, capturing stdout, stderr (logs too) and the exit code. */
+final class CliRun {
+  static final String API_KEY = "NNSXS.TEST-KEY-DO-NOT-LOG";
+
+  record Result(int exitCode, String stdout, String stderr) {
+    List<EndDevice> devices() {
+      return stdout.lines()
+          .map(line -> TtsJson.instance().merge(line, EndDevice.newBuilder()).build())
+          .toList();
+    }
+
+    EndDevice onlyDevice() {
+      List<EndDevice> devices = devices();
+      if (devices.size() != 1) {
+        throw new AssertionError("expected one device, got " + devices.size() + "\n" + this);
+      }
+      return devices.get(0);
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+    }
+  }
+
+  private CliRun() {}
+
+  /** The environment that points the ttnv3 source at {@code simulator}. */
+  static Map<String, String> environment(TtsSimulator simulator) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("TTNV3_APP_ID", "my-app");
+    environment.put("TTNV3_APP_API_KEY", API_KEY);
+    environment.put("TTNV3_DEFAULT_GRPC_ADDRESS", simulator.address());
+    if (simulator.tls()) {
+      environment.put("TTNV3_CA_FILE", simulator.caFile().toString());
+    } else {
+      environment.put("TTNV3_INSECURE", "true");
+    }
+    return environment;
+  }
+
+  static Result run(Map<String, String> environment, String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    PrintStream systemErr = System.err;
+    System.setErr(errStream);
+    int exitCode;
+    try {
+      exitCode = Main.run(args, new Io(Map.copyOf(environment),
+          new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, errStream));
+    } finally {
+      System.setErr(systemErr);
+    }
+    Result result = new Result(exitCode, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+    if (result.stdout().contains(API_KEY) || result.stderr().contains(API_KEY)) {
+      throw new AssertionError("the API key was printed by " + Arrays.toString(args) + "\n" + result);
+    }
+    return result;
+  }
+
+  static Result run(TtsSimulator simulator, String... args) {
+    return run(environment(simulator), "", args);
+  }
+}

@@ -1,0 +1,144 @@
+package org.ttnlw.migrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.sim.TtsSimulator;
+
+/** Both command forms, aliases, stdin, help and usage errors; always with --dry-run. */
+class CommandLineTest {
+  private static TtsSimulator simulator;
+
+  @BeforeAll
+  static void start() throws Exception {
+    simulator = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(true).start();
+    for (EndDevice device : SampleDevices.application("my-app", 3)) {
+      simulator.put(device, SampleDevices.servers(device));
+    }
+    simulator.put(SampleDevices.otaaWithSession("my-app", "my-device", 9));
+  }
+
+  @AfterAll
+  static void stop() {
+    simulator.close();
+  }
+
+  private static List<String> ids(CliRun.Result result) {
+    return result.devices().stream().map(d -> d.getIds().getDeviceId()).toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"device", "devices", "end-device", "end-devices", "dev"})
+  void deviceAliases(String command) {
+    CliRun.Result result = CliRun.run(simulator, command, "--source", "ttnv3", "my-device",
+        "--dry-run");
+    assertEquals(List.of("my-device"), ids(result), result.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ttnv3", "tts"})
+  void perSourceFormTakesFlagsWithoutPrefix(String source) {
+    Map<String, String> environment = CliRun.environment(simulator);
+    environment.remove("TTNV3_APP_ID");
+    CliRun.Result result = CliRun.run(environment, "", source, "device", "--app-id", "my-app",
+        "my-device", "--dry-run");
+    assertEquals(List.of("my-device"), ids(result), result.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"application", "applications", "app"})
+  void applicationAliasesInBothForms(String command) {
+    assertEquals(4, CliRun.run(simulator, command, "--source", "ttnv3", "my-app", "--dry-run")
+        .devices().size());
+    assertEquals(4, CliRun.run(simulator, "ttnv3", command, "my-app", "--dry-run")
+        .devices().size());
+  }
+
+  @Test
+  void globalFlagsGoBeforeOrAfterTheCommand() {
+    simulator.clearCalls();
+    CliRun.Result before = CliRun.run(simulator, "--dry-run", "device", "--source", "ttnv3",
+        "my-device");
+    CliRun.Result after = CliRun.run(simulator, "device", "--source", "ttnv3", "my-device",
+        "--dry-run");
+    assertEquals(before.stdout(), after.stdout());
+    assertEquals(List.of(), simulator.writes());
+  }
+
+  @Test
+  void idsFromStdinWithCrlfSpacesAndBlankLines() {
+    CliRun.Result result = CliRun.run(CliRun.environment(simulator),
+        "device-00002\r\n\r\n  my-device  \r\n\n device-00001\r\n",
+        "device", "--source", "ttnv3", "--dry-run");
+    assertEquals(List.of("device-00002", "my-device", "device-00001"), ids(result),
+        result.toString());
+  }
+
+  @Test
+  void invalidIdArgumentIsAUsageErrorBeforeAnyCall() {
+    simulator.clearCalls();
+    CliRun.Result result = CliRun.run(simulator, "device", "--source", "ttnv3", "My_Device",
+        "--dry-run");
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("\"My_Device\" is not a valid device ID"), result.stderr());
+    assertEquals(List.of(), simulator.calls());
+  }
+
+  @Test
+  void invalidIdOnStdinStopsAtItsLine() {
+    CliRun.Result result = CliRun.run(CliRun.environment(simulator), "my-device\nnot valid!\n",
+        "device", "--source", "ttnv3", "--dry-run");
+    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+    assertEquals(List.of("my-device"), ids(result));
+    assertTrue(result.stderr().contains("stdin line 2"), result.stderr());
+  }
+
+  @Test
+  void unknownFlagIsAUsageError() {
+    CliRun.Result result = CliRun.run(simulator, "device", "--source", "ttnv3", "--ttnv3.nope",
+        "my-device");
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("Unknown option: '--ttnv3.nope'"), result.stderr());
+    assertTrue(result.stderr().contains("ttn-lw-migrate device --help"), result.stderr());
+  }
+
+  @Test
+  void unknownSourceIsAUsageError() {
+    CliRun.Result result = CliRun.run(simulator, "device", "--source", "chirpstack", "my-device");
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("unknown source \"chirpstack\""), result.stderr());
+  }
+
+  @Test
+  void helpExplainsFlagsAndTheirEnvironment() {
+    CliRun.Result result = CliRun.run(Map.of(), "", "device", "--help");
+    assertEquals(ExitCodes.OK, result.exitCode());
+    assertTrue(result.stdout().contains("--ttnv3.no-session"), result.stdout());
+    assertTrue(result.stdout().contains("TTNV3_APP_API_KEY or TTS_APP_API_KEY"), result.stdout());
+    assertTrue(result.stdout().contains("resets_f_cnt"), result.stdout());
+
+    CliRun.Result perSource = CliRun.run(Map.of(), "", "ttnv3", "application", "--help");
+    assertTrue(perSource.stdout().contains("--app-api-key=KEY"), perSource.stdout());
+  }
+
+  @Test
+  void sourcesAndVersion() {
+    assertTrue(CliRun.run(Map.of(), "", "sources").stdout().startsWith("ttnv3 (alias tts): "));
+    assertTrue(CliRun.run(Map.of(), "", "version").stdout().startsWith("ttn-lw-migrate "));
+    assertTrue(CliRun.run(Map.of(), "", "--version").stdout().startsWith("ttn-lw-migrate "));
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    assertEquals(ExitCodes.USAGE, CliRun.run(Map.of(), "").exitCode());
+  }
+}
