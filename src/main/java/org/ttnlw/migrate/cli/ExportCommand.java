@@ -86,7 +86,8 @@ abstract class ExportCommand implements Callable<Integer> {
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    try (Source source = bound.open(new SourceContext(global.concurrency, global.timeout))) {
+    try (Source source = bound.open(new SourceContext(global.concurrency, global.timeout,
+        global.retries))) {
       ExportPipeline pipeline = new ExportPipeline(source, transforms(choices),
           new DeviceWriter(io.stdout()),
           new SourceSideEffects(source, choices, global.dryRun), global.concurrency);
@@ -118,6 +119,9 @@ abstract class ExportCommand implements Callable<Integer> {
   private void checkGlobalOptions() {
     if (global.concurrency < 1) {
       throw new ParameterException(spec.commandLine(), "--concurrency must be at least 1");
+    }
+    if (global.retries < 0) {
+      throw new ParameterException(spec.commandLine(), "--retries must not be negative");
     }
     String prefixProblem = global.devIdPrefix.isEmpty()
         ? null : DeviceIds.prefixProblem(global.devIdPrefix);

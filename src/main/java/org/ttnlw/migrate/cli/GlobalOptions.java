@@ -29,4 +29,10 @@ public final class GlobalOptions {
       description = "Deadline of each call to the source, e.g. 30s or 2m (default: 30s).",
       converter = DurationConverter.class)
   Duration timeout = Duration.ofSeconds(30);
+
+  @Option(names = "--retries", paramLabel = "N",
+      description = "How often a call that failed for a passing reason (server unavailable, rate"
+          + " limited, connection reset, read timed out) is tried again, with growing pauses"
+          + " (default: ${DEFAULT-VALUE}).")
+  int retries = 5;
 }

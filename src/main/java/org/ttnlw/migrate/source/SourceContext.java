@@ -7,11 +7,15 @@ import java.time.Duration;
  *
  * @param concurrency devices in flight at once; 1 means every call strictly one after another
  * @param callTimeout deadline of one call to the source
+ * @param retries how often a call that failed for a passing reason is tried again
  */
-public record SourceContext(int concurrency, Duration callTimeout) {
+public record SourceContext(int concurrency, Duration callTimeout, int retries) {
   public SourceContext {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+    }
+    if (retries < 0) {
+      throw new IllegalArgumentException("retries must not be negative, got " + retries);
     }
   }
 }
