@@ -8,10 +8,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * Protobuf integers. 64-bit ones are written as JSON strings, because JSON readers commonly
- * hold numbers as doubles; readers take numbers and strings for all of them, including
- * integral forms such as {@code 1.0} and {@code 1e3}. Unsigned values travel in Java's
- * signed types, as protobuf-java stores them.
+ * Protobuf integers. 64-bit ones are written as JSON strings, because JSON readers commonly hold
+ * numbers as doubles; readers take numbers and strings for all of them, including integral forms
+ * such as {@code 1.0} and {@code 1e3}. Unsigned values travel in Java's signed types, as
+ * protobuf-java stores them.
  */
 enum IntegerCodec implements ScalarCodec, MapKeyCodec {
   INT32("a 32-bit integer", Integer.MIN_VALUE, Integer.MAX_VALUE),
@@ -19,7 +19,8 @@ enum IntegerCodec implements ScalarCodec, MapKeyCodec {
   INT64("a 64-bit integer", Long.MIN_VALUE, Long.MAX_VALUE),
   UINT64("an unsigned 64-bit integer", 0, Long.MAX_VALUE);
 
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger UINT64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private final String description;
   private final long min;
@@ -43,9 +44,10 @@ enum IntegerCodec implements ScalarCodec, MapKeyCodec {
   @Override
   public Object read(JsonParser in) throws IOException {
     return switch (in.currentToken()) {
-      case VALUE_NUMBER_INT -> in.getNumberType() == NumberType.BIG_INTEGER
-          ? checked(in.getBigIntegerValue(), in.getText())
-          : checked(in.getLongValue(), in.getText());
+      case VALUE_NUMBER_INT ->
+          in.getNumberType() == NumberType.BIG_INTEGER
+              ? checked(in.getBigIntegerValue(), in.getText())
+              : checked(in.getLongValue(), in.getText());
       case VALUE_NUMBER_FLOAT, VALUE_STRING -> fromKey(in.getText());
       default -> throw Tokens.unexpected(in, description);
     };
