@@ -7,54 +7,60 @@ import static org.ttnlw.migrate.json.JsonAssertions.assertReadFails;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.proto.MACCommand;
 
-/** Errors name the JSON path of the offending value. */
+/** Errors name the JSON path of the offending value and what is wrong with it. */
 class ReadErrorsJsonTest {
-  @Test
-  void rejectsUnknownFieldsNamingTheirPath() {
-    TtsJsonException e = assertReadFails("mac_state.current_parameters.channels[1].bogus: "
-            + "unknown field of ttn.lorawan.v3.MACParameters.Channel",
-        "{'mac_state': {'current_parameters': {'channels': [{}, {'bogus': 1}]}}}",
-        EndDevice.newBuilder());
-    assertEquals("mac_state.current_parameters.channels[1].bogus", e.path());
-    assertEquals("unknown field of ttn.lorawan.v3.MACParameters.Channel", e.problem());
+  /** The cases of read-errors.txt: a JSON document, then the error reading it gives. */
+  static Stream<Arguments> cases() throws IOException {
+    String text;
+    try (InputStream in = ReadErrorsJsonTest.class.getResourceAsStream("read-errors.txt")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    return Arrays.stream(text.split("\n\n"))
+        .map(block -> block.lines().filter(line -> !line.startsWith("#")).toList())
+        .filter(lines -> !lines.isEmpty())
+        .map(lines -> Arguments.of(lines.get(0), lines.get(1)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void rejectsInvalidDevices(String json, String message) {
+    TtsJsonException e =
+        assertThrows(
+            TtsJsonException.class, () -> TtsJson.instance().merge(json, EndDevice.newBuilder()));
+    assertEquals(message, e.getMessage());
   }
 
   @Test
-  void rejectsValuesOfTheWrongJsonType() {
-    assertReadFails("supports_join: expected true or false, got 'yes'",
-        "{'supports_join': 'yes'}", EndDevice.newBuilder());
-    assertReadFails("name: expected a string, got an object",
-        "{'name': {}}", EndDevice.newBuilder());
-    assertReadFails("used_dev_nonces: expected a list, got 1",
-        "{'used_dev_nonces': 1}", EndDevice.newBuilder());
-    assertReadFails("mac_state: expected an object, got a list",
-        "{'mac_state': []}", EndDevice.newBuilder());
-    assertReadFails("used_dev_nonces[1]: null is not allowed in a list",
-        "{'used_dev_nonces': [1, null]}", EndDevice.newBuilder());
-  }
-
-  @Test
-  void rejectsAFieldGivenTwice() {
-    assertReadFails("name: the field appears twice",
-        "{'name': 'a', 'name': 'b'}", EndDevice.newBuilder());
-    assertReadFails("lorawanVersion: the field appears twice",
-        "{'lorawan_version': 1, 'lorawanVersion': 1}", EndDevice.newBuilder());
-  }
-
-  @Test
-  void rejectsTwoMembersOfAOneof() {
-    assertReadFails("reset_conf: another field of oneof payload is already set",
-        "{'raw_payload': '', 'reset_conf': {}}", MACCommand.newBuilder());
+  void tellsThePathAndTheProblemApart() {
+    TtsJsonException e =
+        assertReadFails(
+            "mac_state.recent_uplinks[0].bogus: "
+                + "unknown field of ttn.lorawan.v3.MACState.UplinkMessage",
+            "{'mac_state': {'recent_uplinks': [{'bogus': 1}]}}",
+            EndDevice.newBuilder());
+    assertEquals("mac_state.recent_uplinks[0].bogus", e.path());
+    assertEquals("unknown field of ttn.lorawan.v3.MACState.UplinkMessage", e.problem());
   }
 
   @Test
   void rejectsMalformedJsonNamingWhereItWasFound() {
-    TtsJsonException e = assertThrows(TtsJsonException.class, () -> TtsJson.instance()
-        .merge("{\"mac_state\": {\"lorawan_version\": 1,}}", EndDevice.newBuilder()));
+    TtsJsonException e =
+        assertThrows(
+            TtsJsonException.class,
+            () ->
+                TtsJson.instance()
+                    .merge("{\"mac_state\": {\"lorawan_version\": 1,}}", EndDevice.newBuilder()));
     assertEquals("mac_state", e.path());
     assertTrue(e.problem().startsWith("malformed JSON: Unexpected character ('}'"), e.problem());
     assertTrue(e.problem().endsWith("(line 1, column 37)"), e.problem());
@@ -64,8 +70,8 @@ class ReadErrorsJsonTest {
   void rejectsDocumentsThatAreNotOneObject() {
     assertReadFails("expected an object, got a list", "[]", EndDevice.newBuilder());
     assertReadFails("expected an object, got the end of the input", "", EndDevice.newBuilder());
-    assertReadFails("expected the end of the input, got an object",
-        "{} {}", EndDevice.newBuilder());
+    assertReadFails(
+        "expected the end of the input, got an object", "{} {}", EndDevice.newBuilder());
   }
 
   @Test
