@@ -19,6 +19,9 @@ enum IntegerCodec implements ScalarCodec, MapKeyCodec {
   INT64("a 64-bit integer", Long.MIN_VALUE, Long.MAX_VALUE),
   UINT64("an unsigned 64-bit integer", 0, Long.MAX_VALUE);
 
+  /** Digits of the largest integer of any kind, 2^64 - 1. */
+  private static final int MAX_DIGITS = 20;
+
   private static final BigInteger UINT64_MAX =
       BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
@@ -68,10 +71,20 @@ enum IntegerCodec implements ScalarCodec, MapKeyCodec {
     try {
       return checked(Long.parseLong(text), text);
     } catch (NumberFormatException notALong) {
+      BigDecimal decimal;
       try {
-        return checked(new BigDecimal(text).toBigIntegerExact(), text);
-      } catch (NumberFormatException | ArithmeticException notIntegral) {
-        throw new TtsJsonException("expected " + description + ", got " + Tokens.quote(text));
+        decimal = new BigDecimal(text);
+      } catch (NumberFormatException notANumber) {
+        throw notAnInteger(text);
+      }
+      // Checked before expanding, which for "1e999999999" would take very long.
+      if (decimal.precision() - decimal.scale() > MAX_DIGITS) {
+        throw outOfRange(text);
+      }
+      try {
+        return checked(decimal.toBigIntegerExact(), text);
+      } catch (ArithmeticException notIntegral) {
+        throw notAnInteger(text);
       }
     }
   }
@@ -101,6 +114,10 @@ enum IntegerCodec implements ScalarCodec, MapKeyCodec {
       return value.longValue();
     }
     throw outOfRange(text);
+  }
+
+  private TtsJsonException notAnInteger(String text) {
+    return new TtsJsonException("expected " + description + ", got " + Tokens.quote(text));
   }
 
   private TtsJsonException outOfRange(String text) {
