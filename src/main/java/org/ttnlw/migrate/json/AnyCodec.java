@@ -24,22 +24,25 @@ import org.ttnlw.migrate.proto.ErrorDetails;
 import org.ttnlw.migrate.proto.ProvisionEndDevicesRequest;
 
 /**
- * {@code google.protobuf.Any}: {@code {"@type": "type.googleapis.com/ttn.lorawan.v3.X", ...}}
- * with the fields of the packed message next to {@code @type}, or, for types with a JSON form
- * that is not an object of fields (Timestamp, wrappers, ...), under {@code "value"}. Only this
- * project's TTS types and the google.protobuf types they use can be packed.
+ * {@code google.protobuf.Any}: {@code {"@type": "type.googleapis.com/ttn.lorawan.v3.X", ...}} with
+ * the fields of the packed message next to {@code @type}, or, for types with a JSON form that is
+ * not an object of fields (Timestamp, wrappers, ...), under {@code "value"}. Only this project's
+ * TTS types and the google.protobuf types they use can be packed.
  */
 final class AnyCodec implements MessageCodec {
   /** The files of these types and the files they import hold every type this tool knows. */
-  private static final TypeRegistry KNOWN_TYPES = TypeRegistry.newBuilder()
-      .add(EndDevice.getDescriptor())
-      .add(ErrorDetails.getDescriptor())
-      .add(ProvisionEndDevicesRequest.getDescriptor())
-      .add(Empty.getDescriptor())
-      .build();
+  private static final TypeRegistry KNOWN_TYPES =
+      TypeRegistry.newBuilder()
+          .add(EndDevice.getDescriptor())
+          .add(ErrorDetails.getDescriptor())
+          .add(ProvisionEndDevicesRequest.getDescriptor())
+          .add(Empty.getDescriptor())
+          .build();
+
   /** Exact decimals, so that numbers reach the packed message's codecs as written. */
   private static final ObjectMapper TREES =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
   private static final FieldDescriptor TYPE_URL = Any.getDescriptor().findFieldByName("type_url");
   private static final FieldDescriptor VALUE = Any.getDescriptor().findFieldByName("value");
   private static final String TYPE_MEMBER = "@type";
@@ -95,14 +98,18 @@ final class AnyCodec implements MessageCodec {
     if (!(codec instanceof ObjectMessageCodec)) {
       content = object.get(VALUE_MEMBER);
       if (content == null || object.size() != 1) {
-        throw new TtsJsonException("an Any of " + type.getFullName()
-            + " needs \"value\" and nothing else next to \"@type\"");
+        throw new TtsJsonException(
+            "an Any of "
+                + type.getFullName()
+                + " needs \"value\" and nothing else next to \"@type\"");
       }
     }
     DynamicMessage.Builder message = DynamicMessage.newBuilder(type);
     try (JsonParser contentIn = TREES.treeAsTokens(content)) {
       contentIn.nextToken();
       codec.readInto(contentIn, message);
+    } catch (TtsJsonException e) {
+      throw content == object ? e : TtsJsonException.under(VALUE_MEMBER, e);
     }
     builder.setField(TYPE_URL, typeUrl.asText());
     builder.setField(VALUE, message.build().toByteString());
@@ -111,8 +118,10 @@ final class AnyCodec implements MessageCodec {
   private static Descriptor knownType(String typeUrl) {
     Descriptor type = KNOWN_TYPES.find(typeUrl.substring(typeUrl.lastIndexOf('/') + 1));
     if (type == null) {
-      throw new TtsJsonException("an Any holds " + Tokens.quote(typeUrl)
-          + ", which is not a TTS or google.protobuf type this tool knows");
+      throw new TtsJsonException(
+          "an Any holds "
+              + Tokens.quote(typeUrl)
+              + ", which is not a TTS or google.protobuf type this tool knows");
     }
     return type;
   }

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.Base64;
 
 /**
- * Protobuf {@code bytes} without a hex option: standard base64 with padding. Readers also take
- * the URL-safe alphabet and missing padding.
+ * Protobuf {@code bytes} without a hex option: standard base64 with padding. Readers also take the
+ * URL-safe alphabet and missing padding.
  */
 enum Base64Codec implements ScalarCodec {
   INSTANCE;

@@ -9,15 +9,21 @@ import java.util.concurrent.ConcurrentMap;
 import org.ttnlw.migrate.proto.JsonOptions;
 
 /**
- * The codecs of all message and enum types, made once per type from its descriptor and its
- * json options. Thread-safe.
+ * The codecs of all message and enum types, made once per type from its descriptor and its json
+ * options. Thread-safe.
  */
 final class CodecRegistry {
-  private static final Set<String> GOOGLE_WRAPPERS = Set.of(
-      "google.protobuf.DoubleValue", "google.protobuf.FloatValue",
-      "google.protobuf.Int64Value", "google.protobuf.UInt64Value",
-      "google.protobuf.Int32Value", "google.protobuf.UInt32Value",
-      "google.protobuf.BoolValue", "google.protobuf.StringValue", "google.protobuf.BytesValue");
+  private static final Set<String> GOOGLE_WRAPPERS =
+      Set.of(
+          "google.protobuf.DoubleValue",
+          "google.protobuf.FloatValue",
+          "google.protobuf.Int64Value",
+          "google.protobuf.UInt64Value",
+          "google.protobuf.Int32Value",
+          "google.protobuf.UInt32Value",
+          "google.protobuf.BoolValue",
+          "google.protobuf.StringValue",
+          "google.protobuf.BytesValue");
 
   private final ConcurrentMap<Descriptor, MessageCodec> messages = new ConcurrentHashMap<>();
   private final ConcurrentMap<EnumDescriptor, EnumCodec> enums = new ConcurrentHashMap<>();
@@ -34,11 +40,12 @@ final class CodecRegistry {
       case UINT64, FIXED64 -> IntegerCodec.UINT64;
       case FLOAT -> FloatCodec.FLOAT;
       case DOUBLE -> FloatCodec.DOUBLE;
-      case BOOL -> BoolCodec.INSTANCE;
-      case STRING -> StringCodec.INSTANCE;
-      case BYTES -> field.getOptions().hasExtension(JsonOptions.hexBytes)
-          ? new HexCodec(field.getOptions().getExtension(JsonOptions.hexBytes))
-          : Base64Codec.INSTANCE;
+      case BOOL -> NativeCodec.BOOL;
+      case STRING -> NativeCodec.STRING;
+      case BYTES ->
+          field.getOptions().hasExtension(JsonOptions.hexBytes)
+              ? new HexCodec(field.getOptions().getExtension(JsonOptions.hexBytes))
+              : Base64Codec.INSTANCE;
       case ENUM -> enums.computeIfAbsent(field.getEnumType(), EnumCodec::new);
       case MESSAGE, GROUP -> new LazyMessageCodec(this, field.getMessageType());
     };
@@ -51,10 +58,11 @@ final class CodecRegistry {
       case "google.protobuf.Struct", "google.protobuf.ListValue" -> onlyField(type);
       case "google.protobuf.Value" -> new StructValueCodec(type, this);
       case "google.protobuf.Any" -> new AnyCodec(this);
-      default -> GOOGLE_WRAPPERS.contains(type.getFullName())
-              || type.getOptions().getExtension(JsonOptions.bareWrapper)
-          ? new WrapperCodec(onlyField(type), fieldsAsObject(type))
-          : fieldsAsObject(type);
+      default ->
+          GOOGLE_WRAPPERS.contains(type.getFullName())
+                  || type.getOptions().getExtension(JsonOptions.bareWrapper)
+              ? new WrapperCodec(onlyField(type), fieldsAsObject(type))
+              : fieldsAsObject(type);
     };
   }
 
@@ -69,7 +77,9 @@ final class CodecRegistry {
   private FieldCodec fieldCodec(FieldDescriptor field) {
     if (field.isMapField()) {
       Descriptor entry = field.getMessageType();
-      return new MapField(field, (MapKeyCodec) valueCodec(entry.findFieldByNumber(1)),
+      return new MapField(
+          field,
+          (MapKeyCodec) valueCodec(entry.findFieldByNumber(1)),
           valueCodec(entry.findFieldByNumber(2)));
     }
     return field.isRepeated()

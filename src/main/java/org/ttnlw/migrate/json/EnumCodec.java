@@ -11,11 +11,11 @@ import java.util.Map;
 import org.ttnlw.migrate.proto.JsonOptions;
 
 /**
- * A protobuf enum, written as its value's name or, for enums with the {@code as_number}
- * option, its number. Where names share a number ({@code allow_alias}), the first declared
- * name is written. Readers take the number (JSON number or numeric string), any name, and the
- * {@code alias} spellings; a string that is both an alias and a number means the alias (for
- * {@code ADRAckLimitExponent}, {@code "2"} is {@code ADR_ACK_LIMIT_2}, whose number is 1).
+ * A protobuf enum, written as its value's name or, for enums with the {@code as_number} option, its
+ * number. Where names share a number ({@code allow_alias}), the first declared name is written.
+ * Readers take the number (JSON number or numeric string), any name, and the {@code alias}
+ * spellings; a string that is both an alias and a number means the alias (for {@code
+ * ADRAckLimitExponent}, {@code "2"} is {@code ADR_ACK_LIMIT_2}, whose number is 1).
  */
 final class EnumCodec implements ScalarCodec {
   private final EnumDescriptor type;
@@ -67,9 +67,10 @@ final class EnumCodec implements ScalarCodec {
   }
 
   private EnumValueDescriptor byNumber(int number, JsonParser in) throws IOException {
-    EnumValueDescriptor value = type.isClosed()
-        ? type.findValueByNumber(number)
-        : type.findValueByNumberCreatingIfUnknown(number);
+    EnumValueDescriptor value =
+        type.isClosed()
+            ? type.findValueByNumber(number)
+            : type.findValueByNumberCreatingIfUnknown(number);
     if (value == null) {
       throw unexpected(in);
     }

@@ -13,8 +13,8 @@ interface FieldCodec {
 
   /**
    * The field's value as protobuf reflection returns it, or null if the field is not written:
-   * protobuf JSON leaves out fields that are not set, which for fields without explicit
-   * presence means fields holding their zero value, and empty lists and maps.
+   * protobuf JSON leaves out fields that are not set, which for fields without explicit presence
+   * means fields holding their zero value, and empty lists and maps.
    */
   Object presentValue(MessageOrBuilder message);
 
@@ -22,8 +22,8 @@ interface FieldCodec {
   void write(Object value, JsonGenerator out) throws IOException;
 
   /**
-   * Reads the JSON value at the parser's current token into the field. Callers leave the
-   * field unset for JSON {@code null} unless {@link #readsNull()}.
+   * Reads the JSON value at the parser's current token into the field. Callers leave the field
+   * unset for JSON {@code null} unless {@link #readsNull()}.
    */
   void read(JsonParser in, Message.Builder builder) throws IOException;
 

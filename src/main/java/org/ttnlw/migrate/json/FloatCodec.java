@@ -30,7 +30,8 @@ enum FloatCodec implements ScalarCodec {
       out.writeString("NaN");
     } else if (Double.isInfinite(number)) {
       out.writeString(number > 0 ? "Infinity" : "-Infinity");
-    } else if (number == Math.rint(number) && Math.abs(number) < EXACT_WHOLE_LIMIT
+    } else if (number == Math.rint(number)
+        && Math.abs(number) < EXACT_WHOLE_LIMIT
         && Double.doubleToRawLongBits(number) != Double.doubleToRawLongBits(-0.0)) {
       out.writeNumber((long) number);
     } else if (this == FLOAT) {
@@ -42,10 +43,11 @@ enum FloatCodec implements ScalarCodec {
 
   @Override
   public Object read(JsonParser in) throws IOException {
-    String text = switch (in.currentToken()) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_STRING -> in.getText();
-      default -> throw Tokens.unexpected(in, description);
-    };
+    String text =
+        switch (in.currentToken()) {
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_STRING -> in.getText();
+          default -> throw Tokens.unexpected(in, description);
+        };
     return switch (text) {
       case "NaN" -> boxed(Double.NaN);
       case "Infinity" -> boxed(Double.POSITIVE_INFINITY);
@@ -65,7 +67,8 @@ enum FloatCodec implements ScalarCodec {
       throw new TtsJsonException("expected " + description + ", got " + Tokens.quote(text));
     }
     // A float is parsed as such: rounding to double first could round it differently.
-    Object value = this == FLOAT ? (Object) Float.parseFloat(text) : (Object) Double.parseDouble(text);
+    Object value =
+        this == FLOAT ? (Object) Float.parseFloat(text) : (Object) Double.parseDouble(text);
     if (Double.isInfinite(((Number) value).doubleValue())) {
       throw new TtsJsonException(text + " is out of range for " + description);
     }

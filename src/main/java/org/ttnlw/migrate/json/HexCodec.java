@@ -6,9 +6,9 @@ import com.google.protobuf.ByteString;
 import java.io.IOException;
 
 /**
- * Protobuf {@code bytes} that TTS writes as upper-case hex of a fixed length (EUIs, DevAddr,
- * keys). Readers take either case. A value of another length is an error both ways: TTS
- * holds these in fixed-size types and would not take it.
+ * Protobuf {@code bytes} that TTS writes as upper-case hex of a fixed length (EUIs, DevAddr, keys).
+ * Readers take either case. A value of another length is an error both ways: TTS holds these in
+ * fixed-size types and would not take it.
  */
 record HexCodec(int length) implements ScalarCodec {
   private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();

@@ -8,10 +8,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * Protobuf integers. 64-bit ones are written as JSON strings, because JSON readers commonly
- * hold numbers as doubles; readers take numbers and strings for all of them, including
- * integral forms such as {@code 1.0} and {@code 1e3}. Unsigned values travel in Java's
- * signed types, as protobuf-java stores them.
+ * Protobuf integers. 64-bit ones are written as JSON strings, because JSON readers commonly hold
+ * numbers as doubles; readers take numbers and strings for all of them, including integral forms
+ * such as {@code 1.0} and {@code 1e3}. Unsigned values travel in Java's signed types, as
+ * protobuf-java stores them.
  */
 enum IntegerCodec implements ScalarCodec, MapKeyCodec {
   INT32("a 32-bit integer", Integer.MIN_VALUE, Integer.MAX_VALUE),
@@ -19,7 +19,11 @@ enum IntegerCodec implements ScalarCodec, MapKeyCodec {
   INT64("a 64-bit integer", Long.MIN_VALUE, Long.MAX_VALUE),
   UINT64("an unsigned 64-bit integer", 0, Long.MAX_VALUE);
 
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  /** Digits of the largest integer of any kind, 2^64 - 1. */
+  private static final int MAX_DIGITS = 20;
+
+  private static final BigInteger UINT64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private final String description;
   private final long min;
@@ -43,9 +47,10 @@ enum IntegerCodec implements ScalarCodec, MapKeyCodec {
   @Override
   public Object read(JsonParser in) throws IOException {
     return switch (in.currentToken()) {
-      case VALUE_NUMBER_INT -> in.getNumberType() == NumberType.BIG_INTEGER
-          ? checked(in.getBigIntegerValue(), in.getText())
-          : checked(in.getLongValue(), in.getText());
+      case VALUE_NUMBER_INT ->
+          in.getNumberType() == NumberType.BIG_INTEGER
+              ? checked(in.getBigIntegerValue(), in.getText())
+              : checked(in.getLongValue(), in.getText());
       case VALUE_NUMBER_FLOAT, VALUE_STRING -> fromKey(in.getText());
       default -> throw Tokens.unexpected(in, description);
     };
@@ -66,10 +71,20 @@ enum IntegerCodec implements ScalarCodec, MapKeyCodec {
     try {
       return checked(Long.parseLong(text), text);
     } catch (NumberFormatException notALong) {
+      BigDecimal decimal;
       try {
-        return checked(new BigDecimal(text).toBigIntegerExact(), text);
-      } catch (NumberFormatException | ArithmeticException notIntegral) {
-        throw new TtsJsonException("expected " + description + ", got " + Tokens.quote(text));
+        decimal = new BigDecimal(text);
+      } catch (NumberFormatException notANumber) {
+        throw notAnInteger(text);
+      }
+      // Checked before expanding, which for "1e999999999" would take very long.
+      if (decimal.precision() - decimal.scale() > MAX_DIGITS) {
+        throw outOfRange(text);
+      }
+      try {
+        return checked(decimal.toBigIntegerExact(), text);
+      } catch (ArithmeticException notIntegral) {
+        throw notAnInteger(text);
       }
     }
   }
@@ -99,6 +114,10 @@ enum IntegerCodec implements ScalarCodec, MapKeyCodec {
       return value.longValue();
     }
     throw outOfRange(text);
+  }
+
+  private TtsJsonException notAnInteger(String text) {
+    return new TtsJsonException("expected " + description + ", got " + Tokens.quote(text));
   }
 
   private TtsJsonException outOfRange(String text) {

@@ -7,9 +7,9 @@ import com.google.protobuf.Message;
 import java.io.IOException;
 
 /**
- * The codec of a field's message type, looked up on first use. Building a message's codec so
- * does not build the codecs of the types below it, which would never end for recursive types
- * such as {@code ErrorDetails.cause}.
+ * The codec of a field's message type, looked up on first use. Building a message's codec so does
+ * not build the codecs of the types below it, which would never end for recursive types such as
+ * {@code ErrorDetails.cause}.
  */
 final class LazyMessageCodec implements MessageCodec {
   private final CodecRegistry codecs;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import com.google.protobuf.MessageOrBuilder;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,17 +21,16 @@ record MapField(
     FieldDescriptor keyField,
     FieldDescriptor valueField,
     MapKeyCodec key,
-    ValueCodec value) implements FieldCodec {
+    ValueCodec value)
+    implements ListField {
 
   MapField(FieldDescriptor field, MapKeyCodec key, ValueCodec value) {
-    this(field, field.getMessageType().findFieldByNumber(1),
-        field.getMessageType().findFieldByNumber(2), key, value);
-  }
-
-  @Override
-  public Object presentValue(MessageOrBuilder message) {
-    Object list = message.getField(field);
-    return ((List<?>) list).isEmpty() ? null : list;
+    this(
+        field,
+        field.getMessageType().findFieldByNumber(1),
+        field.getMessageType().findFieldByNumber(2),
+        key,
+        value);
   }
 
   @Override
@@ -75,11 +73,6 @@ record MapField(
         throw TtsJsonException.under(segment(name), e);
       }
     }
-  }
-
-  @Override
-  public boolean readsNull() {
-    return false;
   }
 
   private static String segment(String key) {

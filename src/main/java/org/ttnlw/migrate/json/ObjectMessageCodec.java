@@ -19,9 +19,9 @@ import java.util.Map;
 import org.ttnlw.migrate.proto.JsonOptions;
 
 /**
- * A message written as a JSON object with a member per set field, in declaration order, named
- * with the original snake_case field name (or the field's {@code tts_name}). Readers also take
- * the lowerCamelCase form of the names, as protobuf JSON parsers and TTS do.
+ * A message written as a JSON object with a member per set field, in declaration order, named with
+ * the original snake_case field name (or the field's {@code tts_name}). Readers also take the
+ * lowerCamelCase form of the names, as protobuf JSON parsers and TTS do.
  */
 final class ObjectMessageCodec implements MessageCodec {
   private record Member(SerializableString name, FieldCodec codec, int oneofSlot) {}
@@ -36,9 +36,10 @@ final class ObjectMessageCodec implements MessageCodec {
     for (int i = 0; i < members.length; i++) {
       FieldCodec codec = fields.get(i);
       FieldDescriptor field = codec.field();
-      String name = field.getOptions().hasExtension(JsonOptions.ttsName)
-          ? field.getOptions().getExtension(JsonOptions.ttsName)
-          : field.getName();
+      String name =
+          field.getOptions().hasExtension(JsonOptions.ttsName)
+              ? field.getOptions().getExtension(JsonOptions.ttsName)
+              : field.getName();
       OneofDescriptor oneof = field.getRealContainingOneof();
       int oneofSlot = oneof == null ? -1 : members.length + oneof.getIndex();
       members[i] = new Member(new SerializedString(name), codec, oneofSlot);
@@ -101,8 +102,10 @@ final class ObjectMessageCodec implements MessageCodec {
     seen.set(index);
     if (member.oneofSlot() >= 0) {
       if (seen.get(member.oneofSlot())) {
-        throw new TtsJsonException("another field of oneof "
-            + member.codec().field().getContainingOneof().getName() + " is already set");
+        throw new TtsJsonException(
+            "another field of oneof "
+                + member.codec().field().getContainingOneof().getName()
+                + " is already set");
       }
       seen.set(member.oneofSlot());
     }

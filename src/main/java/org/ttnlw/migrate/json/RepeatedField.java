@@ -6,18 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import com.google.protobuf.MessageOrBuilder;
 import java.io.IOException;
 import java.util.List;
 
 /** A repeated field that is not a map: a JSON list. Read items are appended. */
-record RepeatedField(FieldDescriptor field, ValueCodec item) implements FieldCodec {
-  @Override
-  public Object presentValue(MessageOrBuilder message) {
-    Object list = message.getField(field);
-    return ((List<?>) list).isEmpty() ? null : list;
-  }
-
+record RepeatedField(FieldDescriptor field, ValueCodec item) implements ListField {
   @Override
   public void write(Object value, JsonGenerator out) throws IOException {
     List<?> items = (List<?>) value;
@@ -45,10 +38,5 @@ record RepeatedField(FieldDescriptor field, ValueCodec item) implements FieldCod
         throw TtsJsonException.under("[" + i + "]", e);
       }
     }
-  }
-
-  @Override
-  public boolean readsNull() {
-    return false;
   }
 }

@@ -7,8 +7,8 @@ import com.google.protobuf.MessageOrBuilder;
 import java.io.IOException;
 
 /**
- * A message written as the JSON value of its only field: wrappers as their bare value,
- * {@code google.protobuf.Struct} as its map, {@code google.protobuf.ListValue} as its list.
+ * A message written as the JSON value of its only field: wrappers as their bare value, {@code
+ * google.protobuf.Struct} as its map, {@code google.protobuf.ListValue} as its list.
  */
 record SingleFieldCodec(FieldCodec field) implements MessageCodec {
   @Override

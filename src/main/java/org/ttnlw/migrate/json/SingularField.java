@@ -8,8 +8,8 @@ import com.google.protobuf.MessageOrBuilder;
 import java.io.IOException;
 
 /**
- * A field that is neither repeated nor a map. A message value read from JSON replaces the
- * field's value rather than being merged into it, as in protobuf's own JSON parser.
+ * A field that is neither repeated nor a map. A message value read from JSON replaces the field's
+ * value rather than being merged into it, as in protobuf's own JSON parser.
  */
 record SingularField(FieldDescriptor field, ValueCodec value) implements FieldCodec {
   @Override

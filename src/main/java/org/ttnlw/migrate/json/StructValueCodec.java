@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code google.protobuf.Value}: any JSON value, held in the member of its {@code kind} oneof
- * that matches the JSON type. JSON {@code null} is a value here ({@code null_value}).
+ * {@code google.protobuf.Value}: any JSON value, held in the member of its {@code kind} oneof that
+ * matches the JSON type. JSON {@code null} is a value here ({@code null_value}).
  */
 final class StructValueCodec implements MessageCodec {
   private final OneofDescriptor kind;
@@ -45,19 +45,22 @@ final class StructValueCodec implements MessageCodec {
 
   @Override
   public void readInto(JsonParser in, Message.Builder builder) throws IOException {
-    String member = switch (in.currentToken()) {
-      case VALUE_NULL -> "null_value";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number_value";
-      case VALUE_STRING -> "string_value";
-      case VALUE_TRUE, VALUE_FALSE -> "bool_value";
-      case START_OBJECT -> "struct_value";
-      case START_ARRAY -> "list_value";
-      default -> throw Tokens.unexpected(in, "a JSON value");
-    };
+    String member =
+        switch (in.currentToken()) {
+          case VALUE_NULL -> "null_value";
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number_value";
+          case VALUE_STRING -> "string_value";
+          case VALUE_TRUE, VALUE_FALSE -> "bool_value";
+          case START_OBJECT -> "struct_value";
+          case START_ARRAY -> "list_value";
+          default -> throw Tokens.unexpected(in, "a JSON value");
+        };
     FieldDescriptor field = kind.getContainingType().findFieldByName(member);
-    builder.setField(field, field == nullValue
-        ? nullValue.getEnumType().findValueByNumber(0)
-        : codecs.get(field).read(in, builder, field));
+    builder.setField(
+        field,
+        field == nullValue
+            ? nullValue.getEnumType().findValueByNumber(0)
+            : codecs.get(field).read(in, builder, field));
   }
 
   @Override

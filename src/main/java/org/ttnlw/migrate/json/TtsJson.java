@@ -13,9 +13,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Converts protobuf messages to and from the JSON that The Things Stack reads and writes:
- * protobuf's JSON mapping with the original snake_case field names, plus the TTS rules that
- * the json options of this project's .proto files carry (hex bytes, bare wrappers, enums as
- * numbers, enum aliases, renamed fields).
+ * protobuf's JSON mapping with the original snake_case field names, plus the TTS rules that the
+ * json options of this project's .proto files carry (hex bytes, bare wrappers, enums as numbers,
+ * enum aliases, renamed fields).
  *
  * <p>One shared instance serves all threads; it learns each message type once, on first use.
  */
@@ -34,8 +34,8 @@ public final class TtsJson {
   /**
    * Writes {@code message} as one JSON value (an object for all but well-known types).
    *
-   * @throws TtsJsonException if the message holds a value TTS JSON cannot express, such as a
-   *     hex field of the wrong length
+   * @throws TtsJsonException if the message holds a value TTS JSON cannot express, such as a hex
+   *     field of the wrong length
    */
   public void write(MessageOrBuilder message, JsonGenerator out) throws IOException {
     codecs.forMessage(message.getDescriptorForType()).write(message, out);
@@ -53,19 +53,23 @@ public final class TtsJson {
   }
 
   /**
-   * Merges the next JSON object of {@code in} into {@code builder}: fields it names are set
-   * (list items appended), others are left alone. The parser may be at the object's
-   * {@code START_OBJECT} or just before it (e.g. new, or at the previous item of a list); it
-   * is left at the object's {@code END_OBJECT}.
+   * Merges the next JSON object of {@code in} into {@code builder}: fields it names are set (list
+   * items appended), others are left alone. The parser may be at the object's {@code START_OBJECT}
+   * or just before it (e.g. new, or at the previous item of a list); it is left at the object's
+   * {@code END_OBJECT}.
    *
    * @throws TtsJsonException if the JSON is malformed or is not a {@code builder} message
    * @throws IOException if reading the input fails
    */
   public <B extends Message.Builder> B merge(JsonParser in, B builder) throws IOException {
-    if (!in.hasToken(JsonToken.START_OBJECT)) {
-      in.nextToken();
+    try {
+      if (!in.hasToken(JsonToken.START_OBJECT)) {
+        in.nextToken();
+      }
+      codecs.forMessage(builder.getDescriptorForType()).readInto(in, builder);
+    } catch (StreamReadException e) {
+      throw TtsJsonException.malformed(e);
     }
-    codecs.forMessage(builder.getDescriptorForType()).readInto(in, builder);
     return builder;
   }
 

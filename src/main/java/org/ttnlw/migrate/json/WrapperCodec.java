@@ -7,9 +7,9 @@ import com.google.protobuf.Message;
 import java.io.IOException;
 
 /**
- * A wrapper message (TTS's own, marked {@code bare_wrapper}, or google.protobuf's), written as
- * its bare value even when that is zero: the wrapper being set is what carries meaning. Its
- * value is never an object, so readers tell the {@code {"value": ...}} form apart by that.
+ * A wrapper message (TTS's own, marked {@code bare_wrapper}, or google.protobuf's), written as its
+ * bare value even when that is zero: the wrapper being set is what carries meaning. Its value is
+ * never an object, so readers tell the {@code {"value": ...}} form apart by that.
  */
 record WrapperCodec(MessageCodec bare, MessageCodec object) implements MessageCodec {
   @Override

@@ -18,11 +18,18 @@ import org.ttnlw.migrate.proto.RxDelayValue;
 class JsonOptionsTest {
   @Test
   void fieldOptions() {
-    assertEquals(8, EndDeviceIdentifiers.getDescriptor().findFieldByName("dev_eui")
-        .getOptions().getExtension(JsonOptions.hexBytes));
-    assertEquals("ping_slot_data_rate_index", MACParameters.getDescriptor()
-        .findFieldByName("ping_slot_data_rate_index_legacy")
-        .getOptions().getExtension(JsonOptions.ttsName));
+    assertEquals(
+        8,
+        EndDeviceIdentifiers.getDescriptor()
+            .findFieldByName("dev_eui")
+            .getOptions()
+            .getExtension(JsonOptions.hexBytes));
+    assertEquals(
+        "ping_slot_data_rate_index",
+        MACParameters.getDescriptor()
+            .findFieldByName("ping_slot_data_rate_index_legacy")
+            .getOptions()
+            .getExtension(JsonOptions.ttsName));
   }
 
   @Test
@@ -35,8 +42,11 @@ class JsonOptionsTest {
   void enumOptions() {
     assertTrue(DataRateIndex.getDescriptor().getOptions().getExtension(JsonOptions.asNumber));
     assertFalse(MACVersion.getDescriptor().getOptions().getExtension(JsonOptions.asNumber));
-    assertEquals(List.of("1.0.2-b", "V1_0_2_REV_B"),
-        PHYVersion.PHY_V1_0_2_REV_B.getValueDescriptor().getOptions()
+    assertEquals(
+        List.of("1.0.2-b", "V1_0_2_REV_B"),
+        PHYVersion.PHY_V1_0_2_REV_B
+            .getValueDescriptor()
+            .getOptions()
             .getExtension(JsonOptions.alias));
   }
 }

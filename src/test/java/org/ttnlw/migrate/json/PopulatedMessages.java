@@ -28,10 +28,10 @@ import org.ttnlw.migrate.proto.JsonOptions;
  * Messages with every field set to a value other than its default, built by walking the
  * descriptors: lists and maps get two items, enums a non-zero value, hex bytes their length.
  * Variants {@code 0 .. variantCount(type) - 1} together set every member of every oneof: the
- * variant number is read as a mixed-radix number, and a oneof of n members below chosen
- * members of oneofs of sizes a, b, ... sets member {@code (variant / (a * b * ...)) mod n}, so
- * that it goes through all its members while the oneofs above it hold each member. A
- * recursive type is filled once more below itself, then left unset.
+ * variant number is read as a mixed-radix number, and a oneof of n members below chosen members of
+ * oneofs of sizes a, b, ... sets member {@code (variant / (a * b * ...)) mod n}, so that it goes
+ * through all its members while the oneofs above it hold each member. A recursive type is filled
+ * once more below itself, then left unset.
  */
 final class PopulatedMessages {
   private static final int ITEMS = 2;
@@ -62,9 +62,10 @@ final class PopulatedMessages {
     path.add(type);
     int count = 1;
     for (FieldDescriptor field : type.getFields()) {
-      int below = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-          ? variantCount(field.getMessageType(), path)
-          : 1;
+      int below =
+          field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+              ? variantCount(field.getMessageType(), path)
+              : 1;
       OneofDescriptor oneof = field.getRealContainingOneof();
       count = Math.max(count, oneof == null ? below : oneof.getFieldCount() * below);
     }
@@ -73,8 +74,8 @@ final class PopulatedMessages {
   }
 
   /**
-   * A prototype (default instance of the generated class) of every message type reachable
-   * from {@code root}, map entries included.
+   * A prototype (default instance of the generated class) of every message type reachable from
+   * {@code root}, map entries included.
    */
   static Map<Descriptor, Message> prototypes(Message root) {
     Map<Descriptor, Message> prototypes = new LinkedHashMap<>();
@@ -84,8 +85,11 @@ final class PopulatedMessages {
       if (prototypes.putIfAbsent(prototype.getDescriptorForType(), prototype) == null) {
         for (FieldDescriptor field : prototype.getDescriptorForType().getFields()) {
           if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-            pending.add(prototype.newBuilderForType().newBuilderForField(field)
-                .getDefaultInstanceForType());
+            pending.add(
+                prototype
+                    .newBuilderForType()
+                    .newBuilderForField(field)
+                    .getDefaultInstanceForType());
           }
         }
       }
@@ -100,9 +104,10 @@ final class PopulatedMessages {
       FieldDescriptor field = entry.getKey();
       fields.add(field);
       if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-        List<?> values = field.isRepeated()
-            ? (List<?>) entry.getValue()
-            : Collections.singletonList(entry.getValue());
+        List<?> values =
+            field.isRepeated()
+                ? (List<?>) entry.getValue()
+                : Collections.singletonList(entry.getValue());
         values.forEach(value -> fields.addAll(setFields((Message) value)));
       }
     }
@@ -170,9 +175,10 @@ final class PopulatedMessages {
   }
 
   private static ByteString bytes(FieldDescriptor field, int item) {
-    int length = field.getOptions().hasExtension(JsonOptions.hexBytes)
-        ? field.getOptions().getExtension(JsonOptions.hexBytes)
-        : 3;
+    int length =
+        field.getOptions().hasExtension(JsonOptions.hexBytes)
+            ? field.getOptions().getExtension(JsonOptions.hexBytes)
+            : 3;
     byte[] bytes = new byte[length];
     for (int i = 0; i < length; i++) {
       bytes[i] = (byte) (0xFB + 3 * i + item); // 0xFB 0xFF ... needs '+' and '/' in base64
@@ -182,9 +188,8 @@ final class PopulatedMessages {
 
   /** A non-zero value; for enums that have none, a number the enum does not declare. */
   private static EnumValueDescriptor enumValue(FieldDescriptor field, int item) {
-    List<EnumValueDescriptor> nonZero = field.getEnumType().getValues().stream()
-        .filter(value -> value.getNumber() != 0)
-        .toList();
+    List<EnumValueDescriptor> nonZero =
+        field.getEnumType().getValues().stream().filter(value -> value.getNumber() != 0).toList();
     return nonZero.isEmpty()
         ? field.getEnumType().findValueByNumberCreatingIfUnknown(99 + item)
         : nonZero.get((nonZero.size() - 1 - item + nonZero.size()) % nonZero.size());
@@ -199,8 +204,12 @@ final class PopulatedMessages {
       case "google.protobuf.Struct" -> struct();
       case "google.protobuf.Value" -> Value.newBuilder().setStructValue(struct()).build();
       case "google.protobuf.ListValue" -> list();
-      case "google.protobuf.Any" -> Any.pack(EndDeviceIdentifiers.newBuilder()
-          .setDeviceId("packed").setDevEui(ByteString.fromHex("70b3d57ed8000019")).build());
+      case "google.protobuf.Any" ->
+          Any.pack(
+              EndDeviceIdentifiers.newBuilder()
+                  .setDeviceId("packed")
+                  .setDevEui(ByteString.fromHex("70b3d57ed8000019"))
+                  .build());
       default -> null;
     };
   }
@@ -210,8 +219,13 @@ final class PopulatedMessages {
         .putFields("number", Value.newBuilder().setNumberValue(1.5).build())
         .putFields("nothing", Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build())
         .putFields("list", Value.newBuilder().setListValue(list()).build())
-        .putFields("object", Value.newBuilder().setStructValue(Struct.newBuilder()
-            .putFields("flag", Value.newBuilder().setBoolValue(false).build())).build())
+        .putFields(
+            "object",
+            Value.newBuilder()
+                .setStructValue(
+                    Struct.newBuilder()
+                        .putFields("flag", Value.newBuilder().setBoolValue(false).build()))
+                .build())
         .build();
   }
 

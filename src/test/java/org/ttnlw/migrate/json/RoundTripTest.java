@@ -18,8 +18,8 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.ErrorDetails;
 
 /**
- * Messages with every field set, built from the descriptors, survive write then read
- * unchanged: EndDevice, ErrorDetails and every message type reachable from them.
+ * Messages with every field set, built from the descriptors, survive write then read unchanged:
+ * EndDevice, ErrorDetails and every message type reachable from them.
  */
 class RoundTripTest {
   private final TtsJson json = TtsJson.instance();
@@ -45,8 +45,8 @@ class RoundTripTest {
 
   @Test
   void theVariantsSetEveryFieldOfEveryTypeReachableFromEndDeviceAndErrorDetails() {
-    for (Message root : new Message[] {EndDevice.getDefaultInstance(),
-        ErrorDetails.getDefaultInstance()}) {
+    for (Message root :
+        new Message[] {EndDevice.getDefaultInstance(), ErrorDetails.getDefaultInstance()}) {
       Set<FieldDescriptor> unset = new LinkedHashSet<>();
       PopulatedMessages.prototypes(root).keySet().forEach(type -> unset.addAll(type.getFields()));
       for (int variant = 0; variant < variantCount(root); variant++) {
@@ -72,8 +72,10 @@ class RoundTripTest {
   void writesFieldsInDeclarationOrder() throws Exception {
     EndDevice device = (EndDevice) PopulatedMessages.populated(EndDevice.getDefaultInstance(), 0);
     Set<String> written = new LinkedHashSet<>();
-    new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toJson(device))
-        .fieldNames().forEachRemaining(written::add);
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(json.toJson(device))
+        .fieldNames()
+        .forEachRemaining(written::add);
     Set<String> declared = new LinkedHashSet<>();
     EndDevice.getDescriptor().getFields().forEach(field -> declared.add(field.getName()));
     assertEquals(String.join(",", declared), String.join(",", written));

@@ -42,7 +42,8 @@ class SampleDevicesTest {
       }
       assertNull(parser.nextToken());
     }
-    assertEquals(List.of("migration-test-device", "some-nice-id", "this-is-test-id"),
+    assertEquals(
+        List.of("migration-test-device", "some-nice-id", "this-is-test-id"),
         devices.stream().map(device -> device.getIds().getDeviceId()).toList());
     EndDevice first = devices.get(0);
     assertEquals(-62135596800L, first.getCreatedAt().getSeconds());
