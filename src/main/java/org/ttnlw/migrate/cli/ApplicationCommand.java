@@ -1,9 +1,8 @@
 package org.ttnlw.migrate.cli;
 
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
 import picocli.CommandLine.Command;
@@ -26,25 +25,7 @@ final class ApplicationCommand extends ExportCommand {
   }
 
   @Override
-  Iterator<DeviceRef> devices(Source source, Iterator<String> applicationIds) {
-    return new Iterator<>() {
-      private Iterator<DeviceRef> current = Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && applicationIds.hasNext()) {
-          current = source.listDevices(applicationIds.next());
-        }
-        return current.hasNext();
-      }
-
-      @Override
-      public DeviceRef next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
+  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean deletesDevices) {
+    return DeviceList.ofApplications(source, ids, deletesDevices);
   }
 }

@@ -2,6 +2,7 @@ package org.ttnlw.migrate.cli;
 
 import java.util.Iterator;
 import java.util.Map;
+import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
 import picocli.CommandLine.Command;
@@ -23,17 +24,7 @@ final class DeviceCommand extends ExportCommand {
   }
 
   @Override
-  Iterator<DeviceRef> devices(Source source, Iterator<String> ids) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return ids.hasNext();
-      }
-
-      @Override
-      public DeviceRef next() {
-        return source.resolve(ids.next());
-      }
-    };
+  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean deletesDevices) {
+    return DeviceList.ofDevices(source, ids);
   }
 }

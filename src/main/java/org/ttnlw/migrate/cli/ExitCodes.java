@@ -8,6 +8,8 @@ public final class ExitCodes {
   public static final int EXPORT_FAILED = 1;
   /** Bad flags, arguments or configuration; nothing was exported. */
   public static final int USAGE = 2;
+  /** With --continue-on-error: some devices failed; they are listed at the end. */
+  public static final int SOME_FAILED = 3;
   /** Stopped by Ctrl-C or SIGTERM (128 + SIGINT). */
   public static final int INTERRUPTED = 130;
 

@@ -1,10 +1,16 @@
 package org.ttnlw.migrate.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ttnlw.migrate.export.DeviceFailure;
 import org.ttnlw.migrate.export.DeviceIdRules;
 import org.ttnlw.migrate.export.DeviceIds;
 import org.ttnlw.migrate.export.DeviceTransform;
@@ -14,6 +20,7 @@ import org.ttnlw.migrate.export.ExportPipeline;
 import org.ttnlw.migrate.export.ExportSummary;
 import org.ttnlw.migrate.export.IdInput;
 import org.ttnlw.migrate.export.NoSession;
+import org.ttnlw.migrate.export.RunJournal;
 import org.ttnlw.migrate.export.SourceSideEffects;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.MigrationChoices;
@@ -72,7 +79,8 @@ abstract class ExportCommand implements Callable<Integer> {
   abstract String kind();
 
   /** The devices that the given IDs stand for. */
-  abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids);
+  abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids,
+      boolean deletesDevices);
 
   @Override
   public Integer call() {
@@ -86,14 +94,21 @@ abstract class ExportCommand implements Callable<Integer> {
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    try (Source source = bound.open(new SourceContext(global.concurrency, global.timeout,
-        global.retries))) {
-      ExportPipeline pipeline = new ExportPipeline(source, transforms(choices),
-          new DeviceWriter(io.stdout()),
-          new SourceSideEffects(source, choices, global.dryRun), global.concurrency);
-      ExportSummary summary = pipeline.run(devices(source, input));
-      io.stderr().println("ttn-lw-migrate: " + summary);
-      return ExitCodes.OK;
+    Path statePath = global.state != null ? global.state
+        : global.output != null ? Path.of(global.output + ".state") : null;
+    try (RunJournal journal = statePath == null ? RunJournal.none() : RunJournal.open(statePath);
+        DeviceWriter writer = global.output == null ? DeviceWriter.toStream(io.stdout())
+            : DeviceWriter.toFile(global.output, journal);
+        Source source = bound.open(new SourceContext(global.concurrency, global.timeout,
+            global.retries))) {
+      ExportPipeline pipeline = new ExportPipeline(source, transforms(choices), writer,
+          new SourceSideEffects(source, choices, global.dryRun), journal,
+          new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop()));
+      boolean deletesDevices = choices.deleteSourceDevice() && !global.dryRun;
+      return report(pipeline.run(devices(source, input, deletesDevices)));
+    } catch (IOException e) {
+      io.stderr().println("ttn-lw-migrate: " + describe(e));
+      return ExitCodes.USAGE;
     } catch (SourceConfigException e) {
       io.stderr().println("ttn-lw-migrate: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -102,6 +117,32 @@ abstract class ExportCommand implements Callable<Integer> {
       io.stderr().println("ttn-lw-migrate: stopped; " + e.summary());
       return ExitCodes.EXPORT_FAILED;
     }
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "cannot create " + e.getMessage() + ": its folder does not exist";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "cannot write " + e.getMessage() + ": permission denied";
+    }
+    return e.getMessage();
+  }
+
+  private int report(ExportSummary summary) {
+    PrintStream err = io.stderr();
+    err.println("ttn-lw-migrate: " + summary);
+    if (!summary.failures().isEmpty()) {
+      err.println("ttn-lw-migrate: these devices failed; fix the cause and run the same command"
+          + " again:");
+      for (DeviceFailure failure : summary.failures()) {
+        err.println("  " + failure.device() + ": " + failure.cause());
+      }
+    }
+    if (summary.interrupted()) {
+      return ExitCodes.INTERRUPTED;
+    }
+    return summary.failures().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
   }
 
   private BoundSource<?> chosenSource() {

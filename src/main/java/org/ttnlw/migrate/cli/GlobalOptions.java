@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -35,4 +36,21 @@ public final class GlobalOptions {
           + " limited, connection reset, read timed out) is tried again, with growing pauses"
           + " (default: ${DEFAULT-VALUE}).")
   int retries = 5;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write devices to FILE instead of stdout, each line synced to disk before the"
+          + " source is changed. Keeps a run journal (see --state), so the same command run again"
+          + " resumes: it skips complete devices and never writes a device twice.")
+  Path output;
+
+  @Option(names = "--state", paramLabel = "FILE",
+      description = "Run journal recording, per device, exported / downlinks disabled / deleted"
+          + " (default with --output: FILE.state). A re-run with the same journal skips what is"
+          + " done and finishes what is half-way.")
+  Path state;
+
+  @Option(names = "--continue-on-error",
+      description = "Export what can be exported; list the devices that failed, with their causes,"
+          + " at the end and exit with code 3. Without it the run stops at the first failure.")
+  boolean continueOnError;
 }

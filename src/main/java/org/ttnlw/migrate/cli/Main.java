@@ -3,16 +3,18 @@ package org.ttnlw.migrate.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import org.ttnlw.migrate.export.StopSignal;
 
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    Io system = Io.system();
+    StopSignal stop = new StopSignal();
+    Interrupts.install(stop, System.err);
     // Device JSON is written to the raw descriptor: System.out would hide write errors.
-    Io io = new Io(system.environment(), system.stdin(),
+    Io io = new Io(System.getenv(), System.in,
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024),
-        system.stderr());
+        System.err, stop);
     System.exit(run(args, io));
   }
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         "  ttn-lw-migrate ttnv3 device --app-id my-app < device_ids.txt > devices.json",
         ""},
     footer = {"", "Exit codes: 0 done, 1 export stopped at a device (those before it are"
-        + " complete), 2 bad flags or configuration, 130 interrupted."})
+        + " complete), 2 bad flags or configuration, 3 some devices failed under"
+        + " --continue-on-error, 130 interrupted (run the same command again to resume)."})
 final class RootCommand implements Runnable {
   @Spec
   CommandSpec spec;

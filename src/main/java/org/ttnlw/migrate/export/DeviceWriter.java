@@ -2,25 +2,97 @@ package org.ttnlw.migrate.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 
 /**
- * Writes devices as TTS JSON, one device per line, each line flushed before
- * {@link #write} returns: once it has, the device is out of this process.
+ * Writes devices as TTS JSON, one whole line per device. When {@link #write}
+ * returns, the line has left this process (stdout) or is on disk (a file).
  */
-public final class DeviceWriter {
-  private final OutputStream out;
-  private final TtsJson json = TtsJson.instance();
+public final class DeviceWriter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DeviceWriter.class);
 
-  public DeviceWriter(OutputStream out) {
+  private final OutputStream out;
+  private final FileChannel file;
+  private final TtsJson json = TtsJson.instance();
+  private long offset;
+
+  private DeviceWriter(OutputStream out, FileChannel file, long offset) {
     this.out = out;
+    this.file = file;
+    this.offset = offset;
   }
 
-  public void write(EndDevice device) throws IOException {
-    byte[] line = (json.toJson(device) + "\n").getBytes(StandardCharsets.UTF_8);
+  public static DeviceWriter toStream(OutputStream out) {
+    return new DeviceWriter(out, null, 0);
+  }
+
+  /**
+   * Appends to {@code path} after the last line the journal recorded. Anything
+   * beyond it (half a line from a crash, or a device written but not recorded) is
+   * cut off, so that no device ends up in the file twice.
+   */
+  public static DeviceWriter toFile(Path path, RunJournal journal) throws IOException {
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    long size = channel.size();
+    long committed = journal.committedOutputOffset();
+    if (size > 0 && !journal.hasEntries()) {
+      channel.close();
+      throw new IOException(path + " already holds devices, but the state file "
+          + journal.path() + " records none; write to a new file, or pass the state file of the"
+          + " run that wrote it with --state");
+    }
+    if (committed > size) {
+      channel.close();
+      throw new IOException(path + " is shorter than its state file " + journal.path()
+          + " records; it was changed after the run");
+    }
+    if (size > committed) {
+      log.warn("{}: removing {} bytes after the last recorded device (left by an interrupted"
+          + " run; those devices are exported again)", path, size - committed);
+      channel.truncate(committed);
+      channel.force(true);
+    }
+    channel.position(committed);
+    return new DeviceWriter(Channels.newOutputStream(channel), channel, committed);
+  }
+
+  /**
+   * Writes the device and returns where the output ends after it.
+   *
+   * @throws DeviceRejectedException when the device cannot be written as TTS JSON;
+   *     nothing is written then
+   */
+  public long write(EndDevice device) throws IOException {
+    byte[] line;
+    try {
+      line = (json.toJson(device) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      throw new DeviceRejectedException("device " + device.getIds().getApplicationIds()
+          .getApplicationId() + "/" + device.getIds().getDeviceId()
+          + " cannot be written as TTS JSON: " + e.getMessage());
+    }
     out.write(line);
     out.flush();
+    if (file != null) {
+      file.force(false);
+    }
+    offset += line.length;
+    return offset;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (file != null) {
+      file.close();
+    }
   }
 }

@@ -1,6 +1,6 @@
 package org.ttnlw.migrate.export;
 
-/** The export stopped; devices before the failing one were written and finished. */
+/** The export stopped at a failure; devices before the failing one were written and finished. */
 public final class ExportFailedException extends RuntimeException {
   private final ExportSummary summary;
 

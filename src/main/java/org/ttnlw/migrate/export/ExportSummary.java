@@ -1,12 +1,20 @@
 package org.ttnlw.migrate.export;
 
-/** Counts of a finished (or stopped) export. */
-public record ExportSummary(long exported, long changedOnSource, SourceSideEffects.Action action) {
+import java.util.List;
+
+/**
+ * Counts of a finished, stopped or interrupted export.
+ *
+ * @param skipped devices an earlier run (per the journal) had already completed
+ * @param failures devices left out under {@code --continue-on-error}
+ */
+public record ExportSummary(long exported, long downlinksDisabled, long deleted, long skipped,
+    List<DeviceFailure> failures, boolean interrupted) {
+
   @Override
   public String toString() {
-    String text = "exported " + exported + (exported == 1 ? " device" : " devices");
-    return action == SourceSideEffects.Action.NONE
-        ? text + "; source left unchanged (dry run)"
-        : text + "; " + action.done() + " on the source for " + changedOnSource;
+    return "exported " + exported + ", downlinks disabled " + downlinksDisabled + ", deleted "
+        + deleted + ", skipped " + skipped + ", failed " + failures.size()
+        + (interrupted ? " (interrupted)" : "");
   }
 }

@@ -18,19 +18,9 @@ public final class SourceSideEffects {
 
   /** What is done to the source for each exported device. */
   public enum Action {
-    NONE("nothing (dry run)"),
-    DISABLE_DOWNLINKS("downlinks disabled"),
-    DELETE("deleted");
-
-    private final String done;
-
-    Action(String done) {
-      this.done = done;
-    }
-
-    public String done() {
-      return done;
-    }
+    NONE,
+    DISABLE_DOWNLINKS,
+    DELETE
   }
 
   private final Source source;

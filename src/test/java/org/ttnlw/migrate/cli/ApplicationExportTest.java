@@ -11,6 +11,7 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.CallInfo;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.source.tts.TtsServer;
 
 class ApplicationExportTest {
   private static final int DEVICES = 130;
@@ -47,7 +48,20 @@ class ApplicationExportTest {
     assertEquals(DEVICES, writes.size());
     assertTrue(writes.stream().allMatch(c -> c.method().equals("Set")
         && c.fieldMaskPaths().equals(List.of("mac_settings.schedule_downlinks"))));
-    assertTrue(result.stderr().contains("exported 130 devices"), result.stderr());
+    assertTrue(result.stderr().contains("exported 130, downlinks disabled 130, deleted 0"), result.stderr());
+  }
+
+  @Test
+  void deletingWhilePagingSkipsNoDevice() {
+    CliRun.Result result = CliRun.run(simulator, "application", "--source", "ttnv3", "my-app",
+        "--ttnv3.delete-source-device");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertEquals(DEVICES, result.devices().size());
+    for (EndDevice device : SampleDevices.application("my-app", DEVICES)) {
+      assertTrue(simulator.stored(TtsServer.IDENTITY_SERVER, "my-app",
+          device.getIds().getDeviceId()).isEmpty(), device.getIds().getDeviceId());
+    }
   }
 
   @Test

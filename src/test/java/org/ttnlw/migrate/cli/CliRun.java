@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ttnlw.migrate.export.StopSignal;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.TtsSimulator;
@@ -54,6 +55,11 @@ final class CliRun {
   }
 
   static Result run(Map<String, String> environment, String stdin, String... args) {
+    return run(environment, stdin, new StopSignal(), args);
+  }
+
+  static Result run(Map<String, String> environment, String stdin, StopSignal stop,
+      String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -62,7 +68,7 @@ final class CliRun {
     int exitCode;
     try {
       exitCode = Main.run(args, new Io(Map.copyOf(environment),
-          new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, errStream));
+          new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, errStream, stop));
     } finally {
       System.setErr(systemErr);
     }

@@ -60,7 +60,7 @@ class DeviceExportTest {
         describe(simulator.writes()));
     assertFalse(simulator.stored(TtsServer.NETWORK_SERVER, "my-app", "my-device").orElseThrow()
         .getMacSettings().getScheduleDownlinks().getValue());
-    assertTrue(result.stderr().contains("exported 1 device; downlinks disabled on the source for 1"),
+    assertTrue(result.stderr().contains("exported 1, downlinks disabled 1, deleted 0, skipped 0, failed 0"),
         result.stderr());
   }
 
@@ -141,7 +141,7 @@ class DeviceExportTest {
     for (TtsServer server : TtsServer.values()) {
       assertTrue(simulator.stored(server, "my-app", "abp-device").isEmpty(), server.name());
     }
-    assertTrue(result.stderr().contains("deleted on the source for 1"), result.stderr());
+    assertTrue(result.stderr().contains("exported 1, downlinks disabled 0, deleted 1"), result.stderr());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Map;
 import org.ttnlw.migrate.cli.Io;
 import org.ttnlw.migrate.cli.Main;
+import org.ttnlw.migrate.export.StopSignal;
 import org.ttnlw.migrate.proto.EndDevice;
 
 /**
@@ -47,7 +48,8 @@ public final class Demo {
   private static int run(Map<String, String> environment, String... args) {
     say("$ ttn-lw-migrate " + String.join(" ", args));
     InputStream noInput = new ByteArrayInputStream(new byte[0]);
-    int status = Main.run(args, new Io(environment, noInput, System.out, System.err));
+    int status = Main.run(args, new Io(environment, noInput, System.out, System.err,
+        new StopSignal()));
     System.out.flush();
     say("exit code " + status);
     return status;
