@@ -87,6 +87,38 @@ class CrashResumeTest {
     }
   }
 
+  @Test
+  void sigtermStopsAfterTheDevicesInFlightAndExits130() throws Exception {
+    Path output = folder.resolve("devices.json");
+    try (TtsSimulator simulator = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(true)
+        .latency(Duration.ofMillis(5)).start()) {
+      for (EndDevice device : SampleDevices.application("my-app", DEVICES)) {
+        simulator.put(device, SampleDevices.servers(device));
+      }
+      ProcessBuilder child = new ProcessBuilder(javaBinary(), "-cp",
+          System.getProperty("java.class.path"), Main.class.getName(), "application", "--source",
+          "ttnv3", "my-app", "--output", output.toString());
+      child.environment().putAll(CliRun.environment(simulator));
+      child.redirectErrorStream(true).redirectOutput(folder.resolve("child.log").toFile());
+      Process process = child.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (lineCount(output) < 20 && process.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      process.destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s");
+
+      String log = Files.readString(folder.resolve("child.log"));
+      assertEquals(ExitCodes.INTERRUPTED, process.exitValue(), log);
+      assertTrue(log.contains("stopping after the devices in flight"), log);
+      String written = Files.readString(output);
+      assertTrue(written.endsWith("\n"), "no half line");
+      long lines = lineCount(output);
+      assertEquals(lines, simulator.writes().size(), "every written device was finished");
+      assertTrue(lines < DEVICES, "stopped early: " + lines);
+    }
+  }
+
   private static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
