@@ -27,7 +27,8 @@ public final class GlobalOptions {
   int concurrency = DEFAULT_CONCURRENCY;
 
   @Option(names = "--timeout", paramLabel = "DURATION",
-      description = "Deadline of each call to the source, e.g. 30s or 2m (default: 30s).",
+      description = "Deadline of each call to the source, e.g. 30s or 2m (default: 30s); a retry"
+          + " gets a new one.",
       converter = DurationConverter.class)
   Duration timeout = Duration.ofSeconds(30);
 

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
@@ -39,6 +40,7 @@ class ConnectionTest {
       assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
       assertEquals("", result.stdout());
       assertTrue(result.stderr().contains("UNAVAILABLE"), result.stderr());
+      assertFalse(result.stderr().contains("attempts"), "an untrusted server is not retried");
       assertEquals(List.of(), simulator.calls(), "the handshake failed before any call");
     }
   }

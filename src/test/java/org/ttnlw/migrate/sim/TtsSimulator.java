@@ -45,6 +45,8 @@ public final class TtsSimulator implements AutoCloseable {
   /** Calls per minute the rate-limit headers report unless the builder says otherwise. */
   public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 1_000_000;
 
+  private final Builder settings;
+  private final ServerIdentity identity;
   private final Server server;
   private final ScheduledExecutorService scheduler;
   private final Map<TtsServer, DeviceStore> stores;
@@ -52,7 +54,11 @@ public final class TtsSimulator implements AutoCloseable {
   private final CallPipeline pipeline;
   private final Path caFile;
 
-  private TtsSimulator(Builder builder) throws IOException {
+  private TtsSimulator(Builder builder, ServerIdentity identity, Map<TtsServer, DeviceStore> stores)
+      throws IOException {
+    settings = builder;
+    this.identity = identity;
+    this.stores = stores;
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -68,18 +74,14 @@ public final class TtsSimulator implements AutoCloseable {
             scheduler,
             journal,
             new RateLimitWindow(builder.rateLimitPerMinute));
-    stores = new EnumMap<>(TtsServer.class);
-    ServerIdentity identity = builder.tls ? ThrowawayCa.issue() : null;
     caFile = identity == null ? null : writeCaFile(identity);
     NettyServerBuilder netty =
         NettyServerBuilder.forAddress(
             new InetSocketAddress("127.0.0.1", builder.port), credentials(identity));
     for (Registry registry : Registry.values()) {
-      DeviceStore store = new DeviceStore();
-      stores.put(registry.server(), store);
       netty.addService(
           ServerInterceptors.intercept(
-              new RegistryService(registry, store, pipeline).definition(),
+              new RegistryService(registry, stores.get(registry.server()), pipeline).definition(),
               CallMetadata.interceptor()));
     }
     server = netty.build();
@@ -154,6 +156,17 @@ public final class TtsSimulator implements AutoCloseable {
    */
   public void faults(Function<CallInfo, Optional<Fault>> faults) {
     pipeline.faults(Objects.requireNonNull(faults));
+  }
+
+  /**
+   * Closes this simulator and starts another on its port with its settings, TLS certificate and
+   * devices, as a server that comes back after a restart. The new one records calls afresh and has
+   * no fault hook.
+   */
+  public TtsSimulator restart() throws IOException {
+    int port = port();
+    close();
+    return new TtsSimulator(settings.copy().port(port), identity, stores);
   }
 
   /** Blocks until the simulator is closed, for a simulator run as a program. */
@@ -239,7 +252,21 @@ public final class TtsSimulator implements AutoCloseable {
       if (apiKey == null) {
         throw new IllegalStateException("an API key is required");
       }
-      return new TtsSimulator(this);
+      Map<TtsServer, DeviceStore> stores = new EnumMap<>(TtsServer.class);
+      for (TtsServer server : TtsServer.values()) {
+        stores.put(server, new DeviceStore());
+      }
+      return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores);
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.apiKey = apiKey;
+      copy.tls = tls;
+      copy.port = port;
+      copy.latency = latency;
+      copy.rateLimitPerMinute = rateLimitPerMinute;
+      return copy;
     }
   }
 }

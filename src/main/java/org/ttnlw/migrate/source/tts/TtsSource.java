@@ -35,17 +35,14 @@ final class TtsSource implements Source {
       TtsServer.NETWORK_SERVER, TtsServer.JOIN_SERVER, TtsServer.IDENTITY_SERVER);
 
   private final TtsConfig config;
-  private final TtsChannels channels;
   private final RegistryCalls calls;
   private final Map<TtsServer, FieldMask> getMasks;
   private final boolean sequential;
 
   TtsSource(TtsConfig config, SourceContext context) {
     this.config = config;
-    this.channels = new TtsChannels(config.addresses(), config.trust());
-    this.calls = new RegistryCalls(channels,
-        new ApiKeyCredentials(config.apiKey(), config.trust().plaintext()),
-        context.callTimeout());
+    this.calls = new RegistryCalls(new TtsChannels(config.addresses(), config.trust()),
+        new ApiKeyCredentials(config.apiKey(), config.trust().plaintext()), context);
     this.getMasks = getMasks(config.exportCacs());
     this.sequential = context.concurrency() == 1;
   }
@@ -164,6 +161,6 @@ final class TtsSource implements Source {
 
   @Override
   public void close() {
-    channels.close();
+    calls.close();
   }
 }

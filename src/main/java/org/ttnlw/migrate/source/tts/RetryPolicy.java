@@ -1,0 +1,73 @@
+package org.ttnlw.migrate.source.tts;
+
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Which failed calls are tried again, how often, and after what pause. Only failures that say
+ * nothing against the request are retried: the server or the network was unavailable, TTS rate
+ * limited the call, or a read timed out.
+ *
+ * @param retries attempts after the first one, at most
+ */
+record RetryPolicy(int retries, Backoff backoff) {
+  /** How gRPC describes a stream or connection reset by the server or a proxy in between. */
+  private static final Pattern RESET = Pattern.compile("(?i)rst[_ ]stream|connection reset");
+
+  /** Whether a call whose attempt number {@code attempt} failed with {@code status} goes again. */
+  boolean shouldRetry(int attempt, Status status, boolean read) {
+    return attempt <= retries && isTransient(status, read);
+  }
+
+  /** The pause before retry number {@code retry}, at least what the server asked for. */
+  Duration pause(int retry, Duration serverAsked) {
+    return backoff.pause(retry, serverAsked, ThreadLocalRandom.current());
+  }
+
+  /**
+   * Whether the failure may go away by itself. A write that timed out is not: it may have been
+   * applied, and the caller must hear so rather than have it applied twice.
+   */
+  static boolean isTransient(Status status, boolean read) {
+    return switch (status.getCode()) {
+      case UNAVAILABLE -> !isHandshakeFailure(status);
+      case RESOURCE_EXHAUSTED, ABORTED -> true;
+      // gRPC reports a stream the server or a proxy reset as INTERNAL, or as CANCELLED when the
+      // reset said so; a call this client cancelled has no reset in its status.
+      case INTERNAL, CANCELLED -> isConnectionReset(status);
+      case DEADLINE_EXCEEDED -> read;
+      default -> false;
+    };
+  }
+
+  /** What a final failure adds to its message: how often it was tried, or why it was not. */
+  static String remark(int attempts, Status status, boolean read) {
+    if (!read && status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
+      return "not retried, as the server may have applied the change before the deadline";
+    }
+    return attempts > 1 ? "gave up after " + attempts + " attempts" : "";
+  }
+
+  private static boolean isConnectionReset(Status status) {
+    return mentionsReset(status.getDescription())
+        || causes(status).anyMatch(cause -> mentionsReset(cause.getMessage()));
+  }
+
+  private static boolean mentionsReset(String text) {
+    return text != null && RESET.matcher(text).find();
+  }
+
+  /** A server whose certificate is not trusted stays so, however often it is asked. */
+  private static boolean isHandshakeFailure(Status status) {
+    return causes(status).anyMatch(SSLHandshakeException.class::isInstance);
+  }
+
+  private static Stream<Throwable> causes(Status status) {
+    return Stream.iterate(status.getCause(), Objects::nonNull, Throwable::getCause);
+  }
+}
