@@ -17,10 +17,6 @@ final class TtsCallException extends SourceException {
     this.code = Status.fromThrowable(failure).getCode();
   }
 
-  Status.Code code() {
-    return code;
-  }
-
   boolean isNotFound() {
     return code == Status.Code.NOT_FOUND;
   }
