@@ -2,6 +2,7 @@ package org.ttnlw.migrate.export;
 
 import java.util.HexFormat;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.source.DeviceRef;
 
 /**
  * Gives the exported device an ID TTS accepts: the lower-case DevEUI where it has
@@ -36,7 +37,7 @@ public final class DeviceIdRules implements DeviceTransform {
     id = id.replace('_', '-');
     String problem = DeviceIds.problem(id);
     if (problem != null) {
-      throw new DeviceRejectedException("device " + describe(device) + ": new device ID \"" + id
+      throw new DeviceRejectedException("device " + DeviceRef.of(device.getIds()) + ": new device ID \"" + id
           + "\" is not valid: " + problem
           + (prefix.isEmpty() ? "" : " (try a shorter --dev-id-prefix)"));
     }
@@ -49,10 +50,5 @@ public final class DeviceIdRules implements DeviceTransform {
       out.putAttributes(OLD_ID_ATTRIBUTE, original);
     }
     return out.build();
-  }
-
-  private static String describe(EndDevice device) {
-    return device.getIds().getApplicationIds().getApplicationId() + "/"
-        + device.getIds().getDeviceId();
   }
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.source.DeviceRef;
 
 /**
  * Writes devices as TTS JSON, one whole line per device. When {@link #write}
@@ -76,8 +77,7 @@ public final class DeviceWriter implements AutoCloseable {
     try {
       line = (json.toJson(device) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (RuntimeException e) {
-      throw new DeviceRejectedException("device " + device.getIds().getApplicationIds()
-          .getApplicationId() + "/" + device.getIds().getDeviceId()
+      throw new DeviceRejectedException("device " + DeviceRef.of(device.getIds())
           + " cannot be written as TTS JSON: " + e.getMessage());
     }
     out.write(line);

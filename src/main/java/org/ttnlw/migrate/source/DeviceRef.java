@@ -1,7 +1,13 @@
 package org.ttnlw.migrate.source;
 
+import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
+
 /** An end device as the source knows it: its application and device ID there. */
 public record DeviceRef(String applicationId, String deviceId) {
+  public static DeviceRef of(EndDeviceIdentifiers ids) {
+    return new DeviceRef(ids.getApplicationIds().getApplicationId(), ids.getDeviceId());
+  }
+
   @Override
   public String toString() {
     return applicationId + "/" + deviceId;

@@ -59,8 +59,7 @@ final class DeviceMerger {
       if (!ids.getDeviceId().equals(ref.deviceId())
           || !ids.getApplicationIds().getApplicationId().equals(ref.applicationId())) {
         throw new SourceException("device " + ref + ": the " + part.server().shortName()
-            + " answered for another device (" + ids.getApplicationIds().getApplicationId() + "/"
-            + ids.getDeviceId() + ")");
+            + " answered for another device (" + DeviceRef.of(ids) + ")");
       }
     }
     checkAgree(ref, parts, "dev_eui", EndDeviceIdentifiers::getDevEui);
