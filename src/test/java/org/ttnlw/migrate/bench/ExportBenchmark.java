@@ -217,7 +217,8 @@ public final class ExportBenchmark {
     }
   }
 
-  private static long peakHeapBytes() {
+  /** The sum of the heap pools' peaks since the JVM started or they were reset. */
+  static long peakHeapBytes() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {

@@ -4,9 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ttnlw.migrate.cli.Io;
@@ -25,12 +22,7 @@ public final class MeasuredExport {
     int exit = Main.run(args, new Io(System.getenv(), System.in, out, System.err,
         new StopSignal()));
     out.flush();
-    long peakHeap = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peakHeap += pool.getPeakUsage().getUsed();
-      }
-    }
+    long peakHeap = ExportBenchmark.peakHeapBytes();
     long peakRss = -1;
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
       if (line.startsWith("VmHWM:")) {
