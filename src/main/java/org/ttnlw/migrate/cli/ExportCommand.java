@@ -27,6 +27,7 @@ import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.source.SourceStep;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Parameters;
@@ -104,7 +105,7 @@ abstract class ExportCommand implements Callable<Integer> {
       ExportPipeline pipeline = new ExportPipeline(source, transforms(choices), writer,
           new SourceSideEffects(source, choices, global.dryRun), journal,
           new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop()));
-      boolean deletesDevices = choices.deleteSourceDevice() && !global.dryRun;
+      boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
       return report(pipeline.run(devices(source, input, deletesDevices)));
     } catch (IOException e) {
       io.stderr().println("ttn-lw-migrate: " + describe(e));

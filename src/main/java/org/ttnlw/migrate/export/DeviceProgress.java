@@ -1,25 +1,27 @@
 package org.ttnlw.migrate.export;
 
+import org.ttnlw.migrate.source.SourceStep;
+
 /** How far a device got in an earlier run, as the run journal recorded it. */
 public enum DeviceProgress {
   NEW,
   EXPORTED,
-  DOWNLINKS_DISABLED,
+  DISABLED,
   DELETED;
 
-  /** Whether nothing is left to do for the device when the source is to get {@code action}. */
-  boolean isCompleteFor(SourceSideEffects.Action action) {
-    return switch (action) {
-      case NONE -> this != NEW;
-      case DISABLE_DOWNLINKS -> this == DOWNLINKS_DISABLED || this == DELETED;
+  /** Whether nothing is left to do for the device when the source is to get {@code step}. */
+  boolean isCompleteFor(SourceStep step) {
+    return switch (step) {
+      case KEEP -> this != NEW;
+      case DISABLE -> this == DISABLED || this == DELETED;
       case DELETE -> this == DELETED;
     };
   }
 
-  static DeviceProgress after(SourceSideEffects.Action action) {
-    return switch (action) {
-      case NONE -> EXPORTED;
-      case DISABLE_DOWNLINKS -> DOWNLINKS_DISABLED;
+  static DeviceProgress after(SourceStep step) {
+    return switch (step) {
+      case KEEP -> EXPORTED;
+      case DISABLE -> DISABLED;
       case DELETE -> DELETED;
     };
   }

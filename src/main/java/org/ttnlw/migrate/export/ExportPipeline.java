@@ -61,21 +61,21 @@ public final class ExportPipeline {
   /** Counts of the run so far. */
   private final class Tally {
     long exported;
-    long downlinksDisabled;
+    long disabled;
     long deleted;
     long skipped;
     final List<DeviceFailure> failures = new ArrayList<>();
 
     void finished() {
-      switch (sideEffects.action()) {
-        case DISABLE_DOWNLINKS -> downlinksDisabled++;
+      switch (sideEffects.step()) {
+        case DISABLE -> disabled++;
         case DELETE -> deleted++;
-        case NONE -> { }
+        case KEEP -> { }
       }
     }
 
     ExportSummary summary() {
-      return new ExportSummary(exported, downlinksDisabled, deleted, skipped,
+      return new ExportSummary(exported, disabled, sideEffects.disabledLabel(), deleted, skipped,
           List.copyOf(failures), settings.stop().requested());
     }
   }
@@ -125,7 +125,7 @@ public final class ExportPipeline {
         record(() -> journal.exported(next.ref(), offset));
         tally.exported++;
         log.debug("device {}: written", next.ref());
-        finishing.add(new Finishing(next.ref(), sideEffects.afterExport(next.ref())));
+        finishing.add(new Finishing(next.ref(), sideEffects.apply(next.ref())));
         progress.exported(tally.exported);
       }
     } catch (RuntimeException e) {
@@ -139,12 +139,12 @@ public final class ExportPipeline {
   private void start(DeviceRef ref, ArrayDeque<Reading> reading, ArrayDeque<Finishing> finishing,
       Tally tally) {
     DeviceProgress earlier = journal.progress(ref);
-    if (earlier.isCompleteFor(sideEffects.action())) {
+    if (earlier.isCompleteFor(sideEffects.step())) {
       log.debug("device {}: already done by an earlier run ({})", ref, earlier);
       tally.skipped++;
     } else if (earlier != DeviceProgress.NEW) {
       log.debug("device {}: written by an earlier run; finishing it on the source", ref);
-      finishing.add(new Finishing(ref, sideEffects.afterExport(ref)));
+      finishing.add(new Finishing(ref, sideEffects.apply(ref)));
     } else {
       reading.add(new Reading(ref, source.fetch(ref)));
     }
@@ -171,7 +171,7 @@ public final class ExportPipeline {
           tally);
       return;
     }
-    record(() -> journal.finished(device.ref(), sideEffects.action()));
+    record(() -> journal.finished(device.ref(), sideEffects.step()));
     tally.finished();
   }
 

@@ -11,12 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.SourceStep;
 
 /**
  * What a run has done per device, appended to a state file and synced to disk
  * before the source is changed, so that a re-run of the same command skips what is
  * complete and finishes what is half-way. One line per step:
- * {@code exported APP DEV OUTPUT-OFFSET}, {@code downlinks-disabled APP DEV},
+ * {@code exported APP DEV OUTPUT-OFFSET}, {@code disabled APP DEV},
  * {@code deleted APP DEV}.
  */
 public final class RunJournal implements AutoCloseable {
@@ -80,8 +81,9 @@ public final class RunJournal implements AutoCloseable {
         progress.merge(ref, DeviceProgress.EXPORTED, RunJournal::furthest);
         return Long.parseLong(fields[3]);
       }
-      case "downlinks-disabled" ->
-          progress.merge(ref, DeviceProgress.DOWNLINKS_DISABLED, RunJournal::furthest);
+      // "downlinks-disabled" is how journals written before other sources existed say it.
+      case "disabled", "downlinks-disabled" ->
+          progress.merge(ref, DeviceProgress.DISABLED, RunJournal::furthest);
       case "deleted" -> progress.merge(ref, DeviceProgress.DELETED, RunJournal::furthest);
       default -> throw new IllegalArgumentException(fields[0]);
     }
@@ -130,13 +132,13 @@ public final class RunJournal implements AutoCloseable {
   }
 
   /** Records that the source was told about the exported device. */
-  public void finished(DeviceRef ref, SourceSideEffects.Action action) throws IOException {
-    DeviceProgress reached = DeviceProgress.after(action);
+  public void finished(DeviceRef ref, SourceStep step) throws IOException {
+    DeviceProgress reached = DeviceProgress.after(step);
     if (reached == DeviceProgress.EXPORTED) {
       return;
     }
-    String step = reached == DeviceProgress.DELETED ? "deleted" : "downlinks-disabled";
-    record(ref, reached, step + "\t" + ref.applicationId() + "\t" + ref.deviceId());
+    String entry = reached == DeviceProgress.DELETED ? "deleted" : "disabled";
+    record(ref, reached, entry + "\t" + ref.applicationId() + "\t" + ref.deviceId());
   }
 
   private void record(DeviceRef ref, DeviceProgress reached, String line) throws IOException {

@@ -6,47 +6,44 @@ import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceStep;
 
 /**
- * The only place that changes the source. Called for a device once its JSON has
- * been written, so that two networks never serve it at once: either its downlinks
- * are disabled on the source, or (when asked) it is deleted there. A dry run
- * changes nothing.
+ * The only place that changes the source. Called for a device once it is safe
+ * elsewhere (its JSON written, or it is verified in the target), so that two
+ * networks never serve it at once: it is disabled on the source or, when asked,
+ * deleted there. A dry run changes nothing.
  */
 public final class SourceSideEffects {
   private static final Logger log = LoggerFactory.getLogger(SourceSideEffects.class);
 
-  /** What is done to the source for each exported device. */
-  public enum Action {
-    NONE,
-    DISABLE_DOWNLINKS,
-    DELETE
-  }
-
   private final Source source;
-  private final Action action;
+  private final SourceStep step;
+  private final String disabledLabel;
 
   public SourceSideEffects(Source source, MigrationChoices choices, boolean dryRun) {
     this.source = source;
-    if (dryRun) {
-      if (choices.deleteSourceDevice()) {
-        log.warn("--dry-run: devices will NOT be deleted from the source");
-      }
-      this.action = Action.NONE;
-    } else {
-      this.action = choices.deleteSourceDevice() ? Action.DELETE : Action.DISABLE_DOWNLINKS;
+    this.disabledLabel = choices.disabledLabel();
+    if (dryRun && choices.afterExport() == SourceStep.DELETE) {
+      log.warn("--dry-run: devices will NOT be deleted from the source");
     }
+    this.step = dryRun ? SourceStep.KEEP : choices.afterExport();
   }
 
-  public Action action() {
-    return action;
+  public SourceStep step() {
+    return step;
   }
 
-  /** Applies the action to a device whose JSON is already written. */
-  public CompletableFuture<Void> afterExport(DeviceRef device) {
-    return switch (action) {
-      case NONE -> CompletableFuture.completedFuture(null);
-      case DISABLE_DOWNLINKS -> source.disableDownlinks(device);
+  /** How the summary names devices that were disabled, e.g. "downlinks disabled". */
+  public String disabledLabel() {
+    return disabledLabel;
+  }
+
+  /** Applies the step to a device that is safe elsewhere. */
+  public CompletableFuture<Void> apply(DeviceRef device) {
+    return switch (step) {
+      case KEEP -> CompletableFuture.completedFuture(null);
+      case DISABLE -> source.disable(device);
       case DELETE -> source.delete(device);
     };
   }

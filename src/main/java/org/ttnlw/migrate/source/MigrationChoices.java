@@ -5,7 +5,8 @@ package org.ttnlw.migrate.source;
  *
  * @param noSession export without the active session, so devices join (or restart
  *     their frame counters) on the new network
- * @param deleteSourceDevice delete each exported device from the source instead of
- *     only disabling its downlinks
+ * @param afterExport what is done to each device at the source once it is safe elsewhere
+ * @param disabledLabel how the summary names devices that {@link SourceStep#DISABLE} handled,
+ *     e.g. "downlinks disabled" for TTS, "disabled" for a source that disables devices outright
  */
-public record MigrationChoices(boolean noSession, boolean deleteSourceDevice) {}
+public record MigrationChoices(boolean noSession, SourceStep afterExport, String disabledLabel) {}

@@ -6,8 +6,8 @@ import org.ttnlw.migrate.proto.EndDevice;
 
 /**
  * A network server that devices are migrated out of. Reads return the device in
- * TTS's model; the two writes stop the source from serving a device once it has
- * been exported. Implementations are thread-safe: the export keeps several
+ * TTS's model; the two writes stop the source from serving a device once it is
+ * safe elsewhere. Implementations are thread-safe: the export keeps several
  * devices in flight.
  */
 public interface Source extends AutoCloseable {
@@ -21,8 +21,12 @@ public interface Source extends AutoCloseable {
   /** Reads one device, complete enough to be created on another network. */
   CompletableFuture<EndDevice> fetch(DeviceRef device);
 
-  /** Stops the source from sending anything to the device (downlinks, join accepts, MAC commands). */
-  CompletableFuture<Void> disableDownlinks(DeviceRef device);
+  /**
+   * Takes the device out of service at the source without deleting it, so that the source
+   * no longer answers it (TTS: downlinks, join accepts and MAC commands disabled). Doing it
+   * twice is harmless.
+   */
+  CompletableFuture<Void> disable(DeviceRef device);
 
   /** Deletes the device from the source; a device already gone counts as deleted. */
   CompletableFuture<Void> delete(DeviceRef device);

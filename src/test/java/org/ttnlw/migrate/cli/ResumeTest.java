@@ -230,6 +230,6 @@ class ResumeTest {
     List<String> journal = Files.readAllLines(Path.of(output + ".state"), StandardCharsets.UTF_8);
     assertEquals("# ttn-lw-migrate run journal v1", journal.get(0));
     assertTrue(journal.get(1).startsWith("exported\tmy-app\tdevice-00001\t"), journal.get(1));
-    assertTrue(journal.contains("downlinks-disabled\tmy-app\tdevice-00030"), journal.toString());
+    assertTrue(journal.contains("disabled\tmy-app\tdevice-00030"), journal.toString());
   }
 }

@@ -115,7 +115,7 @@ final class TtsSource implements Source {
   }
 
   @Override
-  public CompletableFuture<Void> disableDownlinks(DeviceRef ref) {
+  public CompletableFuture<Void> disable(DeviceRef ref) {
     EndDevice device = EndDevice.newBuilder()
         .setIds(ids(ref))
         .setMacSettings(MACSettings.newBuilder()

@@ -5,6 +5,7 @@ import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
+import org.ttnlw.migrate.source.SourceStep;
 
 /** The Things Stack (v3): Community Edition, Cloud, Enterprise or open source. */
 public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
@@ -35,7 +36,8 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
 
   @Override
   public MigrationChoices choices(TtsOptions options) {
-    return new MigrationChoices(options.noSession, options.deleteSourceDevice);
+    return new MigrationChoices(options.noSession,
+        options.deleteSourceDevice ? SourceStep.DELETE : SourceStep.DISABLE, "downlinks disabled");
   }
 
   @Override
