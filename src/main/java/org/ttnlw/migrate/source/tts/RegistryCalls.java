@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.calls.Backoff;
+import org.ttnlw.migrate.calls.CallLimiter;
+import org.ttnlw.migrate.calls.RetryPolicy;
 import org.ttnlw.migrate.source.SourceContext;
 
 /**

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.calls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.ttnlw.migrate.source.tts.CallLimiter.Outcome;
-import org.ttnlw.migrate.source.tts.CallLimiter.Permit;
+import org.ttnlw.migrate.calls.CallLimiter.Outcome;
+import org.ttnlw.migrate.calls.CallLimiter.Permit;
 
 class CallLimiterTest {
   private static List<CompletableFuture<Permit>> acquire(CallLimiter limiter, int count) {

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.calls;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -10,18 +10,18 @@ import java.util.random.RandomGenerator;
  * @param base the longest pause before the first retry; each further retry doubles it
  * @param cap the longest pause of any retry
  */
-record Backoff(Duration base, Duration cap) {
-  static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
+public record Backoff(Duration base, Duration cap) {
+  public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
   private static final int MAX_DOUBLINGS = 30;
 
-  Backoff {
+  public Backoff {
     if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
       throw new IllegalArgumentException("backoff needs 0 < base <= cap, got " + base + ", " + cap);
     }
   }
 
   /** The longest pause before retry number {@code retry} (1 for the first). */
-  Duration ceiling(int retry) {
+  public Duration ceiling(int retry) {
     if (retry < 1) {
       throw new IllegalArgumentException("retries count from 1, got " + retry);
     }
@@ -33,7 +33,7 @@ record Backoff(Duration base, Duration cap) {
    * The pause before retry number {@code retry}: drawn uniformly between zero and its ceiling,
    * but never shorter than {@code atLeast} (the pause the server asked for).
    */
-  Duration pause(int retry, Duration atLeast, RandomGenerator random) {
+  public Duration pause(int retry, Duration atLeast, RandomGenerator random) {
     long drawn = random.nextLong(ceiling(retry).toMillis() + 1);
     return Duration.ofMillis(Math.max(drawn, atLeast.toMillis()));
   }

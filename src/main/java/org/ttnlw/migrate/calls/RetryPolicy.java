@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.calls;
 
 import io.grpc.Status;
 import java.time.Duration;
@@ -15,17 +15,17 @@ import javax.net.ssl.SSLHandshakeException;
  *
  * @param retries attempts after the first one, at most
  */
-record RetryPolicy(int retries, Backoff backoff) {
+public record RetryPolicy(int retries, Backoff backoff) {
   /** How gRPC describes a stream or connection reset by the server or a proxy in between. */
   private static final Pattern RESET = Pattern.compile("(?i)rst[_ ]stream|connection reset");
 
   /** Whether a call whose attempt number {@code attempt} failed with {@code status} goes again. */
-  boolean shouldRetry(int attempt, Status status, boolean read) {
+  public boolean shouldRetry(int attempt, Status status, boolean read) {
     return attempt <= retries && isTransient(status, read);
   }
 
   /** The pause before retry number {@code retry}, at least what the server asked for. */
-  Duration pause(int retry, Duration serverAsked) {
+  public Duration pause(int retry, Duration serverAsked) {
     return backoff.pause(retry, serverAsked, ThreadLocalRandom.current());
   }
 
@@ -33,7 +33,7 @@ record RetryPolicy(int retries, Backoff backoff) {
    * Whether the failure may go away by itself. A write that timed out is not: it may have been
    * applied, and the caller must hear so rather than have it applied twice.
    */
-  static boolean isTransient(Status status, boolean read) {
+  public static boolean isTransient(Status status, boolean read) {
     return switch (status.getCode()) {
       case UNAVAILABLE -> !isHandshakeFailure(status);
       case RESOURCE_EXHAUSTED, ABORTED -> true;
@@ -46,7 +46,7 @@ record RetryPolicy(int retries, Backoff backoff) {
   }
 
   /** What a final failure adds to its message: how often it was tried, or why it was not. */
-  static String remark(int attempts, Status status, boolean read) {
+  public static String remark(int attempts, Status status, boolean read) {
     if (!read && status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
       return "not retried, as the server may have applied the change before the deadline";
     }

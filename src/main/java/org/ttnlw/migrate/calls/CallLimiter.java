@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.calls;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * many successes as the bound raises it by one, back up to where it started. A call that cannot
  * start yet waits in a queue, in order; no thread waits. Thread-safe.
  */
-final class CallLimiter {
+public final class CallLimiter {
   /** How a call that held a permit ended. */
-  enum Outcome {
+  public enum Outcome {
     SUCCEEDED,
     RATE_LIMITED,
     FAILED
@@ -28,7 +28,7 @@ final class CallLimiter {
   /** Counts the decreases, so that calls started before one do not cause another. */
   private long generation;
 
-  CallLimiter(int maxLimit) {
+  public CallLimiter(int maxLimit) {
     if (maxLimit < 1) {
       throw new IllegalArgumentException("the limit must be at least 1, got " + maxLimit);
     }
@@ -37,7 +37,7 @@ final class CallLimiter {
   }
 
   /** A permit to start one call, completed at once when the bound allows it, or later. */
-  CompletableFuture<Permit> acquire() {
+  public CompletableFuture<Permit> acquire() {
     CompletableFuture<Permit> permit = new CompletableFuture<>();
     Permit granted;
     synchronized (this) {
@@ -51,11 +51,11 @@ final class CallLimiter {
     return permit;
   }
 
-  synchronized int limit() {
+  public synchronized int limit() {
     return limit;
   }
 
-  synchronized int inFlight() {
+  public synchronized int inFlight() {
     return inFlight;
   }
 
@@ -95,7 +95,7 @@ final class CallLimiter {
   }
 
   /** The right to have one call in flight; released exactly once, when the call has ended. */
-  final class Permit {
+  public final class Permit {
     private final long generation;
     private final AtomicBoolean released = new AtomicBoolean();
 
@@ -103,7 +103,7 @@ final class CallLimiter {
       this.generation = generation;
     }
 
-    void release(Outcome outcome) {
+    public void release(Outcome outcome) {
       if (!released.compareAndSet(false, true)) {
         throw new IllegalStateException("permit released twice");
       }
