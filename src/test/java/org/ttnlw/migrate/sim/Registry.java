@@ -60,9 +60,7 @@ enum Registry {
     this.write = write;
     this.list = list;
     this.notFound = notFound;
-    this.ownedPaths =
-        DeviceMasks.leaves(
-            FieldMaskTable.bundled().allowed(server.getMethod().getFullMethodName()));
+    this.ownedPaths = FieldMaskTable.bundled().leaves(server.getMethod().getFullMethodName());
   }
 
   static Registry of(TtsServer server) {
