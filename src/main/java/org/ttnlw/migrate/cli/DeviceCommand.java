@@ -5,6 +5,7 @@ import java.util.Map;
 import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
 
 @Command(name = "device", aliases = {"devices", "end-device", "end-devices", "dev"},
@@ -14,8 +15,9 @@ import picocli.CommandLine.Command;
         "After a device's JSON is written, its downlinks are disabled on the source (or, with"
             + " the source's delete flag, it is deleted there), unless --dry-run."})
 final class DeviceCommand extends ExportCommand {
-  DeviceCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources) {
-    super(global, io, sources);
+  DeviceCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
+      TargetOptions target) {
+    super(global, io, sources, target);
   }
 
   @Override
