@@ -19,4 +19,8 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
   MigrationChoices choices() {
     return plugin.choices(options);
   }
+
+  boolean exportsAll() {
+    return plugin.exportsAll(options);
+  }
 }

@@ -79,8 +79,8 @@ abstract class ExportCommand implements Callable<Integer> {
   /** "device" or "application", for messages. */
   abstract String kind();
 
-  /** The devices that the given IDs stand for. */
-  abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids,
+  /** The devices that the given IDs stand for, or all the source reaches when {@code all}. */
+  abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
       boolean deletesDevices);
 
   @Override
@@ -89,9 +89,15 @@ abstract class ExportCommand implements Callable<Integer> {
     checkGlobalOptions();
     Logging.configure(global.verbose);
     MigrationChoices choices = bound.choices();
-    IdInput input;
+    boolean all = kind().equals("application") && bound.exportsAll();
+    if (all && !ids.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--all exports every device the source"
+          + " reaches; give it no application IDs, or leave --all out");
+    }
+    Iterator<String> input;
     try {
-      input = IdInput.of(kind(), ids, io.stdin());
+      input = all ? List.<String>of().iterator()
+          : IdInput.of(kind(), ids, io.stdin(), id -> bound.plugin().idProblem(kind(), id));
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -106,17 +112,20 @@ abstract class ExportCommand implements Callable<Integer> {
           new SourceSideEffects(source, choices, global.dryRun), journal,
           new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop()));
       boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
-      return report(pipeline.run(devices(source, input, deletesDevices)));
+      try {
+        return report(pipeline.run(devices(source, input, all, deletesDevices)), source);
+      } catch (ExportFailedException e) {
+        io.stderr().println("ttn-lw-migrate: error: " + e.getMessage());
+        io.stderr().println("ttn-lw-migrate: stopped; " + e.summary());
+        printRemarks(source);
+        return ExitCodes.EXPORT_FAILED;
+      }
     } catch (IOException e) {
       io.stderr().println("ttn-lw-migrate: " + describe(e));
       return ExitCodes.USAGE;
     } catch (SourceConfigException e) {
       io.stderr().println("ttn-lw-migrate: " + e.getMessage());
       return ExitCodes.USAGE;
-    } catch (ExportFailedException e) {
-      io.stderr().println("ttn-lw-migrate: error: " + e.getMessage());
-      io.stderr().println("ttn-lw-migrate: stopped; " + e.summary());
-      return ExitCodes.EXPORT_FAILED;
     }
   }
 
@@ -130,7 +139,11 @@ abstract class ExportCommand implements Callable<Integer> {
     return e.getMessage();
   }
 
-  private int report(ExportSummary summary) {
+  private void printRemarks(Source source) {
+    source.remarks().forEach(line -> io.stderr().println("ttn-lw-migrate: " + line));
+  }
+
+  private int report(ExportSummary summary, Source source) {
     PrintStream err = io.stderr();
     err.println("ttn-lw-migrate: " + summary);
     if (!summary.failures().isEmpty()) {
@@ -140,6 +153,7 @@ abstract class ExportCommand implements Callable<Integer> {
         err.println("  " + failure.device() + ": " + failure.cause());
       }
     }
+    printRemarks(source);
     if (summary.interrupted()) {
       return ExitCodes.INTERRUPTED;
     }
