@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.calls.TrustSettings;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;

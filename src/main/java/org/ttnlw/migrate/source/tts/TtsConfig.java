@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.calls.TrustSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
