@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Offers a source's flags on a command: as {@code --NAME.FLAG} next to
- * {@code --source NAME}, or as {@code --FLAG} under the source's own command.
- * Each flag also defaults from its environment variables.
+ * {@code --source NAME}, or as {@code --FLAG} under the source's own command,
+ * each alias of a flag too. Each flag also defaults from its environment
+ * variables: every prefix of the source with every name of the flag.
  */
 final class SourceFlags {
   private SourceFlags() {}
@@ -19,15 +21,17 @@ final class SourceFlags {
     CommandSpec declared = CommandSpec.forAnnotatedObject(source.options());
     String prefix = prefixed ? "--" + source.plugin().name() + "." : "--";
     for (OptionSpec option : declared.options()) {
-      String flag = option.longestName().substring(2);
+      List<String> flags = Arrays.stream(option.names()).map(name -> name.substring(2)).toList();
       List<String> variables = new ArrayList<>();
       for (String envPrefix : source.plugin().environmentPrefixes()) {
-        variables.add(envPrefix + flag.toUpperCase(Locale.ROOT).replace('-', '_'));
+        for (String flag : flags) {
+          variables.add(envPrefix + flag.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
       }
       List<String> description = new ArrayList<>(List.of(option.description()));
       description.add("Environment: " + String.join(" or ", variables) + ".");
       OptionSpec offered = option.toBuilder()
-          .names(prefix + flag)
+          .names(flags.stream().map(flag -> prefix + flag).toArray(String[]::new))
           .description(description.toArray(String[]::new))
           .build();
       command.addOption(offered);
