@@ -54,6 +54,10 @@ record FireflyConfig(
     } catch (IllegalArgumentException e) {
       throw new SourceConfigException(e.getMessage());
     }
+    if (options.useHttp && options.caFile != null) {
+      throw new SourceConfigException("--ca-file (--ca-cert-path) and --use-http exclude each"
+          + " other: plain HTTP checks no certificate");
+    }
     return new FireflyConfig(parsed, apiKey(options),
         options.useHttp ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile),
         appId, joinEui, plan, versions);

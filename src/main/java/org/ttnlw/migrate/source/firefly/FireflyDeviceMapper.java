@@ -47,10 +47,14 @@ final class FireflyDeviceMapper {
 
   /**
    * The session Firefly holds for the device, or empty when it has none (an OTAA device that never
-   * joined). An ABP device without one cannot be exported.
+   * joined). Checks first that the device has what its activation needs: an ABP device without a
+   * session, or an OTAA device without JoinEUI or AppKey, cannot be exported.
    */
   Optional<SessionValues> session(String device, JsonNode json) {
     boolean otaa = otaa(device, json);
+    if (otaa) {
+      rootKey(device, json);
+    }
     Optional<ByteString> devAddr = hex(device, json, "address", 4, "DevAddr");
     Optional<ByteString> networkKey = hex(device, json, "network_session_key", 16, "NwkSKey");
     Optional<ByteString> applicationKey = hex(device, json, "application_session_key", 16, "AppSKey");
@@ -91,18 +95,8 @@ final class FireflyDeviceMapper {
         .setDevEui(devEui);
     checkRegion(device, json);
     if (otaa) {
-      Optional<ByteString> appKey = hex(device, json, "application_key", 16, "AppKey");
-      new MissingValues()
-          .need("JoinEUI (--join-eui; Firefly does not store it)", config.joinEui())
-          .need("AppKey (application_key)", appKey)
-          .orReject(device, "an OTAA device");
-      if (mac == MACVersion.MAC_V1_1) {
-        throw new DeviceRejectedException("device " + device + ": an OTAA device of LoRaWAN 1.1"
-            + " needs a NwkKey, which Firefly does not store (it keeps one AppKey, the 1.0.x"
-            + " model); export it with a 1.0.x --mac-version");
-      }
       out.getIdsBuilder().setJoinEui(config.joinEui().get());
-      out.setRootKeys(RootKeys.newBuilder().setAppKey(key(appKey.get())));
+      out.setRootKeys(RootKeys.newBuilder().setAppKey(key(rootKey(device, json).get())));
     }
     MACSettings.Builder settings = MACSettings.newBuilder();
     if (json.path("skip_fcnt_check").asBoolean(false)) {
@@ -150,6 +144,21 @@ final class FireflyDeviceMapper {
       session.setLastNFCntDown((int) down.asLong()).setLastAFCntDown((int) down.asLong());
     }
     return session.build();
+  }
+
+  /** The OTAA device's AppKey, once it is sure that it has all its activation needs. */
+  private Optional<ByteString> rootKey(String device, JsonNode json) {
+    Optional<ByteString> appKey = hex(device, json, "application_key", 16, "AppKey");
+    new MissingValues()
+        .need("JoinEUI (--join-eui; Firefly does not store it)", config.joinEui())
+        .need("AppKey (application_key)", appKey)
+        .orReject(device, "an OTAA device");
+    if (config.versions().mac() == MACVersion.MAC_V1_1) {
+      throw new DeviceRejectedException("device " + device + ": an OTAA device of LoRaWAN 1.1"
+          + " needs a NwkKey, which Firefly does not store (it keeps one AppKey, the 1.0.x"
+          + " model); export it with a 1.0.x --mac-version");
+    }
+    return appKey;
   }
 
   private void checkRegion(String device, JsonNode json) {
