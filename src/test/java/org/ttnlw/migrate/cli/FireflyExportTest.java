@@ -367,6 +367,24 @@ class FireflyExportTest {
         result.stderr());
   }
 
+  @Test
+  void tlsWithTheExtraCaOfCaFile(@TempDir Path dir) throws Exception {
+    Path ca = dir.resolve("ca.pem");
+    try (FireflyFake https = FireflyFake.withTls(ca)) {
+      https.device(OTAA_EUI, OTAA).uplinks(OTAA_EUI, 1, 5);
+      Map<String, String> environment = environment();
+      environment.remove("FIREFLY_USE_HTTP");
+      environment.put("FIREFLY_HOST", https.host());
+      CliRun.Result untrusted = run(environment, "firefly", "device", OTAA_EUI);
+      assertEquals(ExitCodes.EXPORT_FAILED, untrusted.exitCode(), untrusted.toString());
+      assertTrue(untrusted.stderr().contains("SSLHandshakeException"), untrusted.stderr());
+      environment.put("FIREFLY_CA_FILE", ca.toString());
+      CliRun.Result trusted = run(environment, "firefly", "device", OTAA_EUI);
+      assertEquals(0, trusted.exitCode(), trusted.toString());
+      assertEquals(5, trusted.onlyDevice().getSession().getLastFCntUp());
+    }
+  }
+
   private static String hex(com.google.protobuf.ByteString bytes) {
     return java.util.HexFormat.of().formatHex(bytes.toByteArray());
   }

@@ -14,11 +14,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.ttnlw.migrate.sim.ThrowawayCa;
 
 /**
  * Firefly's HTTP API on loopback, as firefly.md §9 describes it: {@code auth} checked on every
@@ -28,11 +42,42 @@ import java.util.Locale;
  */
 public final class FireflyFake implements AutoCloseable {
   public static final String API_KEY = "ff-key/with+odd=chars&DO-NOT-LOG";
+  private static final String PASSWORD = "throw-away";
 
   private final WireMockServer server;
+  private final boolean tls;
 
+  /** Plain HTTP, for {@code --use-http}. */
   public FireflyFake() {
-    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    this(options().bindAddress("127.0.0.1").dynamicPort(), false);
+  }
+
+  /**
+   * HTTPS only, with a certificate from a throw-away CA whose PEM is written to {@code caFile}.
+   */
+  public static FireflyFake withTls(Path caFile) throws Exception {
+    ThrowawayCa.ServerIdentity identity = ThrowawayCa.issue();
+    Files.writeString(caFile, identity.caCertificatePem());
+    Path keystore = caFile.resolveSibling("firefly-fake.p12");
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(
+        new ByteArrayInputStream(identity.certificatePem().getBytes(StandardCharsets.US_ASCII)));
+    String key = identity.privateKeyPem().replaceAll("-----[A-Z ]+-----|\\s", "");
+    PrivateKey privateKey = KeyFactory.getInstance("EC")
+        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key)));
+    store.setKeyEntry("server", privateKey, PASSWORD.toCharArray(), new Certificate[] {certificate});
+    try (OutputStream out = Files.newOutputStream(keystore)) {
+      store.store(out, PASSWORD.toCharArray());
+    }
+    return new FireflyFake(options().bindAddress("127.0.0.1").httpDisabled(true).httpsPort(0)
+        .keystorePath(keystore.toString()).keystoreType("PKCS12").keystorePassword(PASSWORD)
+        .keyManagerPassword(PASSWORD), true);
+  }
+
+  private FireflyFake(WireMockConfiguration configuration, boolean tls) {
+    this.tls = tls;
+    server = new WireMockServer(configuration);
     server.start();
     // Anything not answered below: Firefly's JSON 404.
     server.stubFor(any(anyUrl()).atPriority(10)
@@ -50,7 +95,7 @@ public final class FireflyFake implements AutoCloseable {
 
   /** Host and port, as {@code --host} takes it. */
   public String host() {
-    return "127.0.0.1:" + server.port();
+    return "localhost:" + (tls ? server.httpsPort() : server.port());
   }
 
   private static String euiPath(String eui) {
