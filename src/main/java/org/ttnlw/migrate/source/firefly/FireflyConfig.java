@@ -1,13 +1,11 @@
 package org.ttnlw.migrate.source.firefly;
 
 import com.google.protobuf.ByteString;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.ttnlw.migrate.calls.TrustSettings;
 import org.ttnlw.migrate.export.DeviceIds;
+import org.ttnlw.migrate.source.SecretFlag;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
@@ -58,33 +56,11 @@ record FireflyConfig(
       throw new SourceConfigException("--ca-file (--ca-cert-path) and --use-http exclude each"
           + " other: plain HTTP checks no certificate");
     }
-    return new FireflyConfig(parsed, apiKey(options),
+    return new FireflyConfig(parsed,
+        SecretFlag.read(options.apiKey, options.apiKeyFile, "Firefly API key",
+            "no Firefly API key: set --api-key, --api-key-file or FIREFLY_API_KEY"),
         options.useHttp ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile),
         appId, joinEui, plan, versions);
-  }
-
-  private static String apiKey(FireflyOptions options) {
-    String key = blankToNull(options.apiKey);
-    if (key == null && options.apiKeyFile != null) {
-      try {
-        key = blankToNull(Files.readString(options.apiKeyFile, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new SourceConfigException("cannot read the API key file " + options.apiKeyFile
-            + ": " + e.getMessage());
-      }
-      if (key == null) {
-        throw new SourceConfigException("the API key file " + options.apiKeyFile + " is empty");
-      }
-    }
-    if (key == null) {
-      throw new SourceConfigException("no Firefly API key: set --api-key, --api-key-file or"
-          + " FIREFLY_API_KEY");
-    }
-    if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-      throw new SourceConfigException("the Firefly API key contains white space or non-ASCII"
-          + " characters; check how it was copied");
-    }
-    return key;
   }
 
   private static String required(String value, String message) {
