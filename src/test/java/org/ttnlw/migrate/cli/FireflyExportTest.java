@@ -357,6 +357,33 @@ class FireflyExportTest {
   }
 
   @Test
+  void apiKeyFromAFile(@TempDir Path dir) throws Exception {
+    twoDevices();
+    Path keyFile = dir.resolve("firefly.key");
+    Files.writeString(keyFile, FireflyFake.API_KEY + "\n");
+    Map<String, String> environment = environment();
+    environment.remove("FIREFLY_API_KEY");
+    CliRun.Result result = run(environment, "firefly", "device", "--api-key-file",
+        keyFile.toString(), ABP_EUI);
+    assertEquals(0, result.exitCode(), result.toString());
+    environment.put("FIREFLY_API_KEY_FILE", dir.resolve("absent.key").toString());
+    CliRun.Result absent = run(environment, "firefly", "device", ABP_EUI);
+    assertEquals(ExitCodes.USAGE, absent.exitCode(), absent.toString());
+    assertTrue(absent.stderr().contains("cannot read the Firefly API key file"), absent.stderr());
+  }
+
+  @Test
+  void invalidatingADeviceGoneFromFireflyCountsAsDone() {
+    firefly.device(ABP_EUI, ABP).uplinks(ABP_EUI, 1, 1);
+    firefly.goneAfterFirstRead(ABP_EUI, ABP);
+    CliRun.Result result = run("firefly", "device", "--invalidate-keys", ABP_EUI);
+    assertEquals(0, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("gone from Firefly; nothing to invalidate"),
+        result.stderr());
+    assertEquals(0, firefly.puts());
+  }
+
+  @Test
   void caCertPathIsAnAliasOfCaFile() {
     Map<String, String> environment = environment();
     environment.remove("FIREFLY_USE_HTTP");

@@ -139,7 +139,10 @@ final class FireflySource implements Source {
         });
   }
 
-  /** Invalidates the device's keys on Firefly: read them afresh, write each back changed. */
+  /**
+   * Invalidates the device's keys on Firefly: read them afresh, write each back changed. A device
+   * gone from Firefly is no longer served there, so it counts as done.
+   */
   @Override
   public CompletableFuture<Void> disable(DeviceRef ref) {
     return getDevice(ref)
@@ -151,6 +154,14 @@ final class FireflySource implements Source {
           }
           return api.put("invalidating the keys of device " + ref.deviceId(),
               "devices/eui/" + ref.deviceId(), body).thenApply(answer -> (Void) null);
+        })
+        .exceptionally(failure -> {
+          RuntimeException cause = Futures.unwrap(failure);
+          if (cause instanceof FireflyCallException call && call.isNotFound()) {
+            log.warn("device {}: gone from Firefly; nothing to invalidate", ref.deviceId());
+            return null;
+          }
+          throw cause;
         });
   }
 

@@ -157,6 +157,20 @@ public final class FireflyFake implements AutoCloseable {
     return this;
   }
 
+  /** The device answers its first GET, then 404: it was deleted meanwhile. */
+  public FireflyFake goneAfterFirstRead(String eui, String deviceJson) {
+    String scenario = "gone-" + eui;
+    server.stubFor(get(urlPathEqualTo(euiPath(eui))).atPriority(2)
+        .withQueryParam("auth", equalTo(API_KEY))
+        .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("gone")
+        .willReturn(okJson("{\"device\": " + deviceJson + "}")));
+    server.stubFor(get(urlPathEqualTo(euiPath(eui))).atPriority(2)
+        .withQueryParam("auth", equalTo(API_KEY))
+        .inScenario(scenario).whenScenarioStateIs("gone")
+        .willReturn(aResponse().withStatus(404).withBody("{\"error\": \"not found\"}")));
+    return this;
+  }
+
   /** PUTs to the device fail with {@code status}. */
   public FireflyFake failPuts(String eui, int status) {
     server.stubFor(put(urlPathEqualTo(euiPath(eui))).atPriority(3)
