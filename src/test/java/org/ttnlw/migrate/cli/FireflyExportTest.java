@@ -20,20 +20,10 @@ import org.ttnlw.migrate.sim.firefly.FireflyFake;
 
 /** The Firefly source through the CLI, against the WireMock Firefly fake over real HTTP. */
 class FireflyExportTest {
-  static final String OTAA_EUI = "0004A30B001C0530";
-  static final String ABP_EUI = "0004A30B001C0531";
-  static final String OTAA = """
-      {"eui": "0004a30b001c0530", "name": "meter-1", "description": "basement", "otaa": true,
-       "application_key": "000102030405060708090A0B0C0D0E0F",
-       "address": "26011F00", "network_session_key": "101112131415161718191a1b1c1d1e1f",
-       "application_session_key": "202122232425262728292a2b2c2d2eff",
-       "frame_counter": 7, "class_c": true, "rx2_data_rate": 3, "skip_fcnt_check": true,
-       "location": {"lat": 52.1, "lon": 4.3}, "tags": ["north", "gas"], "region": "EU868"}""";
-  static final String ABP = """
-      {"eui": "0004a30b001c0531", "name": "", "otaa": false,
-       "address": "26011F01", "network_session_key": "303132333435363738393a3b3c3d3e3f",
-       "application_session_key": "404142434445464748494a4b4c4d4e4f",
-       "frame_counter": 3, "rx2_data_rate": 0}""";
+  static final String OTAA_EUI = FireflyFake.OTAA_EUI;
+  static final String ABP_EUI = FireflyFake.ABP_EUI;
+  static final String OTAA = FireflyFake.OTAA;
+  static final String ABP = FireflyFake.ABP;
   static final String JOIN_EUI = "70B3D57ED0000001";
 
   private final FireflyFake firefly = new FireflyFake();
@@ -71,8 +61,7 @@ class FireflyExportTest {
   }
 
   private void twoDevices() {
-    firefly.device(OTAA_EUI, OTAA).uplinks(OTAA_EUI, 120, 42)
-        .device(ABP_EUI, ABP).uplinks(ABP_EUI, 3, 9);
+    firefly.sampleDevices();
   }
 
   @Test

@@ -135,6 +135,15 @@ class WanesyExportTest {
   }
 
   @Test
+  void classBIsKeptWithAWarningThatPingSlotsComeFromThePlan() {
+    CliRun.Result result = all(HEADER + "\n" + with(OTAA_ROW, "classType", "B") + "\n");
+    assertEquals(0, result.exitCode(), result.toString());
+    assertTrue(result.onlyDevice().getSupportsClassB());
+    assertTrue(result.stderr().contains("class B; its ping slot settings are not migrated"),
+        result.stderr());
+  }
+
+  @Test
   void locationNeedsNoAltitudeNorRx2Dr() {
     String row = with(with(ABP_ROW, "altitude", ""), "rx2Dr", "");
     CliRun.Result result = all(HEADER + "\n" + row + "\n");

@@ -43,6 +43,20 @@ import org.ttnlw.migrate.sim.ThrowawayCa;
 public final class FireflyFake implements AutoCloseable {
   public static final String API_KEY = "ff-key/with+odd=chars&DO-NOT-LOG";
   private static final String PASSWORD = "throw-away";
+  public static final String OTAA_EUI = "0004A30B001C0530";
+  public static final String ABP_EUI = "0004A30B001C0531";
+  public static final String OTAA = """
+      {"eui": "0004a30b001c0530", "name": "meter-1", "description": "basement", "otaa": true,
+       "application_key": "000102030405060708090A0B0C0D0E0F",
+       "address": "26011F00", "network_session_key": "101112131415161718191a1b1c1d1e1f",
+       "application_session_key": "202122232425262728292a2b2c2d2eff",
+       "frame_counter": 7, "class_c": true, "rx2_data_rate": 3, "skip_fcnt_check": true,
+       "location": {"lat": 52.1, "lon": 4.3}, "tags": ["north", "gas"], "region": "EU868"}""";
+  public static final String ABP = """
+      {"eui": "0004a30b001c0531", "name": "", "otaa": false,
+       "address": "26011F01", "network_session_key": "303132333435363738393a3b3c3d3e3f",
+       "application_session_key": "404142434445464748494a4b4c4d4e4f",
+       "frame_counter": 3, "rx2_data_rate": 0}""";
 
   private final WireMockServer server;
   private final boolean tls;
@@ -112,6 +126,12 @@ public final class FireflyFake implements AutoCloseable {
         .withHeader("Content-Type", containing("application/json"))
         .willReturn(okJson("{\"device\": " + deviceJson + "}")));
     return this;
+  }
+
+  /** The OTAA and the ABP sample device, with uplinks. */
+  public FireflyFake sampleDevices() {
+    return device(OTAA_EUI, OTAA).uplinks(OTAA_EUI, 120, 42)
+        .device(ABP_EUI, ABP).uplinks(ABP_EUI, 3, 9);
   }
 
   /** Serves the device's newest uplinks: {@code {"count": N, "packets": [{"fcnt": ...}]}}. */
