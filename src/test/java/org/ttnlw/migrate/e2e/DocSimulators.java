@@ -121,26 +121,10 @@ final class DocSimulators {
       var device = SampleDevices.abp("my-app", id, index++);
       simulator.put(device, SampleDevices.servers(device));
     }
-    Map<String, String> environment = Map.of(
+    return running(Map.of(
         "TTNV3_DEFAULT_GRPC_ADDRESS", simulator.address(),
         "TTNV3_APP_ID", "my-app",
         "TTNV3_APP_API_KEY", TTS_KEY,
-        "TTNV3_CA_FILE", simulator.caFile().toString());
-    return new Running() {
-      @Override
-      public Map<String, String> environment() {
-        return environment;
-      }
-
-      @Override
-      public List<String> secrets() {
-        return List.of(TTS_KEY);
-      }
-
-      @Override
-      public void close() {
-        simulator.close();
-      }
-    };
+        "TTNV3_CA_FILE", simulator.caFile().toString()), List.of(TTS_KEY), simulator::close);
   }
 }

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.calls;
+package org.ttnlw.migrate.tts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,10 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.ttnlw.migrate.source.SourceConfigException;
 
-/** Whether to use TLS and which certificate authorities to trust: the system's plus a CA file. Shared by every source. */
+/**
+ * Whether to use TLS and which certificate authorities to trust: the system's plus a CA file.
+ * Shared by every source that connects over TLS.
+ */
 public record TrustSettings(boolean plaintext, Optional<TrustManager> trustManager) {
 
   public static TrustSettings insecure() {
@@ -65,7 +68,8 @@ public record TrustSettings(boolean plaintext, Optional<TrustManager> trustManag
   /** The trust manager to verify servers with: the system's, or the system's plus the CA file. */
   public X509TrustManager x509TrustManager() {
     try {
-      return trustManager.map(X509TrustManager.class::cast).orElse(systemTrustManager());
+      return trustManager.isPresent() ? (X509TrustManager) trustManager.get()
+          : systemTrustManager();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
+import com.google.protobuf.FieldMask;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.calls.Backoff;
 import org.ttnlw.migrate.calls.CallLimiter;
 import org.ttnlw.migrate.calls.RetryPolicy;
@@ -28,7 +30,7 @@ import org.ttnlw.migrate.source.SourceContext;
  * started when the shared {@link CallLimiter} allows, and tried again as the {@link RetryPolicy}
  * says. Waiting, for a start or for a retry, holds no thread.
  */
-final class RegistryCalls implements AutoCloseable {
+public final class RegistryCalls implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RegistryCalls.class);
   /** The limiter starts at this many calls per device in flight: one to each server. */
   private static final int CALLS_PER_DEVICE = 4;
@@ -47,16 +49,16 @@ final class RegistryCalls implements AutoCloseable {
   private final AtomicBoolean rateLimitReported = new AtomicBoolean();
   private volatile boolean closed;
 
-  RegistryCalls(TtsChannels channels, ApiKeyCredentials credentials, SourceContext context) {
-    this.channels = channels;
-    this.credentials = credentials;
+  public RegistryCalls(TtsConnection connection, SourceContext context) {
+    this.channels = new TtsChannels(connection.addresses(), connection.trust());
+    this.credentials = new ApiKeyCredentials(connection.apiKey(), connection.trust().plaintext());
     this.timeout = context.callTimeout();
     this.retryPolicy = new RetryPolicy(context.retries(), Backoff.DEFAULT);
     this.limiter = new CallLimiter(CALLS_PER_DEVICE * context.concurrency());
   }
 
   /** An answer together with the response headers TTS sent with it. */
-  record Answer<T>(T message, Metadata headers) {}
+  public record Answer<T>(T message, Metadata headers) {}
 
   /** One call as the caller asked for it, whatever the number of attempts. */
   private record Call<Q, R>(TtsServer server, MethodDescriptor<Q, R> method, Q request,
@@ -66,12 +68,24 @@ final class RegistryCalls implements AutoCloseable {
    * Calls {@code method} on {@code server}. A failure completes the future with a
    * {@link TtsCallException} whose message starts with {@code what}.
    */
-  <Q, R> CompletableFuture<Answer<R>> call(
+  public <Q, R> CompletableFuture<Answer<R>> call(
       TtsServer server, MethodDescriptor<Q, R> method, Q request, String what) {
     Call<Q, R> call = new Call<>(server, method, request, what, isRead(method),
         new CompletableFuture<>());
     attempt(call, 1);
     return call.result();
+  }
+
+  /** Writes the masked fields of {@code device} with the server's Set (Update on the IS). */
+  public CompletableFuture<EndDevice> write(TtsServer server, EndDevice device, FieldMask mask,
+      String what) {
+    return write(server, server.write(), device, mask, what);
+  }
+
+  private <Q> CompletableFuture<EndDevice> write(TtsServer server, TtsServer.Write<Q> write,
+      EndDevice device, FieldMask mask, String what) {
+    return call(server, write.method(), write.request().apply(device, mask), what)
+        .thenApply(Answer::message);
   }
 
   private static boolean isRead(MethodDescriptor<?, ?> method) {

@@ -1,6 +1,5 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
-import org.ttnlw.migrate.calls.TrustSettings;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;

@@ -1,7 +1,7 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
 /** A TTS API key. Its text leaves this object only as the authorization header. */
-final class ApiKey {
+public final class ApiKey {
   private final String value;
 
   ApiKey(String value) {
