@@ -27,7 +27,9 @@ final class ApplicationCommand extends ExportCommand {
   }
 
   @Override
-  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean deletesDevices) {
-    return DeviceList.ofApplications(source, ids, deletesDevices);
+  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
+      boolean deletesDevices) {
+    return all ? DeviceList.ofAll(source, deletesDevices)
+        : DeviceList.ofApplications(source, ids, deletesDevices);
   }
 }

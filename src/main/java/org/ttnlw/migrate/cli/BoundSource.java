@@ -21,6 +21,10 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return plugin.choices(options);
   }
 
+  boolean exportsAll() {
+    return plugin.exportsAll(options);
+  }
+
   /** Offers the source's flags on {@code command}, as {@code --NAME.FLAG} or as {@code --FLAG}. */
   void offerFlags(CommandSpec command, boolean prefixed, EnvironmentDefaults environment) {
     PrefixedFlags.addTo(command, options, prefixed ? "--" + plugin.name() + "." : "--",

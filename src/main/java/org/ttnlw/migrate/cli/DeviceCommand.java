@@ -26,7 +26,8 @@ final class DeviceCommand extends ExportCommand {
   }
 
   @Override
-  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean deletesDevices) {
+  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
+      boolean deletesDevices) {
     return DeviceList.ofDevices(source, ids);
   }
 }

@@ -69,8 +69,8 @@ abstract class ExportCommand implements Callable<Integer> {
   /** "device" or "application", for messages. */
   abstract String kind();
 
-  /** The devices that the given IDs stand for. */
-  abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids,
+  /** The devices that the given IDs stand for, or all the source reaches when {@code all}. */
+  abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
       boolean deletesDevices);
 
   @Override
@@ -79,15 +79,21 @@ abstract class ExportCommand implements Callable<Integer> {
     global.check(spec.commandLine());
     Logging.configure(global.verbose);
     MigrationChoices choices = bound.choices();
-    IdInput input;
+    boolean all = kind().equals("application") && bound.exportsAll();
+    if (all && !ids.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--all exports every device the source"
+          + " reaches; give it no application IDs, or leave --all out");
+    }
+    Iterator<String> input;
     try {
-      input = IdInput.of(kind(), ids, io.stdin());
+      input = all ? List.<String>of().iterator()
+          : IdInput.of(kind(), ids, io.stdin(), id -> bound.plugin().idProblem(kind(), id));
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
     return new PipelineRun(global, io, target).run(choices, bound::open,
-        source -> devices(source, input, deletesDevices));
+        source -> devices(source, input, all, deletesDevices));
   }
 
   private BoundSource<?> chosenSource() {

@@ -63,7 +63,14 @@ final class PipelineRun {
         ExportPipeline pipeline = new ExportPipeline(source, transforms(choices), delivery,
             writer, new SourceSideEffects(source, choices, global.dryRun), journal,
             new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop()));
-        return report(pipeline.run(devices.apply(source)));
+        try {
+          return report(pipeline.run(devices.apply(source)), source);
+        } catch (ExportFailedException e) {
+          io.stderr().println("ttn-lw-migrate: error: " + e.getMessage());
+          io.stderr().println("ttn-lw-migrate: stopped; " + e.summary());
+          printRemarks(source);
+          return ExitCodes.EXPORT_FAILED;
+        }
       }
     } catch (IOException e) {
       io.stderr().println("ttn-lw-migrate: " + describe(e));
@@ -71,10 +78,6 @@ final class PipelineRun {
     } catch (SourceConfigException e) {
       io.stderr().println("ttn-lw-migrate: " + e.getMessage());
       return ExitCodes.USAGE;
-    } catch (ExportFailedException e) {
-      io.stderr().println("ttn-lw-migrate: error: " + e.getMessage());
-      io.stderr().println("ttn-lw-migrate: stopped; " + e.summary());
-      return ExitCodes.EXPORT_FAILED;
     }
   }
 
@@ -107,7 +110,11 @@ final class PipelineRun {
     return e.getMessage();
   }
 
-  private int report(ExportSummary summary) {
+  private void printRemarks(Source source) {
+    source.remarks().forEach(line -> io.stderr().println("ttn-lw-migrate: " + line));
+  }
+
+  private int report(ExportSummary summary, Source source) {
     PrintStream err = io.stderr();
     err.println("ttn-lw-migrate: " + summary);
     if (!summary.failures().isEmpty()) {
@@ -117,6 +124,7 @@ final class PipelineRun {
         err.println("  " + failure.device() + ": " + failure.cause());
       }
     }
+    printRemarks(source);
     if (summary.interrupted()) {
       return ExitCodes.INTERRUPTED;
     }

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Offers the flags of a picocli-annotated options object on a command under a prefix, as
- * {@code --ttnv3.FLAG} or {@code --target.FLAG} (or bare, as {@code --FLAG}). Each flag also
- * defaults from its environment variables, named by the flag under each variable prefix.
+ * {@code --ttnv3.FLAG} or {@code --target.FLAG} (or bare, as {@code --FLAG}), each alias of a
+ * flag too. Each flag also defaults from its environment variables: every name of the flag under
+ * every variable prefix.
  */
 final class PrefixedFlags {
   private PrefixedFlags() {}
@@ -22,15 +24,17 @@ final class PrefixedFlags {
       List<String> variablePrefixes, EnvironmentDefaults environment) {
     CommandSpec declared = CommandSpec.forAnnotatedObject(options);
     for (OptionSpec option : declared.options()) {
-      String flag = option.longestName().substring(2);
+      List<String> flags = Arrays.stream(option.names()).map(name -> name.substring(2)).toList();
       List<String> variables = new ArrayList<>();
       for (String variablePrefix : variablePrefixes) {
-        variables.add(variablePrefix + flag.toUpperCase(Locale.ROOT).replace('-', '_'));
+        for (String flag : flags) {
+          variables.add(variablePrefix + flag.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
       }
       List<String> description = new ArrayList<>(List.of(option.description()));
       description.add("Environment: " + String.join(" or ", variables) + ".");
       OptionSpec offered = option.toBuilder()
-          .names(flagPrefix + flag)
+          .names(flags.stream().map(flag -> flagPrefix + flag).toArray(String[]::new))
           .description(description.toArray(String[]::new))
           .build();
       command.addOption(offered);

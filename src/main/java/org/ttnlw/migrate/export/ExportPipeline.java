@@ -160,6 +160,7 @@ public final class ExportPipeline {
     if (earlier.isCompleteFor(sideEffects.step())) {
       log.debug("device {}: already done by an earlier run ({})", ref, earlier);
       tally.skipped++;
+      sideEffects.alreadyDone(ref);
     } else if (earlier.isWritten()) {
       log.debug("device {}: written by an earlier run; finishing it on the source", ref);
       inFlight.finishing.add(new Finishing(ref, sideEffects.apply(ref)));

@@ -11,14 +11,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * IDs to export, from the command line or, with none there, one per line on stdin.
  * Blank lines, surrounding white space, CRLF line ends and a UTF-8 byte order mark
- * are tolerated; an invalid ID stops the input with a message naming it and its
- * line; an ID seen before is skipped with a warning.
+ * are tolerated; an ID the source cannot take stops the input with a message naming
+ * it and its line; an ID seen before is skipped with a warning.
  */
 public final class IdInput implements Iterator<String> {
   private static final Logger log = LoggerFactory.getLogger(IdInput.class);
@@ -27,28 +28,33 @@ public final class IdInput implements Iterator<String> {
   private final String kind;
   private final Iterator<String> lines;
   private final boolean fromStdin;
+  private final UnaryOperator<String> problem;
   private final Set<String> seen = new HashSet<>();
   private String next;
   private int lineNumber;
 
-  private IdInput(String kind, Iterator<String> lines, boolean fromStdin) {
+  private IdInput(String kind, Iterator<String> lines, boolean fromStdin,
+      UnaryOperator<String> problem) {
     this.kind = kind;
     this.lines = lines;
     this.fromStdin = fromStdin;
+    this.problem = problem;
   }
 
   /**
    * @param kind what the IDs are, for messages: "device" or "application"
+   * @param problem why the source cannot take an ID, or null when it can
    */
-  public static IdInput of(String kind, List<String> arguments, InputStream stdin) {
+  public static IdInput of(String kind, List<String> arguments, InputStream stdin,
+      UnaryOperator<String> problem) {
     if (!arguments.isEmpty()) {
-      IdInput input = new IdInput(kind, arguments.iterator(), false);
+      IdInput input = new IdInput(kind, arguments.iterator(), false, problem);
       input.checkAll(arguments);
       return input;
     }
     BufferedReader reader = new BufferedReader(
         new InputStreamReader(stdin, StandardCharsets.UTF_8), 64 * 1024);
-    return new IdInput(kind, new LineIterator(reader), true);
+    return new IdInput(kind, new LineIterator(reader), true, problem);
   }
 
   private void checkAll(List<String> arguments) {
@@ -84,10 +90,10 @@ public final class IdInput implements Iterator<String> {
       throw new InvalidInputException(where + ": not a " + kind + " ID (" + id.length()
           + " characters)");
     }
-    String problem = DeviceIds.problem(id);
-    if (problem != null) {
+    String why = problem.apply(id);
+    if (why != null) {
       throw new InvalidInputException(where + ": \"" + printable(id) + "\" is not a valid " + kind
-          + " ID: " + problem);
+          + " ID: " + why);
     }
   }
 

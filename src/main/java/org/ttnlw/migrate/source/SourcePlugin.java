@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source;
 
 import java.util.List;
+import org.ttnlw.migrate.export.DeviceIds;
 
 /**
  * A kind of source the tool can migrate from, with its own flags.
@@ -20,6 +21,23 @@ public interface SourcePlugin<O> {
   List<String> environmentPrefixes();
 
   O newOptions();
+
+  /**
+   * Why {@code id}, a device ID ({@code kind} "device") or application ID ("application") from the
+   * command line or stdin, cannot name one at this source; null when it can. Checked before
+   * anything is read. Default: TTS's ID rules.
+   */
+  default String idProblem(String kind, String id) {
+    return DeviceIds.problem(id);
+  }
+
+  /**
+   * Whether {@code application} exports every device the source reaches (a source's {@code --all}
+   * flag) rather than the applications named; {@link Source#listAllDevices} then lists them.
+   */
+  default boolean exportsAll(O options) {
+    return false;
+  }
 
   MigrationChoices choices(O options);
 

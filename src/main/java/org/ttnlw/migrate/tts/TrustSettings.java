@@ -16,14 +16,17 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.ttnlw.migrate.source.SourceConfigException;
 
-/** Whether to use TLS and which certificate authorities to trust: the system's plus a CA file. */
+/**
+ * Whether to use TLS and which certificate authorities to trust: the system's plus a CA file.
+ * Shared by every source that connects over TLS.
+ */
 public record TrustSettings(boolean plaintext, Optional<TrustManager> trustManager) {
 
-  static TrustSettings insecure() {
+  public static TrustSettings insecure() {
     return new TrustSettings(true, Optional.empty());
   }
 
-  static TrustSettings withTls(Path caFile) {
+  public static TrustSettings withTls(Path caFile) {
     if (caFile == null) {
       return new TrustSettings(false, Optional.empty());
     }
@@ -59,6 +62,16 @@ public record TrustSettings(boolean plaintext, Optional<TrustManager> trustManag
         throw new IOException("no PEM certificate in it");
       }
       return certificates;
+    }
+  }
+
+  /** The trust manager to verify servers with: the system's, or the system's plus the CA file. */
+  public X509TrustManager x509TrustManager() {
+    try {
+      return trustManager.isPresent() ? (X509TrustManager) trustManager.get()
+          : systemTrustManager();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,10 +1,8 @@
 package org.ttnlw.migrate.tts;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.EnumMap;
 import java.util.Map;
+import org.ttnlw.migrate.source.SecretFlag;
 import org.ttnlw.migrate.source.SourceConfigException;
 
 /**
@@ -44,27 +42,9 @@ public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, Tru
 
   private static ApiKey apiKey(TtsConnectionOptions options, String flagPrefix,
       String variablePrefix) {
-    String key = blankToNull(options.appApiKey);
-    if (key == null && options.appApiKeyFile != null) {
-      try {
-        key = blankToNull(Files.readString(options.appApiKeyFile, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new SourceConfigException("cannot read the API key file " + options.appApiKeyFile
-            + ": " + e.getMessage());
-      }
-      if (key == null) {
-        throw new SourceConfigException("the API key file " + options.appApiKeyFile + " is empty");
-      }
-    }
-    if (key == null) {
-      throw new SourceConfigException("no API key: set " + flagPrefix + "app-api-key, "
-          + flagPrefix + "app-api-key-file or " + variablePrefix + "APP_API_KEY");
-    }
-    if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-      throw new SourceConfigException("the API key contains white space or non-ASCII characters;"
-          + " check how it was copied");
-    }
-    return new ApiKey(key);
+    return new ApiKey(SecretFlag.read(options.appApiKey, options.appApiKeyFile, "API key",
+        "no API key: set " + flagPrefix + "app-api-key, " + flagPrefix + "app-api-key-file or "
+            + variablePrefix + "APP_API_KEY"));
   }
 
   /** The host of a server's address, as TTS records the servers a device is registered on. */

@@ -1,10 +1,14 @@
 package org.ttnlw.migrate.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.sim.firefly.FireflyFake;
 
 /**
  * A fresh simulator of the source a documented command reads, holding the devices and
@@ -28,12 +32,84 @@ final class DocSimulators {
   }
 
   static Running start(String command) throws IOException {
+    if (command.contains("firefly")) {
+      return firefly();
+    }
+    if (command.contains("wanesy")) {
+      return wanesy();
+    }
     if (command.contains("ttnv3") || command.contains("tts ")
         || !command.contains("--source")) {
       return tts();
     }
     throw new AssertionError("no simulator is set up for the documented command `" + command
         + "`: add its source to " + DocSimulators.class.getSimpleName());
+  }
+
+  /** Firefly over HTTPS with the sample devices, in application 17 and in the key's listing. */
+  private static Running firefly() throws IOException {
+    Path ca = Files.createTempFile("firefly-ca", ".pem");
+    FireflyFake firefly;
+    try {
+      firefly = FireflyFake.withTls(ca);
+    } catch (Exception e) {
+      throw new IOException("cannot start the Firefly fake", e);
+    }
+    firefly.sampleDevices()
+        .listing("17", FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI)
+        .listing(null, FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI);
+    return running(Map.of(
+        "FIREFLY_HOST", firefly.host(),
+        "FIREFLY_API_KEY", FireflyFake.API_KEY,
+        "FIREFLY_CA_FILE", ca.toString(),
+        "FIREFLY_APP_ID", "my-app",
+        "FIREFLY_FREQUENCY_PLAN_ID", "EU_863_870_TTN",
+        "FIREFLY_MAC_VERSION", "1.0.2b",
+        "FIREFLY_JOIN_EUI", "70B3D57ED0000001"), List.of(FireflyFake.API_KEY), () -> {
+          firefly.close();
+          deleteQuietly(ca);
+        });
+  }
+
+  /** The WMC sample file with the made-up ABP row of wanesy.md; a CSV holds no credential. */
+  private static Running wanesy() throws IOException {
+    Path csv = Files.createTempFile("wanesy", ".csv");
+    try (InputStream in = DocSimulators.class.getResourceAsStream(
+        "/org/ttnlw/migrate/sim/wanesy/two-devices.csv")) {
+      Files.write(csv, in.readAllBytes());
+    }
+    return running(Map.of(
+        "WANESY_CSV_PATH", csv.toString(),
+        "WANESY_APP_ID", "my-app",
+        "WANESY_FREQUENCY_PLAN_ID", "EU_863_870"), List.of(), () -> deleteQuietly(csv));
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temporary file
+    }
+  }
+
+  private static Running running(Map<String, String> environment, List<String> secrets,
+      Runnable close) {
+    return new Running() {
+      @Override
+      public Map<String, String> environment() {
+        return environment;
+      }
+
+      @Override
+      public List<String> secrets() {
+        return secrets;
+      }
+
+      @Override
+      public void close() {
+        close.run();
+      }
+    };
   }
 
   private static Running tts() throws IOException {
@@ -45,26 +121,10 @@ final class DocSimulators {
       var device = SampleDevices.abp("my-app", id, index++);
       simulator.put(device, SampleDevices.servers(device));
     }
-    Map<String, String> environment = Map.of(
+    return running(Map.of(
         "TTNV3_DEFAULT_GRPC_ADDRESS", simulator.address(),
         "TTNV3_APP_ID", "my-app",
         "TTNV3_APP_API_KEY", TTS_KEY,
-        "TTNV3_CA_FILE", simulator.caFile().toString());
-    return new Running() {
-      @Override
-      public Map<String, String> environment() {
-        return environment;
-      }
-
-      @Override
-      public List<String> secrets() {
-        return List.of(TTS_KEY);
-      }
-
-      @Override
-      public void close() {
-        simulator.close();
-      }
-    };
+        "TTNV3_CA_FILE", simulator.caFile().toString()), List.of(TTS_KEY), simulator::close);
   }
 }

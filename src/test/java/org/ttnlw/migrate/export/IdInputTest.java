@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class IdInputTest {
   private static List<String> read(String stdin) {
     IdInput input = IdInput.of("device",
-        List.of(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        List.of(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        DeviceIds::problem);
     List<String> ids = new ArrayList<>();
     input.forEachRemaining(ids::add);
     return ids;
@@ -55,7 +56,15 @@ class IdInputTest {
   @Test
   void argumentsAreCheckedBeforeAnythingIsRead() {
     IdInput.InvalidInputException e = assertThrows(IdInput.InvalidInputException.class,
-        () -> IdInput.of("device", List.of("ok-id", "x"), new ByteArrayInputStream(new byte[0])));
+        () -> IdInput.of("device", List.of("ok-id", "x"), new ByteArrayInputStream(new byte[0]),
+            DeviceIds::problem));
     assertTrue(e.getMessage().contains("argument \"x\""), e.getMessage());
+  }
+
+  @Test
+  void theSourceDecidesWhatAnIdIs() {
+    IdInput input = IdInput.of("device", List.of("0004A30B001C0530"),
+        new ByteArrayInputStream(new byte[0]), id -> id.matches("[0-9A-Fa-f]{16}") ? null : "no");
+    assertEquals("0004A30B001C0530", input.next());
   }
 }

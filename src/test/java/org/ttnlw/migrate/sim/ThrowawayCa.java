@@ -32,7 +32,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A certificate authority made up for one simulator run and the server certificate it issues for
  * {@code localhost} and {@code 127.0.0.1}, so no key or expiring certificate is committed.
  */
-final class ThrowawayCa {
+public final class ThrowawayCa {
   private static final X500Name CA_NAME = new X500Name("CN=TTS simulator throw-away CA");
   private static final X500Name SERVER_NAME = new X500Name("CN=localhost");
   private static final Duration VALIDITY = Duration.ofDays(1);
@@ -40,9 +40,9 @@ final class ThrowawayCa {
   private final SecureRandom random = new SecureRandom();
 
   /** PEM texts for the server's TLS credentials and for the clients that trust the CA. */
-  record ServerIdentity(String certificatePem, String privateKeyPem, String caCertificatePem) {}
+  public record ServerIdentity(String certificatePem, String privateKeyPem, String caCertificatePem) {}
 
-  static ServerIdentity issue() {
+  public static ServerIdentity issue() {
     try {
       return new ThrowawayCa().issueIdentity();
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
