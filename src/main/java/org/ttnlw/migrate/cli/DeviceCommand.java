@@ -4,7 +4,9 @@ import java.util.Iterator;
 import java.util.Map;
 import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourcePlugin;
 import picocli.CommandLine.Command;
 
 @Command(name = "device", aliases = {"devices", "end-device", "end-devices", "dev"},
@@ -21,6 +23,11 @@ final class DeviceCommand extends ExportCommand {
   @Override
   String kind() {
     return "device";
+  }
+
+  @Override
+  IdSyntax idSyntax(SourcePlugin<?> plugin) {
+    return plugin.deviceIds();
   }
 
   @Override

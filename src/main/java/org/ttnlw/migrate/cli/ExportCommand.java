@@ -23,10 +23,12 @@ import org.ttnlw.migrate.export.NoSession;
 import org.ttnlw.migrate.export.RunJournal;
 import org.ttnlw.migrate.export.SourceSideEffects;
 import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -79,6 +81,9 @@ abstract class ExportCommand implements Callable<Integer> {
   /** "device" or "application", for messages. */
   abstract String kind();
 
+  /** How the source writes the IDs this command takes. */
+  abstract IdSyntax idSyntax(SourcePlugin<?> plugin);
+
   /** The devices that the given IDs stand for. */
   abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids,
       boolean deletesDevices);
@@ -91,7 +96,7 @@ abstract class ExportCommand implements Callable<Integer> {
     MigrationChoices choices = bound.choices();
     IdInput input;
     try {
-      input = IdInput.of(kind(), ids, io.stdin());
+      input = IdInput.of(kind(), idSyntax(bound.plugin()), ids, io.stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

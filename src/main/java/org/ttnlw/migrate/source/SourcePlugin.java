@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source;
 
 import java.util.List;
+import org.ttnlw.migrate.export.DeviceIds;
 
 /**
  * A kind of source the tool can migrate from, with its own flags.
@@ -20,6 +21,16 @@ public interface SourcePlugin<O> {
   List<String> environmentPrefixes();
 
   O newOptions();
+
+  /** How the IDs that {@code device} takes are written; TTS device IDs unless the source differs. */
+  default IdSyntax deviceIds() {
+    return DeviceIds.SYNTAX;
+  }
+
+  /** How the IDs that {@code application} takes are written; TTS IDs unless the source differs. */
+  default IdSyntax applicationIds() {
+    return DeviceIds.SYNTAX;
+  }
 
   MigrationChoices choices(O options);
 
