@@ -77,10 +77,7 @@ class IdInputTest {
       }
     };
     IdInput input = IdInput.of("device", hex, List.of(),
-        new ByteArrayInputStream("AB12
-ab12
-CD34
-".getBytes(StandardCharsets.UTF_8)));
+        new ByteArrayInputStream("AB12\nab12\nCD34\n".getBytes(StandardCharsets.UTF_8)));
     List<String> ids = new ArrayList<>();
     input.forEachRemaining(ids::add);
     assertEquals(List.of("ab12", "cd34"), ids);

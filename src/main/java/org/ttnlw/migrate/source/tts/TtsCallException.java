@@ -10,9 +10,9 @@ import org.ttnlw.migrate.source.SourceException;
 final class TtsCallException extends SourceException {
   private final Status.Code code;
 
-  TtsCallException(String what, TtsServer server, String address, String rpc, Throwable failure,
+  TtsCallException(String what, String server, String address, String rpc, Throwable failure,
       String remark) {
-    super(what + ": " + server.shortName() + " " + rpc + " at " + address + " failed: "
+    super(what + ": " + server + " " + rpc + " at " + address + " failed: "
         + TtsError.describe(failure) + (remark.isEmpty() ? "" : "; " + remark), failure);
     this.code = Status.fromThrowable(failure).getCode();
   }

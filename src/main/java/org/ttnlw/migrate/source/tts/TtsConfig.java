@@ -1,11 +1,10 @@
 package org.ttnlw.migrate.source.tts;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.ttnlw.migrate.calls.ApiKey;
+import org.ttnlw.migrate.calls.TrustSettings;
 import org.ttnlw.migrate.source.SourceConfigException;
 
 /** Checked settings of the TTS source, built from {@link TtsOptions} before any network call. */
@@ -43,27 +42,8 @@ record TtsConfig(
   }
 
   private static ApiKey apiKey(TtsOptions options) {
-    String key = blankToNull(options.appApiKey);
-    if (key == null && options.appApiKeyFile != null) {
-      try {
-        key = blankToNull(Files.readString(options.appApiKeyFile, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new SourceConfigException("cannot read the API key file " + options.appApiKeyFile
-            + ": " + e.getMessage());
-      }
-      if (key == null) {
-        throw new SourceConfigException("the API key file " + options.appApiKeyFile + " is empty");
-      }
-    }
-    if (key == null) {
-      throw new SourceConfigException("no API key: set --app-api-key, --app-api-key-file or"
-          + " TTNV3_APP_API_KEY");
-    }
-    if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-      throw new SourceConfigException("the API key contains white space or non-ASCII characters;"
-          + " check how it was copied");
-    }
-    return new ApiKey(key);
+    return ApiKey.from(options.appApiKey, options.appApiKeyFile,
+        "set --app-api-key, --app-api-key-file or TTNV3_APP_API_KEY");
   }
 
   private static String blankToNull(String value) {

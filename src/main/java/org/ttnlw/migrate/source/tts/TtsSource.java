@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.calls.ApiKeyCredentials;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;

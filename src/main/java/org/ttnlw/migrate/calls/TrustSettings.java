@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.calls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +17,13 @@ import javax.net.ssl.X509TrustManager;
 import org.ttnlw.migrate.source.SourceConfigException;
 
 /** Whether to use TLS and which certificate authorities to trust: the system's plus a CA file. */
-record TrustSettings(boolean plaintext, Optional<TrustManager> trustManager) {
+public record TrustSettings(boolean plaintext, Optional<TrustManager> trustManager) {
 
-  static TrustSettings insecure() {
+  public static TrustSettings insecure() {
     return new TrustSettings(true, Optional.empty());
   }
 
-  static TrustSettings withTls(Path caFile) {
+  public static TrustSettings withTls(Path caFile) {
     if (caFile == null) {
       return new TrustSettings(false, Optional.empty());
     }
