@@ -4,13 +4,10 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
-import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +71,7 @@ public final class TtsSimulator implements AutoCloseable {
             scheduler,
             journal,
             new RateLimitWindow(builder.rateLimitPerMinute));
-    caFile = identity == null ? null : writeCaFile(identity);
+    caFile = identity == null ? null : identity.writeCaFile("tts-simulator-ca-");
     NettyServerBuilder netty =
         NettyServerBuilder.forAddress(
             new InetSocketAddress("127.0.0.1", builder.port), credentials(identity));
@@ -191,18 +188,7 @@ public final class TtsSimulator implements AutoCloseable {
   }
 
   private static ServerCredentials credentials(ServerIdentity identity) throws IOException {
-    if (identity == null) {
-      return InsecureServerCredentials.create();
-    }
-    return TlsServerCredentials.create(
-        new ByteArrayInputStream(identity.certificatePem().getBytes(StandardCharsets.US_ASCII)),
-        new ByteArrayInputStream(identity.privateKeyPem().getBytes(StandardCharsets.US_ASCII)));
-  }
-
-  private static Path writeCaFile(ServerIdentity identity) throws IOException {
-    Path file = Files.createTempFile("tts-simulator-ca-", ".pem");
-    Files.writeString(file, identity.caCertificatePem(), StandardCharsets.US_ASCII);
-    return file;
+    return identity == null ? InsecureServerCredentials.create() : identity.serverCredentials();
   }
 
   /** Settings for a simulator; only the API key is required. */
