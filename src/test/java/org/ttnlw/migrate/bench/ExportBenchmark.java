@@ -47,7 +47,7 @@ public final class ExportBenchmark {
 
   private ExportBenchmark() {}
 
-  private record Run(String label, long devices, Duration wall, long calls, long peakHeap,
+  record Run(String label, long devices, Duration wall, long calls, long peakHeap,
       String outputDigest) {
     double devicesPerSecond() {
       return devices / (wall.toNanos() / 1e9);
@@ -94,6 +94,11 @@ public final class ExportBenchmark {
     baseline.print();
     Run defaults = exportFromFreshSimulator("defaults (--concurrency 16)", devices, latencyMs);
     defaults.print();
+    printComparison(baseline, defaults);
+  }
+
+  /** The speed-up of {@code defaults} over {@code baseline}, and whether their outputs agree. */
+  static void printComparison(Run baseline, Run defaults) {
     System.out.printf("speed-up over baseline: %.1fx%n",
         defaults.devicesPerSecond() / baseline.devicesPerSecond());
     System.out.println("outputs identical: " + baseline.outputDigest().equals(defaults.outputDigest()));
@@ -167,7 +172,12 @@ public final class ExportBenchmark {
       throws NoSuchAlgorithmException {
     List<String> args = new ArrayList<>(List.of("application", "--source", "ttnv3", "my-app"));
     args.addAll(List.of(extraArgs));
-    Map<String, String> environment = environment(address, caFile);
+    return export(label, args, environment(address, caFile));
+  }
+
+  /** Runs the tool in this JVM with {@code args}, counting and hashing its output. */
+  static Run export(String label, List<String> args, Map<String, String> environment)
+      throws NoSuchAlgorithmException {
     DigestingSink out = new DigestingSink();
     System.gc();
     resetPeakHeap();
