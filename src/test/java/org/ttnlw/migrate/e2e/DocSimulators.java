@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
+import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 
 /**
  * A fresh simulator of the source a documented command reads, holding the devices and
@@ -13,6 +15,7 @@ import org.ttnlw.migrate.sim.TtsSimulator;
  */
 final class DocSimulators {
   private static final String TTS_KEY = "NNSXS.DOC-COMMANDS-KEY";
+  private static final String CHIRPSTACK_KEY = "chirpstack-doc-commands-key";
 
   private DocSimulators() {}
 
@@ -28,12 +31,27 @@ final class DocSimulators {
   }
 
   static Running start(String command) throws IOException {
+    if (command.contains("chirpstack")) {
+      return chirpstack();
+    }
     if (command.contains("ttnv3") || command.contains("tts ")
         || !command.contains("--source")) {
       return tts();
     }
     throw new AssertionError("no simulator is set up for the documented command `" + command
         + "`: add its source to " + DocSimulators.class.getSimpleName());
+  }
+
+  private static Running chirpstack() throws IOException {
+    ChirpStackSimulator simulator = ChirpStackSimulator.builder().adminKey(CHIRPSTACK_KEY)
+        .tls(true).start();
+    SampleChirpStack.seed(simulator);
+    SampleChirpStack.putJoinedOtaa(simulator, 0x001c0530);
+    SampleChirpStack.putJoinedOtaa(simulator, 0x001c0531);
+    return running(simulator::close, CHIRPSTACK_KEY, Map.of(
+        "CHIRPSTACK_API_URL", simulator.address(),
+        "CHIRPSTACK_API_KEY", CHIRPSTACK_KEY,
+        "CHIRPSTACK_CA_FILE", simulator.caFile().toString()));
   }
 
   private static Running tts() throws IOException {
@@ -45,11 +63,15 @@ final class DocSimulators {
       var device = SampleDevices.abp("my-app", id, index++);
       simulator.put(device, SampleDevices.servers(device));
     }
-    Map<String, String> environment = Map.of(
+    return running(simulator::close, TTS_KEY, Map.of(
         "TTNV3_DEFAULT_GRPC_ADDRESS", simulator.address(),
         "TTNV3_APP_ID", "my-app",
         "TTNV3_APP_API_KEY", TTS_KEY,
-        "TTNV3_CA_FILE", simulator.caFile().toString());
+        "TTNV3_CA_FILE", simulator.caFile().toString()));
+  }
+
+  private static Running running(Runnable close, String key,
+      Map<String, String> environment) {
     return new Running() {
       @Override
       public Map<String, String> environment() {
@@ -58,12 +80,12 @@ final class DocSimulators {
 
       @Override
       public List<String> secrets() {
-        return List.of(TTS_KEY);
+        return List.of(key);
       }
 
       @Override
       public void close() {
-        simulator.close();
+        close.run();
       }
     };
   }
