@@ -34,12 +34,10 @@ public final class ChirpStackBenchmark {
         Runtime.getRuntime().availableProcessors());
     System.out.printf("%n== ChirpStack throughput: %d devices, %d ms per call, TLS on loopback%n",
         devices, latencyMs);
-    Run baseline = exportFromFreshSimulator("--concurrency 1 (baseline)", devices, latencyMs,
-        "--concurrency", "1");
-    baseline.print();
-    Run defaults = exportFromFreshSimulator("defaults (--concurrency 16)", devices, latencyMs);
-    defaults.print();
-    ExportBenchmark.printComparison(baseline, defaults);
+    int count = devices;
+    int latency = latencyMs;
+    ExportBenchmark.baselineAgainstDefaults((label, extraArgs) ->
+        exportFromFreshSimulator(label, count, latency, extraArgs));
   }
 
   private static Run exportFromFreshSimulator(String label, int devices, int latencyMs,

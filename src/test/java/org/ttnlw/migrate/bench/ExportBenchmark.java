@@ -89,16 +89,25 @@ public final class ExportBenchmark {
   private static void throughput(int devices, int latencyMs) throws Exception {
     System.out.printf("%n== throughput: %d devices, %d ms per call, TLS on loopback%n",
         devices, latencyMs);
-    Run baseline = exportFromFreshSimulator("--concurrency 1 (baseline)", devices, latencyMs,
-        "--concurrency", "1");
-    baseline.print();
-    Run defaults = exportFromFreshSimulator("defaults (--concurrency 16)", devices, latencyMs);
-    defaults.print();
-    printComparison(baseline, defaults);
+    baselineAgainstDefaults((label, extraArgs) ->
+        exportFromFreshSimulator(label, devices, latencyMs, extraArgs));
   }
 
-  /** The speed-up of {@code defaults} over {@code baseline}, and whether their outputs agree. */
-  static void printComparison(Run baseline, Run defaults) {
+  /** One export against a freshly seeded simulator, with extra command-line arguments. */
+  @FunctionalInterface
+  interface FreshExport {
+    Run run(String label, String... extraArgs) throws Exception;
+  }
+
+  /**
+   * Exports with {@code --concurrency 1} and then with the defaults, and prints both, the
+   * speed-up and whether the outputs agree.
+   */
+  static void baselineAgainstDefaults(FreshExport export) throws Exception {
+    Run baseline = export.run("--concurrency 1 (baseline)", "--concurrency", "1");
+    baseline.print();
+    Run defaults = export.run("defaults (--concurrency 16)");
+    defaults.print();
     System.out.printf("speed-up over baseline: %.1fx%n",
         defaults.devicesPerSecond() / baseline.devicesPerSecond());
     System.out.println("outputs identical: " + baseline.outputDigest().equals(defaults.outputDigest()));

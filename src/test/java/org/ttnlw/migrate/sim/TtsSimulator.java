@@ -6,9 +6,7 @@ import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -20,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
@@ -173,18 +170,7 @@ public final class TtsSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdownNow();
-    scheduler.shutdownNow();
-    try {
-      server.awaitTermination(5, TimeUnit.SECONDS);
-      if (caFile != null) {
-        Files.deleteIfExists(caFile);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    SimulatorShutdown.stop(server, scheduler, caFile);
   }
 
   private static ServerCredentials credentials(ServerIdentity identity) throws IOException {

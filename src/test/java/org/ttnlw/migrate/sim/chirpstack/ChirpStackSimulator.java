@@ -10,9 +10,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +46,7 @@ import org.ttnlw.migrate.chirpstack.proto.ListDevicesRequest;
 import org.ttnlw.migrate.chirpstack.proto.ListDevicesResponse;
 import org.ttnlw.migrate.chirpstack.proto.UpdateDeviceRequest;
 import org.ttnlw.migrate.sim.CallMetadata;
+import org.ttnlw.migrate.sim.SimulatorShutdown;
 import org.ttnlw.migrate.sim.ThrowawayCa;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 
@@ -162,18 +161,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdownNow();
-    scheduler.shutdownNow();
-    try {
-      server.awaitTermination(5, TimeUnit.SECONDS);
-      if (caFile != null) {
-        Files.deleteIfExists(caFile);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    SimulatorShutdown.stop(server, scheduler, caFile);
   }
 
   /** Records the call, asks the fault hook, authenticates, handles, and answers after the latency. */
