@@ -15,7 +15,7 @@ import org.ttnlw.migrate.proto.EndDeviceAuthenticationCode;
 import org.ttnlw.migrate.sim.CallInfo;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /** The migration guide's device commands, verbatim, against the simulator over TLS. */
 class DeviceExportTest {

@@ -1,7 +1,7 @@
 package org.ttnlw.migrate.sim;
 
 import java.util.List;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * One call the simulator received, as recorded and as shown to the fault hook.

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.FieldMaskTable;
 
 class DeviceMasksTest {
   private static final EndDevice DEVICE = SampleDevices.otaaWithSession("app", "device", 3);

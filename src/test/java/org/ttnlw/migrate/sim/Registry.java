@@ -15,8 +15,8 @@ import org.ttnlw.migrate.proto.ListEndDevicesRequest;
 import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.SetEndDeviceRequest;
 import org.ttnlw.migrate.proto.UpdateEndDeviceRequest;
-import org.ttnlw.migrate.source.tts.FieldMaskTable;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * The four end-device registries as data: the RPCs each serves beyond Get and Delete (which {@link

@@ -21,8 +21,8 @@ import org.ttnlw.migrate.proto.GetEndDeviceRequest;
 import org.ttnlw.migrate.proto.ListEndDevicesRequest;
 import org.ttnlw.migrate.sim.CallPipeline.Target;
 import org.ttnlw.migrate.sim.Registry.WriteRpc;
-import org.ttnlw.migrate.source.tts.FieldMaskTable;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /** Serves one registry's RPCs from the device store of its server. */
 final class RegistryService {

@@ -21,7 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * The Things Stack's four end-device registries (IS, JS, AS, NS) served over real gRPC on one

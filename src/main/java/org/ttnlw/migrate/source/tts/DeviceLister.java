@@ -1,5 +1,7 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.tts.RegistryCalls;
+import org.ttnlw.migrate.tts.TtsServer;
 import com.google.protobuf.FieldMask;
 import io.grpc.Metadata;
 import java.util.ArrayDeque;

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.tts.TtsServer;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;

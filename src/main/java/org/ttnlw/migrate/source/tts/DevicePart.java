@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.tts.TtsServer;
 import org.ttnlw.migrate.proto.EndDevice;
 
 /** What one server answered for a device. */

@@ -1,5 +1,8 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.MessagePaths;
+import org.ttnlw.migrate.tts.TtsServer;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
 import java.util.ArrayList;
@@ -53,8 +56,9 @@ final class MergePlan {
     returnedBy.forEach((path, servers) -> {
       List<TtsServer> outer = returnedBy.get(nearestReturnedAncestor(path, returnedBy));
       if (outer == null || !outer.equals(servers) || servers.size() > 1) {
-        steps.add(new Step(path, MessagePaths.resolve(EndDevice.getDescriptor(), path),
-            List.copyOf(servers)));
+        for (List<FieldDescriptor> fields : MessagePaths.resolve(EndDevice.getDescriptor(), path)) {
+          steps.add(new Step(path, fields, List.copyOf(servers)));
+        }
       }
     });
     steps.sort(Comparator.comparingInt(step -> step.fields().size()));

@@ -1,5 +1,9 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.RegistryCalls;
+import org.ttnlw.migrate.tts.TtsCallException;
+import org.ttnlw.migrate.tts.TtsServer;
 import com.google.protobuf.FieldMask;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,15 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.calls.ApiKeyCredentials;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.GetEndDeviceRequest;
 import org.ttnlw.migrate.proto.MACSettings;
-import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
-import org.ttnlw.migrate.proto.SetEndDeviceRequest;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.Source;
@@ -43,8 +44,7 @@ final class TtsSource implements Source {
 
   TtsSource(TtsConfig config, SourceContext context) {
     this.config = config;
-    this.calls = new RegistryCalls(new TtsChannels(config.addresses(), config.trust()),
-        new ApiKeyCredentials(config.apiKey(), config.trust().plaintext()), context);
+    this.calls = new RegistryCalls(config.connection(), context);
     this.getMasks = getMasks(config.exportCacs());
     this.mergePlan = MergePlan.of(FieldMaskTable.bundled(), getMasks);
     this.sequential = context.concurrency() == 1;
@@ -124,11 +124,7 @@ final class TtsSource implements Source {
         .setMacSettings(MACSettings.newBuilder()
             .setScheduleDownlinks(BoolValue.newBuilder().setValue(false)))
         .build();
-    SetEndDeviceRequest request = SetEndDeviceRequest.newBuilder()
-        .setEndDevice(device)
-        .setFieldMask(SCHEDULE_DOWNLINKS)
-        .build();
-    return calls.call(TtsServer.NETWORK_SERVER, NsEndDeviceRegistryGrpc.getSetMethod(), request,
+    return calls.write(TtsServer.NETWORK_SERVER, device, SCHEDULE_DOWNLINKS,
             "disabling downlinks of device " + ref)
         .thenApply(answer -> null);
   }

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -37,7 +37,7 @@ final class TtsError {
     return text.toString();
   }
 
-  private static ErrorDetails details(Throwable failure) {
+  static ErrorDetails details(Throwable failure) {
     com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
     if (rich == null) {
       return null;
@@ -66,7 +66,7 @@ final class TtsError {
     return out.toString();
   }
 
-  private static String text(Value value) {
+  static String text(Value value) {
     return switch (value.getKindCase()) {
       case STRING_VALUE -> value.getStringValue();
       case NUMBER_VALUE -> {

@@ -1,8 +1,10 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.Message;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,10 +14,14 @@ import java.util.List;
 public final class MessagePaths {
   private MessagePaths() {}
 
-  /** The fields a path names, from the outermost; fails on a path the type does not have. */
-  public static List<FieldDescriptor> resolve(Descriptor type, String path) {
+  /**
+   * The fields a TTS path names, each from the outermost. TTS paths may name a oneof group: in the
+   * middle of a path it is skipped ({@code mac_settings.adr.mode.static}), at the end it stands for
+   * each of its members. Fails on a path the type does not have.
+   */
+  public static List<List<FieldDescriptor>> resolve(Descriptor type, String path) {
     String[] names = path.split("\\.");
-    FieldDescriptor[] fields = new FieldDescriptor[names.length];
+    List<FieldDescriptor> fields = new ArrayList<>();
     Descriptor current = type;
     for (int i = 0; i < names.length; i++) {
       if (current == null) {
@@ -23,15 +29,32 @@ public final class MessagePaths {
       }
       FieldDescriptor field = current.findFieldByName(names[i]);
       if (field == null) {
-        throw new IllegalArgumentException(path + ": " + current.getFullName() + " has no field "
-            + names[i]);
+        OneofDescriptor oneof = oneof(current, names[i], path);
+        if (i == names.length - 1) {
+          return oneof.getFields().stream().map(member -> append(fields, member)).toList();
+        }
+        continue;
       }
-      fields[i] = field;
+      fields.add(field);
       boolean nested = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
           && !field.isRepeated();
       current = nested ? field.getMessageType() : null;
     }
-    return List.of(fields);
+    return List.of(List.copyOf(fields));
+  }
+
+  private static OneofDescriptor oneof(Descriptor type, String name, String path) {
+    return type.getRealOneofs().stream()
+        .filter(candidate -> candidate.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(path + ": " + type.getFullName()
+            + " has no field " + name));
+  }
+
+  private static List<FieldDescriptor> append(List<FieldDescriptor> path, FieldDescriptor last) {
+    List<FieldDescriptor> longer = new ArrayList<>(path);
+    longer.add(last);
+    return List.copyOf(longer);
   }
 
   /** Whether {@code message} holds a value at {@code path}: set, non-empty, not the default. */
