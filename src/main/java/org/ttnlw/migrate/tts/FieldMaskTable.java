@@ -88,6 +88,23 @@ public final class FieldMaskTable {
     return Collections.unmodifiableSet(top);
   }
 
+  /**
+   * The allowed paths that have no allowed sub-path: what a server's write takes field by field.
+   * NS allows {@code session} but lists only the network session keys below it, so its leaves
+   * leave the AppSKey to the AS.
+   */
+  public Set<String> leaves(String fullMethodName) {
+    Set<String> allowed = allowed(fullMethodName);
+    Set<String> leaves = new LinkedHashSet<>();
+    for (String path : allowed) {
+      String prefix = path + ".";
+      if (allowed.stream().noneMatch(other -> other.startsWith(prefix))) {
+        leaves.add(path);
+      }
+    }
+    return Collections.unmodifiableSet(leaves);
+  }
+
   private static boolean hasAllowedAncestor(String path, Set<String> allowed) {
     for (int dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
       if (allowed.contains(path.substring(0, dot))) {

@@ -79,6 +79,18 @@ public final class MessagePaths {
     return !message.getField(field).equals(field.getDefaultValue());
   }
 
+  /** The value {@code message} holds at {@code path}, or null where it holds none. */
+  public static Object valueAt(Message message, List<FieldDescriptor> path) {
+    if (!holds(message, path)) {
+      return null;
+    }
+    Message current = message;
+    for (int i = 0; i < path.size() - 1; i++) {
+      current = (Message) current.getField(path.get(i));
+    }
+    return current.getField(path.get(path.size() - 1));
+  }
+
   /** Sets {@code path} of {@code target} to what {@code source} holds there, replacing lists. */
   public static void copy(Message source, Message.Builder target, List<FieldDescriptor> path) {
     Message from = source;

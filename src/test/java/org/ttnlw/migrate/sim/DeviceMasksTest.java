@@ -73,17 +73,4 @@ class DeviceMasksTest {
     assertEquals("new", updated.getDescription());
     assertEquals(DEVICE.getSession(), updated.getSession());
   }
-
-  @Test
-  void leavesAreThePathsWithoutAllowedSubPaths() {
-    assertEquals(
-        Set.of("session.dev_addr", "session.keys.session_key_id", "version_ids"),
-        DeviceMasks.leaves(
-            List.of(
-                "session",
-                "session.dev_addr",
-                "session.keys",
-                "session.keys.session_key_id",
-                "version_ids")));
-  }
 }

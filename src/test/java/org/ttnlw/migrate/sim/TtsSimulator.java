@@ -125,6 +125,11 @@ public final class TtsSimulator implements AutoCloseable {
     }
   }
 
+  /** Makes an application known to the IS, as creating it in the Console does. */
+  public void addApplication(String applicationId) {
+    stores.get(TtsServer.IDENTITY_SERVER).addApplication(applicationId);
+  }
+
   /** What a server holds of a device. */
   public Optional<EndDevice> stored(TtsServer server, String applicationId, String deviceId) {
     return stores.get(server).get(applicationId, deviceId);

@@ -250,7 +250,7 @@ class TtsSimulatorTest {
             .build();
 
     assertStatus(Status.Code.INVALID_ARGUMENT, () -> client.is().update(update));
-    assertStatus(Status.Code.NOT_FOUND, () -> client.ns().set(setMissing));
+    assertStatus(Status.Code.INVALID_ARGUMENT, () -> client.ns().set(setMissing));
     EndDevice renamed =
         client
             .is()

@@ -42,4 +42,15 @@ class FieldMaskTableTest {
     assertTrue(table.allowed("ttn.lorawan.v3.NsEndDeviceRegistry/Set")
         .contains("mac_settings.schedule_downlinks"));
   }
+
+  @Test
+  void leavesAreThePathsWithoutAllowedSubPaths() throws Exception {
+    String tsv = "rpc\tallowed_path\n" + String.join("\n", java.util.List.of("r/Set\tsession",
+        "r/Set\tsession.dev_addr", "r/Set\tsession.keys", "r/Set\tsession.keys.session_key_id",
+        "r/Set\tversion_ids")) + "\n";
+    FieldMaskTable table = FieldMaskTable.parse(new java.io.ByteArrayInputStream(
+        tsv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(Set.of("session.dev_addr", "session.keys.session_key_id", "version_ids"),
+        table.leaves("r/Set"));
+  }
 }

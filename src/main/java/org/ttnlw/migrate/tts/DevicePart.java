@@ -1,6 +1,5 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
-import org.ttnlw.migrate.tts.TtsServer;
 import org.ttnlw.migrate.proto.EndDevice;
 
 /** What one server answered for a device. */

@@ -1,7 +1,5 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
-import org.ttnlw.migrate.tts.FieldMaskTable;
-import org.ttnlw.migrate.tts.TtsServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +23,7 @@ import org.ttnlw.migrate.source.SourceException;
 class DeviceMergerTest {
   private static final DeviceRef REF = new DeviceRef("app", "dev");
   private static final MergePlan PLAN =
-      MergePlan.of(FieldMaskTable.bundled(), TtsSource.getMasks(false));
+      MergePlan.of(FieldMaskTable.bundled(), DeviceRegistries.getMasks(false));
 
   private static EndDevice.Builder device(int devEuiLastByte) {
     return EndDevice.newBuilder().setIds(EndDeviceIdentifiers.newBuilder()
@@ -64,8 +62,6 @@ class DeviceMergerTest {
     assertEquals(7, merged.getSession().getLastFCntUp());
     assertEquals(at(100), merged.getCreatedAt(), "earliest created_at");
     assertEquals(at(400), merged.getUpdatedAt(), "latest updated_at");
-    assertTrue(merged.getNetworkServerAddress().isEmpty());
-    assertTrue(merged.getIds().getDevAddr().isEmpty());
     assertFalse(merged.getIds().getDevEui().isEmpty());
   }
 
@@ -145,7 +141,7 @@ class DeviceMergerTest {
     List<DevicePart> parts = new java.util.ArrayList<>();
     for (TtsServer server : TtsServer.values()) {
       EndDevice.Builder answer = EndDevice.newBuilder();
-      com.google.protobuf.util.FieldMaskUtil.merge(TtsSource.getMasks(true).get(server),
+      com.google.protobuf.util.FieldMaskUtil.merge(DeviceRegistries.getMasks(true).get(server),
           full.build(), answer);
       parts.add(new DevicePart(server, answer.build()));
     }

@@ -1,6 +1,5 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
-import org.ttnlw.migrate.tts.TtsServer;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
@@ -46,11 +45,6 @@ final class DeviceMerger {
     if (updatedAt != null) {
       merged.setUpdatedAt(updatedAt);
     }
-    // The target deployment assigns its own servers and, on join, its own DevAddr.
-    merged.clearNetworkServerAddress()
-        .clearApplicationServerAddress()
-        .clearJoinServerAddress();
-    merged.getIdsBuilder().clearDevAddr();
     return merged.build();
   }
 

@@ -1,8 +1,5 @@
-package org.ttnlw.migrate.source.tts;
+package org.ttnlw.migrate.tts;
 
-import org.ttnlw.migrate.tts.FieldMaskTable;
-import org.ttnlw.migrate.tts.MessagePaths;
-import org.ttnlw.migrate.tts.TtsServer;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
 import java.util.ArrayList;
