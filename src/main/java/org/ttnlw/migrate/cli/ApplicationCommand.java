@@ -4,7 +4,9 @@ import java.util.Iterator;
 import java.util.Map;
 import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
 
@@ -24,6 +26,11 @@ final class ApplicationCommand extends ExportCommand {
   @Override
   String kind() {
     return "application";
+  }
+
+  @Override
+  IdSyntax idSyntax(SourcePlugin<?> plugin) {
+    return plugin.applicationIds();
   }
 
   @Override

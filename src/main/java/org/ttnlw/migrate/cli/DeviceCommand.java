@@ -4,7 +4,9 @@ import java.util.Iterator;
 import java.util.Map;
 import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
 
@@ -23,6 +25,11 @@ final class DeviceCommand extends ExportCommand {
   @Override
   String kind() {
     return "device";
+  }
+
+  @Override
+  IdSyntax idSyntax(SourcePlugin<?> plugin) {
+    return plugin.deviceIds();
   }
 
   @Override

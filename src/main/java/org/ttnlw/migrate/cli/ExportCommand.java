@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ttnlw.migrate.export.IdInput;
 import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +71,9 @@ abstract class ExportCommand implements Callable<Integer> {
   /** "device" or "application", for messages. */
   abstract String kind();
 
+  /** How the source writes the IDs this command takes. */
+  abstract IdSyntax idSyntax(SourcePlugin<?> plugin);
+
   /** The devices that the given IDs stand for, or all the source reaches when {@code all}. */
   abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
       boolean deletesDevices);
@@ -87,7 +92,7 @@ abstract class ExportCommand implements Callable<Integer> {
     Iterator<String> input;
     try {
       input = all ? List.<String>of().iterator()
-          : IdInput.of(kind(), ids, io.stdin(), id -> bound.plugin().idProblem(kind(), id));
+          : IdInput.of(kind(), idSyntax(bound.plugin()), ids, io.stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -22,13 +22,14 @@ public interface SourcePlugin<O> {
 
   O newOptions();
 
-  /**
-   * Why {@code id}, a device ID ({@code kind} "device") or application ID ("application") from the
-   * command line or stdin, cannot name one at this source; null when it can. Checked before
-   * anything is read. Default: TTS's ID rules.
-   */
-  default String idProblem(String kind, String id) {
-    return DeviceIds.problem(id);
+  /** How the IDs that {@code device} takes are written; TTS device IDs unless the source differs. */
+  default IdSyntax deviceIds() {
+    return DeviceIds.SYNTAX;
+  }
+
+  /** How the IDs that {@code application} takes are written; TTS IDs unless the source differs. */
+  default IdSyntax applicationIds() {
+    return DeviceIds.SYNTAX;
   }
 
   /**

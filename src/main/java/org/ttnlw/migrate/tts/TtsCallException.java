@@ -12,9 +12,9 @@ public final class TtsCallException extends SourceException {
   private final Status.Code code;
   private final ErrorDetails details;
 
-  TtsCallException(String what, TtsServer server, String address, String rpc, Throwable failure,
+  TtsCallException(String what, String server, String address, String rpc, Throwable failure,
       String remark) {
-    super(what + ": " + server.shortName() + " " + rpc + " at " + address + " failed: "
+    super(what + ": " + server + " " + rpc + " at " + address + " failed: "
         + TtsError.describe(failure) + (remark.isEmpty() ? "" : "; " + remark), failure);
     this.code = Status.fromThrowable(failure).getCode();
     this.details = TtsError.details(failure);

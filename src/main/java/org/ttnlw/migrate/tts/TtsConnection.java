@@ -2,7 +2,8 @@ package org.ttnlw.migrate.tts;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.ttnlw.migrate.source.SecretFlag;
+import org.ttnlw.migrate.calls.ApiKey;
+import org.ttnlw.migrate.calls.TrustSettings;
 import org.ttnlw.migrate.source.SourceConfigException;
 
 /**
@@ -42,9 +43,8 @@ public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, Tru
 
   private static ApiKey apiKey(TtsConnectionOptions options, String flagPrefix,
       String variablePrefix) {
-    return new ApiKey(SecretFlag.read(options.appApiKey, options.appApiKeyFile, "API key",
-        "no API key: set " + flagPrefix + "app-api-key, " + flagPrefix + "app-api-key-file or "
-            + variablePrefix + "APP_API_KEY"));
+    return ApiKey.from(options.appApiKey, options.appApiKeyFile, "set " + flagPrefix
+        + "app-api-key, " + flagPrefix + "app-api-key-file or " + variablePrefix + "APP_API_KEY");
   }
 
   /** The host of a server's address, as TTS records the servers a device is registered on. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
+import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 import org.ttnlw.migrate.sim.firefly.FireflyFake;
 
 /**
@@ -17,6 +19,7 @@ import org.ttnlw.migrate.sim.firefly.FireflyFake;
  */
 final class DocSimulators {
   private static final String TTS_KEY = "NNSXS.DOC-COMMANDS-KEY";
+  private static final String CHIRPSTACK_KEY = "chirpstack-doc-commands-key";
 
   private DocSimulators() {}
 
@@ -32,6 +35,9 @@ final class DocSimulators {
   }
 
   static Running start(String command) throws IOException {
+    if (command.contains("chirpstack")) {
+      return chirpstack();
+    }
     if (command.contains("firefly")) {
       return firefly();
     }
@@ -110,6 +116,19 @@ final class DocSimulators {
         close.run();
       }
     };
+  }
+
+  private static Running chirpstack() throws IOException {
+    ChirpStackSimulator simulator = ChirpStackSimulator.builder().adminKey(CHIRPSTACK_KEY)
+        .tls(true).start();
+    SampleChirpStack.seed(simulator);
+    SampleChirpStack.putJoinedOtaa(simulator, 0x001c0530);
+    SampleChirpStack.putJoinedOtaa(simulator, 0x001c0531);
+    return running(Map.of(
+        "CHIRPSTACK_API_URL", simulator.address(),
+        "CHIRPSTACK_API_KEY", CHIRPSTACK_KEY,
+        "CHIRPSTACK_CA_FILE", simulator.caFile().toString()), List.of(CHIRPSTACK_KEY),
+        simulator::close);
   }
 
   private static Running tts() throws IOException {

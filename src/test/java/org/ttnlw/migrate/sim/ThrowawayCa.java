@@ -1,8 +1,13 @@
 package org.ttnlw.migrate.sim;
 
+import io.grpc.ServerCredentials;
+import io.grpc.TlsServerCredentials;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -40,7 +45,21 @@ public final class ThrowawayCa {
   private final SecureRandom random = new SecureRandom();
 
   /** PEM texts for the server's TLS credentials and for the clients that trust the CA. */
-  public record ServerIdentity(String certificatePem, String privateKeyPem, String caCertificatePem) {}
+  public record ServerIdentity(String certificatePem, String privateKeyPem, String caCertificatePem) {
+    /** TLS credentials for a gRPC server presenting this identity. */
+    public ServerCredentials serverCredentials() throws IOException {
+      return TlsServerCredentials.create(
+          new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)),
+          new ByteArrayInputStream(privateKeyPem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** Writes the CA certificate to a new temporary PEM file, for clients to trust. */
+    public Path writeCaFile(String prefix) throws IOException {
+      Path file = Files.createTempFile(prefix, ".pem");
+      Files.writeString(file, caCertificatePem, StandardCharsets.US_ASCII);
+      return file;
+    }
+  }
 
   public static ServerIdentity issue() {
     try {

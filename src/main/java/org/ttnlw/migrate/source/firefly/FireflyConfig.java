@@ -3,7 +3,7 @@ package org.ttnlw.migrate.source.firefly;
 import com.google.protobuf.ByteString;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import org.ttnlw.migrate.tts.TrustSettings;
+import org.ttnlw.migrate.calls.TrustSettings;
 import org.ttnlw.migrate.export.DeviceIds;
 import org.ttnlw.migrate.source.SecretFlag;
 import org.ttnlw.migrate.source.SourceConfigException;

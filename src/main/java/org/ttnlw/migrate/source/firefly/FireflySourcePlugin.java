@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.firefly;
 
 import java.util.List;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
@@ -35,11 +36,13 @@ public final class FireflySourcePlugin implements SourcePlugin<FireflyOptions> {
   }
 
   @Override
-  public String idProblem(String kind, String id) {
-    if (kind.equals("application")) {
-      return id.matches("[0-9]{1,18}") ? null : "Firefly application IDs are numbers";
-    }
-    return devEuiProblem(id);
+  public IdSyntax deviceIds() {
+    return FireflySourcePlugin::devEuiProblem;
+  }
+
+  @Override
+  public IdSyntax applicationIds() {
+    return id -> id.matches("[0-9]{1,18}") ? null : "Firefly application IDs are numbers";
   }
 
   static String devEuiProblem(String id) {

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.wanesy;
 
 import java.util.List;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
@@ -36,12 +37,15 @@ public final class WanesySourcePlugin implements SourcePlugin<WanesyOptions> {
   }
 
   @Override
-  public String idProblem(String kind, String id) {
-    if (kind.equals("application")) {
-      return id.chars().anyMatch(Character::isISOControl) ? "a cluster ID or name is text" : null;
-    }
-    return id.matches("[0-9A-Fa-f]{16}") ? null
+  public IdSyntax deviceIds() {
+    return id -> id.matches("[0-9A-Fa-f]{16}") ? null
         : "Wanesy devices are named by their DevEUI, 16 hex digits";
+  }
+
+  @Override
+  public IdSyntax applicationIds() {
+    return id -> id.chars().anyMatch(Character::isISOControl) ? "a cluster ID or name is text"
+        : null;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.tts;
+package org.ttnlw.migrate.calls;
 
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
@@ -7,14 +7,14 @@ import io.grpc.Status;
 import java.util.concurrent.Executor;
 
 /** Adds {@code authorization: Bearer KEY}, and refuses to send it unencrypted unless allowed. */
-final class ApiKeyCredentials extends CallCredentials {
+public final class ApiKeyCredentials extends CallCredentials {
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final ApiKey apiKey;
   private final boolean plaintextAllowed;
 
-  ApiKeyCredentials(ApiKey apiKey, boolean plaintextAllowed) {
+  public ApiKeyCredentials(ApiKey apiKey, boolean plaintextAllowed) {
     this.apiKey = apiKey;
     this.plaintextAllowed = plaintextAllowed;
   }

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.tts;
+package org.ttnlw.migrate.calls;
 
 import java.io.IOException;
 import java.io.InputStream;
