@@ -50,6 +50,7 @@ final class Cli {
       root.addSubcommand(sourceGroup(bound, wiring));
     }
 
+    abbreviateSynopses(root);
     root.setDefaultValueProvider(environment);
     root.setOut(new PrintWriter(io.stdout(), true, StandardCharsets.UTF_8));
     root.setErr(new PrintWriter(io.stderr(), true, StandardCharsets.UTF_8));
@@ -122,6 +123,15 @@ final class Cli {
     wiring.addCommands(group, Map.of(plugin.name(), bound),
         line -> bound.offerFlags(line.getCommandSpec(), false, wiring.environment()));
     return group;
+  }
+
+  /**
+   * {@code [OPTIONS]} in every synopsis: the full one lists each source's flags, and picocli
+   * wraps it inside flag names (after {@code --ttnv3.}), in help and man pages alike.
+   */
+  private static void abbreviateSynopses(CommandLine line) {
+    line.getCommandSpec().usageMessage().abbreviateSynopsis(true);
+    line.getSubcommands().values().forEach(Cli::abbreviateSynopses);
   }
 
   private static CommandLine withGlobals(CommandLine line, GlobalOptions global) {

@@ -13,10 +13,11 @@ import picocli.CommandLine.Spec;
             + " one device per line, for `ttn-lw-cli end-devices create` or the Console's"
             + " import. Logs and progress go to stderr.",
         "",
-        "  ttn-lw-migrate device --source ttnv3 my-device --ttnv3.no-session > devices.json",
+        "  ttn-lw-migrate device --source ttnv3 my-device --ttnv3.no-session > out.json",
         "  ttn-lw-migrate application --source ttnv3 my-app > devices.json",
-        "  ttn-lw-migrate ttnv3 device --app-id my-app < device_ids.txt > devices.json",
-        "  ttn-lw-migrate migrate application --source ttnv3 my-app --target.app-id new-app",
+        "  ttn-lw-migrate ttnv3 device --app-id my-app < device_ids.txt > out.json",
+        "  ttn-lw-migrate migrate application --source ttnv3 my-app \\",
+        "      --target.app-id new-app",
         "  ttn-lw-migrate import --target.app-id new-app devices.json",
         ""},
     footer = {"", "Exit codes: 0 done, 1 export stopped at a device (those before it are"
