@@ -143,6 +143,8 @@ final class Cli {
     CommandLine line = e.getCommandLine();
     PrintWriter err = line.getErr();
     err.println("ttn-lw-migrate: " + e.getMessage());
+    // "Did you mean" for a mistyped command or flag: picocli's own suggestions.
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run `" + line.getCommandSpec().qualifiedName() + " --help` for usage.");
     return ExitCodes.USAGE;
   }

@@ -97,8 +97,8 @@ abstract class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
-    return new PipelineRun(global, io, target).run(choices, bound::open,
-        source -> devices(source, input, all, deletesDevices));
+    return new PipelineRun(global, io, target, bound.flagsAsTyped(sourceName != null))
+        .run(choices, bound::open, source -> devices(source, input, all, deletesDevices));
   }
 
   private BoundSource<?> chosenSource() {

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.cli;
 
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +30,8 @@ final class RootCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: device, application,"
-        + " migrate, import, sources or version");
+    String commands = spec.subcommands().values().stream().distinct()
+        .map(command -> command.getCommandName()).collect(Collectors.joining(", "));
+    throw new ParameterException(spec.commandLine(), "missing command: one of " + commands);
   }
 }
