@@ -125,15 +125,32 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
         .build();
     return calls.call(TtsServer.IDENTITY_SERVER, EndDeviceRegistryGrpc.getCreateMethod(), request,
             what)
-        .exceptionally(failure -> {
-          throw explainCreateFailure(ref, wanted, Futures.unwrap(failure));
-        })
-        .thenCompose(created -> setAll(wanted, SET_ORDER, leaf -> true, what)
+        .handle((created, failure) -> failure == null ? null : Futures.unwrap(failure))
+        .thenCompose(failure -> {
+          if (failure == null) {
+            return finishCreated(ref, wanted, what);
+          }
+          if (isIdTaken(failure)) {
+            // Created meanwhile by someone else: compare it as a device that was there.
+            return existing(ref, wanted, false, what);
+          }
+          throw explainCreateFailure(ref, wanted, failure);
+        });
+  }
+
+  private static boolean isIdTaken(RuntimeException failure) {
+    return failure instanceof TtsCallException call && call.code() == Status.Code.ALREADY_EXISTS
+        && !call.errorName().equals(EUIS_TAKEN);
+  }
+
+  private CompletableFuture<Delivered> finishCreated(DeviceRef ref, EndDevice wanted,
+      String what) {
+    return setAll(wanted, SET_ORDER, leaf -> true, what)
             .thenCompose(ignored -> verify(ref, wanted, written(wanted), what))
             .handle((ok, failure) -> failure == null
                 ? CompletableFuture.completedFuture(new Delivered(wanted, "created"))
                 : this.<Delivered>rollBack(ref, Futures.unwrap(failure)))
-            .thenCompose(Function.identity()));
+            .thenCompose(Function.identity());
   }
 
   /** What the IS holds of the device: its identity and the IS's fields. */
@@ -150,15 +167,11 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
     if (!(failure instanceof TtsCallException call) || call.code() != Status.Code.ALREADY_EXISTS) {
       return failure;
     }
-    if (call.errorName().equals(EUIS_TAKEN)) {
-      return new TargetDeviceException("device " + ref + ": its JoinEUI " + hex(wanted.getIds()
-          .getJoinEui().toByteArray()) + " and DevEUI " + hex(wanted.getIds().getDevEui()
-          .toByteArray()) + " are already registered in the target as device "
-          + call.attribute("device_id") + " of application " + call.attribute("application_id")
-          + "; delete that device there first, or leave this one out (not retried)", call);
-    }
-    return new TargetDeviceException("device " + ref + ": another device took its ID in the"
-        + " target while it was being created; run the same command again", call);
+    return new TargetDeviceException("device " + ref + ": its JoinEUI " + hex(wanted.getIds()
+        .getJoinEui().toByteArray()) + " and DevEUI " + hex(wanted.getIds().getDevEui()
+        .toByteArray()) + " are already registered in the target as device "
+        + call.attribute("device_id") + " of application " + call.attribute("application_id")
+        + "; delete that device there first, or leave this one out (not retried)", call);
   }
 
   private static String hex(byte[] bytes) {
