@@ -3,8 +3,10 @@ package org.ttnlw.migrate.target;
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,6 +42,8 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
   private static final List<TtsServer> SET_ORDER = List.of(TtsServer.JOIN_SERVER,
       TtsServer.NETWORK_SERVER, TtsServer.APPLICATION_SERVER);
   private static final String EUIS_TAKEN = "end_device_euis_taken";
+  /** The servers an interrupted create may not have reached: every one after the IS. */
+  private static final Set<TtsServer> HALF_CREATED = EnumSet.copyOf(SET_ORDER);
 
   private final TargetConfig config;
   private final RegistryCalls calls;
@@ -237,7 +241,7 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
 
   private CompletableFuture<Delivered> existing(DeviceRef ref, EndDevice wanted, boolean resumed,
       String what) {
-    return registries.read(ref, what).thenCompose(read -> {
+    return registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
       // A device this migration created half-way is finished whole; in one that was there
       // already, what changes while it runs (frame counters, MAC state) is left as it is.
       List<ImportPaths.Leaf> compared = resumed ? written(wanted)
