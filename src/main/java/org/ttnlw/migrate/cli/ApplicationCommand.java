@@ -1,11 +1,13 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "application", aliases = {"applications", "app"},
     mixinStandardHelpOptions = true,
@@ -22,6 +24,20 @@ final class ApplicationCommand extends ExportCommand {
   @Override
   String kind() {
     return "application";
+  }
+
+  /** The applications the source's flags choose (such as a whole account), or the given IDs. */
+  @Override
+  Iterator<String> input(BoundSource<?> bound) {
+    List<String> chosen = bound.chosenApplications();
+    if (chosen.isEmpty()) {
+      return super.input(bound);
+    }
+    if (!ids.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "the source's flags already choose what to"
+          + " export; give no application IDs with them");
+    }
+    return chosen.iterator();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.cli;
 
+import java.util.List;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
@@ -18,5 +19,9 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
 
   MigrationChoices choices() {
     return plugin.choices(options);
+  }
+
+  List<String> chosenApplications() {
+    return plugin.chosenApplications(options);
   }
 }

@@ -76,6 +76,15 @@ abstract class ExportCommand implements Callable<Integer> {
         .build());
   }
 
+  /** The IDs to export: from the command line or, with none there, stdin. */
+  Iterator<String> input(BoundSource<?> bound) {
+    try {
+      return IdInput.of(kind(), ids, io.stdin());
+    } catch (IdInput.InvalidInputException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   /** "device" or "application", for messages. */
   abstract String kind();
 
@@ -89,12 +98,7 @@ abstract class ExportCommand implements Callable<Integer> {
     checkGlobalOptions();
     Logging.configure(global.verbose);
     MigrationChoices choices = bound.choices();
-    IdInput input;
-    try {
-      input = IdInput.of(kind(), ids, io.stdin());
-    } catch (IdInput.InvalidInputException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Iterator<String> input = input(bound);
     Path statePath = global.state != null ? global.state
         : global.output != null ? Path.of(global.output + ".state") : null;
     try (RunJournal journal = statePath == null ? RunJournal.none() : RunJournal.open(statePath);

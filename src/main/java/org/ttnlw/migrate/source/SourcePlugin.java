@@ -24,6 +24,14 @@ public interface SourcePlugin<O> {
   MigrationChoices choices(O options);
 
   /**
+   * The applications {@code application} exports when the source's flags choose them (e.g. a
+   * whole account), instead of IDs from the command line or stdin; empty when IDs are needed.
+   */
+  default List<String> chosenApplications(O options) {
+    return List.of();
+  }
+
+  /**
    * Checks the options and connects lazily: no network call happens here.
    *
    * @throws SourceConfigException when a setting is missing or wrong
