@@ -2,11 +2,14 @@ package org.ttnlw.migrate.source;
 
 import java.util.List;
 import java.util.Optional;
+import org.ttnlw.migrate.source.awsiot.AwsIotSourcePlugin;
 import org.ttnlw.migrate.source.tts.TtsSourcePlugin;
 
 /** The sources this tool knows, by name or alias. */
 public final class SourcePlugins {
-  private static final List<SourcePlugin<?>> ALL = List.of(new TtsSourcePlugin());
+  private static final List<SourcePlugin<?>> ALL = List.of(
+      new TtsSourcePlugin(),
+      new AwsIotSourcePlugin());
 
   private SourcePlugins() {}
 

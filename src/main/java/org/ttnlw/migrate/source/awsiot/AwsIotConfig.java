@@ -3,12 +3,15 @@ package org.ttnlw.migrate.source.awsiot;
 import java.net.URI;
 import java.util.Optional;
 import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
+import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
+import org.ttnlw.migrate.source.lorawan.LorawanVersions;
 
 /** Checked settings of the awsiot source, built from {@link AwsIotOptions} before any call. */
 record AwsIotConfig(
     String appId,
-    String frequencyPlanId,
-    Optional<String> macVersion,
+    FrequencyPlan plan,
+    Optional<LorawanVersions.Versions> macVersion,
     boolean all,
     FrameCounters frameCounters,
     Optional<URI> endpoint) {
@@ -24,11 +27,30 @@ record AwsIotConfig(
       throw new SourceConfigException("no frequency plan: set --frequency-plan-id (or"
           + " AWSIOT_FREQUENCY_PLAN_ID), e.g. US_902_928_FSB_2; AWS only records the band");
     }
-    return new AwsIotConfig(appId, plan, Optional.ofNullable(blankToNull(options.macVersion)),
+    return new AwsIotConfig(appId, plan(plan), macVersion(blankToNull(options.macVersion)),
         options.all,
         options.frameCounters == null ? FrameCounters.none()
             : FrameCounters.read(options.frameCounters),
         Optional.ofNullable(options.endpointUrl).map(AwsIotConfig::checkEndpoint));
+  }
+
+  private static FrequencyPlan plan(String planId) {
+    try {
+      return FrequencyPlans.require(planId);
+    } catch (IllegalArgumentException e) {
+      throw new SourceConfigException("--frequency-plan-id: " + e.getMessage());
+    }
+  }
+
+  private static Optional<LorawanVersions.Versions> macVersion(String spelling) {
+    if (spelling == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LorawanVersions.combined(spelling));
+    } catch (IllegalArgumentException e) {
+      throw new SourceConfigException("--mac-version: " + e.getMessage());
+    }
   }
 
   private static URI checkEndpoint(URI endpoint) {

@@ -42,6 +42,11 @@ public final class AwsIotSourcePlugin implements SourcePlugin<AwsIotOptions> {
   }
 
   @Override
+  public List<String> chosenApplications(AwsIotOptions options) {
+    return options.all ? List.of(AwsIotSource.ALL_DEVICES) : List.of();
+  }
+
+  @Override
   public Source open(AwsIotOptions options, SourceContext context) {
     AwsIotConfig config = AwsIotConfig.from(options);
     return new AwsIotSource(config, new AwsCalls(IotWirelessClients.create(config, context),

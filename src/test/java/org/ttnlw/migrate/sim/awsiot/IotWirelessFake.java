@@ -44,7 +44,8 @@ public final class IotWirelessFake implements AutoCloseable {
       Pattern.compile("^AWS4-HMAC-SHA256 Credential=([^/]+)/\\d{8}/([^/]+)/iotwireless/aws4_request,");
   private static final Pattern DEVICE_PATH = Pattern.compile("^/wireless-devices/([^/?]+)$");
   private static final Pattern PROFILE_PATH = Pattern.compile("^/device-profiles/([^/?]+)$");
-  private static final int DEFAULT_PAGE_SIZE = 2;
+  /** AWS does not document the page size without maxResults. */
+  private static final int DEFAULT_PAGE_SIZE = 50;
 
   /** A request as it arrived: method, path and decoded query parameters. */
   public record Call(String method, String path, Map<String, String> query) {
@@ -62,8 +63,17 @@ public final class IotWirelessFake implements AutoCloseable {
   private final List<String> deleted = new CopyOnWriteArrayList<>();
   private final ArrayDeque<Fault> faults = new ArrayDeque<>();
   private final WireMockServer server;
+  private final String accessKey;
+  private volatile int pageLimit = 250;
+  private volatile boolean listsEveryType;
 
   public IotWirelessFake() {
+    this(ACCESS_KEY);
+  }
+
+  /** A fake that accepts only requests signed with {@code accessKey}. */
+  public IotWirelessFake(String accessKey) {
+    this.accessKey = accessKey;
     server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
         .extensions(new Handler()));
     server.start();
@@ -72,6 +82,21 @@ public final class IotWirelessFake implements AutoCloseable {
 
   public String endpoint() {
     return "http://127.0.0.1:" + server.port();
+  }
+
+  /** Pages hold at most this many devices, whatever maxResults asks for. */
+  public IotWirelessFake pageLimit(int limit) {
+    pageLimit = limit;
+    return this;
+  }
+
+  /**
+   * Listings include devices of every type even when a type is asked for; the model does not
+   * promise an exact filter, so the exporter must check each device's type itself.
+   */
+  public IotWirelessFake listsEveryType() {
+    listsEveryType = true;
+    return this;
   }
 
   /** Adds a device, given as the JSON GetWirelessDevice returns for it. */
@@ -191,7 +216,7 @@ public final class IotWirelessFake implements AutoCloseable {
     return error(404, "UnknownOperationException", "no such operation: " + call);
   }
 
-  private static String authProblem(String authorization) {
+  private String authProblem(String authorization) {
     if (authorization == null) {
       return "missing Authorization header";
     }
@@ -199,7 +224,7 @@ public final class IotWirelessFake implements AutoCloseable {
     if (!matcher.find()) {
       return "not a SigV4 Authorization header for iotwireless";
     }
-    if (!matcher.group(1).equals(ACCESS_KEY)) {
+    if (!matcher.group(1).equals(accessKey)) {
       return "The security token included in the request is invalid.";
     }
     if (!matcher.group(2).equals(REGION)) {
@@ -216,6 +241,7 @@ public final class IotWirelessFake implements AutoCloseable {
         return error(400, "ValidationException", "maxResults must be between 0 and 250");
       }
     }
+    pageSize = Math.min(pageSize, pageLimit);
     int offset = 0;
     String token = query.get("nextToken");
     if (token != null) {
@@ -224,7 +250,7 @@ public final class IotWirelessFake implements AutoCloseable {
       }
       offset = Integer.parseInt(token.substring("page-after-".length()));
     }
-    String type = query.get("wirelessDeviceType");
+    String type = listsEveryType ? null : query.get("wirelessDeviceType");
     String destination = query.get("destinationName");
     List<ObjectNode> matching = devices.values().stream()
         .filter(d -> type == null || d.path("Type").asText().equals(type))
