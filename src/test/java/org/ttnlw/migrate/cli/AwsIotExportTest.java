@@ -165,6 +165,20 @@ class AwsIotExportTest {
         result.stderr());
     assertTrue(result.stderr().contains("MaxEirp=13, MaxDutyCycle=10 not exported"),
         result.stderr());
+    assertTrue(result.stderr().contains("its FPorts (FUOTA, multicast, clock sync, positioning)"
+        + " are not exported"), result.stderr());
+  }
+
+  @Test
+  void aGenAppKeyIsReportedAsNotExported() {
+    fake.putDevice(AwsSamples.otaaDeviceWithGenAppKey());
+
+    CliRun.Result result = run("awsiot", "device", OTAA_ID);
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("its GenAppKey (multicast/FUOTA) is not exported"),
+        result.stderr());
+    assertFalse(result.stdout().contains("33333333333333333333333333333333"), result.stdout());
   }
 
   @Test

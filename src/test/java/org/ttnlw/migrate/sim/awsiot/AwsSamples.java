@@ -57,13 +57,20 @@ public final class AwsSamples {
     return otaaDevice(OTAA_ID, OTAA_DEV_EUI, DESTINATION);
   }
 
+  /** The sample OTAA device with a GenAppKey (multicast and FUOTA key derivation). */
+  public static String otaaDeviceWithGenAppKey() {
+    return otaaDevice().replace("\"AppEui\"",
+        "\"GenAppKey\": \"33333333333333333333333333333333\", \"AppEui\"");
+  }
+
   public static String abpDevice() {
     return """
         {"Type": "LoRaWAN", "Name": "valve", "DestinationName": "%3$s", "Id": "%1$s",
          "Arn": "arn:aws:iotwireless:us-east-1:123456789012:WirelessDevice/%1$s",
          "LoRaWAN": {"DevEui": "%2$s", "DeviceProfileId": "dp-abp", "ServiceProfileId": "sp-1",
                      "AbpV1_0_x": {"DevAddr": "260B1234", "FCntStart": 7,
-                                   "SessionKeys": {"NwkSKey": "%4$s", "AppSKey": "%5$s"}}}}"""
+                                   "SessionKeys": {"NwkSKey": "%4$s", "AppSKey": "%5$s"}},
+                     "FPorts": {"Fuota": 201, "ClockSync": 202}}}"""
         .formatted(ABP_ID, ABP_DEV_EUI, DESTINATION, NWK_S_KEY, APP_S_KEY);
   }
 
