@@ -24,14 +24,14 @@ import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
 import org.ttnlw.migrate.source.lorawan.LorawanVersions;
 import org.ttnlw.migrate.source.lorawan.TtsLimits;
-import software.amazon.awssdk.services.iotwireless.model.AbpV1_0_x;
-import software.amazon.awssdk.services.iotwireless.model.AbpV1_1;
 import software.amazon.awssdk.services.iotwireless.model.FPorts;
 import software.amazon.awssdk.services.iotwireless.model.GetWirelessDeviceResponse;
 import software.amazon.awssdk.services.iotwireless.model.LoRaWANDevice;
 import software.amazon.awssdk.services.iotwireless.model.LoRaWANDeviceProfile;
 import software.amazon.awssdk.services.iotwireless.model.OtaaV1_0_x;
 import software.amazon.awssdk.services.iotwireless.model.OtaaV1_1;
+import software.amazon.awssdk.services.iotwireless.model.SessionKeysAbpV1_0_x;
+import software.amazon.awssdk.services.iotwireless.model.SessionKeysAbpV1_1;
 
 /**
  * One AWS wireless device and its device profile as a TTS end device. The device ID is derived
@@ -95,8 +95,11 @@ final class DeviceMapping {
     boolean countersKnown = switch (activation) {
       case OTAA_V1_0_X -> otaa10(out, lorawan.otaaV1_0_x(), what);
       case OTAA_V1_1 -> otaa11(out, lorawan.otaaV1_1());
-      case ABP_V1_0_X -> abp10(out, lorawan.abpV1_0_x(), devEui, what);
-      case ABP_V1_1 -> abp11(out, lorawan.abpV1_1(), devEui, what);
+      case ABP_V1_0_X -> abp(out, lorawan.abpV1_0_x().devAddr(),
+          keys(lorawan.abpV1_0_x().sessionKeys()), lorawan.abpV1_0_x().fCntStart(), false, devEui,
+          what);
+      case ABP_V1_1 -> abp(out, lorawan.abpV1_1().devAddr(), keys(lorawan.abpV1_1().sessionKeys()),
+          lorawan.abpV1_1().fCntStart(), true, devEui, what);
     };
     warnUnexported(what, lorawan.fPorts(), ProfileSettings.unexported(profile));
     describe(out, device);
@@ -157,38 +160,37 @@ final class DeviceMapping {
     return false;
   }
 
-  private boolean abp10(EndDevice.Builder out, AbpV1_0_x abp, String devEui, String what) {
-    if (abp.sessionKeys() == null) {
+  private static SessionKeys keys(SessionKeysAbpV1_0_x keys) {
+    if (keys == null) {
       throw new IllegalArgumentException("AbpV1_0_x has no SessionKeys");
     }
-    Session.Builder session = Session.newBuilder()
-        .setDevAddr(bytes("DevAddr", abp.devAddr(), DEV_ADDR))
-        .setKeys(SessionKeys.newBuilder()
-            .setFNwkSIntKey(key("NwkSKey", abp.sessionKeys().nwkSKey()))
-            .setAppSKey(key("AppSKey", abp.sessionKeys().appSKey())));
-    return abpCounters(out, session, devEui, abp.fCntStart(), false, what);
+    return SessionKeys.newBuilder()
+        .setFNwkSIntKey(key("NwkSKey", keys.nwkSKey()))
+        .setAppSKey(key("AppSKey", keys.appSKey()))
+        .build();
   }
 
-  private boolean abp11(EndDevice.Builder out, AbpV1_1 abp, String devEui, String what) {
-    if (abp.sessionKeys() == null) {
+  private static SessionKeys keys(SessionKeysAbpV1_1 keys) {
+    if (keys == null) {
       throw new IllegalArgumentException("AbpV1_1 has no SessionKeys");
     }
-    Session.Builder session = Session.newBuilder()
-        .setDevAddr(bytes("DevAddr", abp.devAddr(), DEV_ADDR))
-        .setKeys(SessionKeys.newBuilder()
-            .setFNwkSIntKey(key("FNwkSIntKey", abp.sessionKeys().fNwkSIntKey()))
-            .setSNwkSIntKey(key("SNwkSIntKey", abp.sessionKeys().sNwkSIntKey()))
-            .setNwkSEncKey(key("NwkSEncKey", abp.sessionKeys().nwkSEncKey()))
-            .setAppSKey(key("AppSKey", abp.sessionKeys().appSKey())));
-    return abpCounters(out, session, devEui, abp.fCntStart(), true, what);
+    return SessionKeys.newBuilder()
+        .setFNwkSIntKey(key("FNwkSIntKey", keys.fNwkSIntKey()))
+        .setSNwkSIntKey(key("SNwkSIntKey", keys.sNwkSIntKey()))
+        .setNwkSEncKey(key("NwkSEncKey", keys.nwkSEncKey()))
+        .setAppSKey(key("AppSKey", keys.appSKey()))
+        .build();
   }
 
   /**
    * Sets the session with the operator's frame counters, or, without them, tells TTS to accept
    * the device's counters from 0. Returns whether the counters were known.
    */
-  private boolean abpCounters(EndDevice.Builder out, Session.Builder session, String devEui,
-      Integer fCntStart, boolean lorawan11, String what) {
+  private boolean abp(EndDevice.Builder out, String devAddr, SessionKeys keys, Integer fCntStart,
+      boolean lorawan11, String devEui, String what) {
+    Session.Builder session = Session.newBuilder()
+        .setDevAddr(bytes("DevAddr", devAddr, DEV_ADDR))
+        .setKeys(keys);
     Optional<FrameCounters.Counters> counters = config.frameCounters().of(devEui);
     if (counters.isPresent()) {
       session.setLastFCntUp((int) counters.get().up())

@@ -2,8 +2,10 @@ package org.ttnlw.migrate.source.awsiot;
 
 import com.google.protobuf.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.DataRateIndexValue;
 import org.ttnlw.migrate.proto.DataRateOffsetValue;
@@ -25,7 +27,7 @@ final class ProfileSettings {
   private record Rule(String member, Function<LoRaWANDeviceProfile, Integer> read, ProfileUnit unit,
       BiConsumer<MACSettings.Builder, Long> write) {}
 
-  static final List<Rule> RULES = List.of(
+  private static final List<Rule> RULES = List.of(
       new Rule("ClassBTimeout", LoRaWANDeviceProfile::classBTimeout, ProfileUnit.SECONDS,
           (mac, v) -> mac.setClassBTimeout(Duration.newBuilder().setSeconds(v))),
       new Rule("PingSlotPeriod", LoRaWANDeviceProfile::pingSlotPeriod, ProfileUnit.PING_SLOTS,
@@ -82,10 +84,10 @@ final class ProfileSettings {
 
   /** Members that are set but not exported, for the per-device warning. */
   static List<String> unexported(LoRaWANDeviceProfile profile) {
-    return java.util.stream.Stream.of(
+    return Stream.of(
             profile.maxEirp() == null ? null : "MaxEirp=" + profile.maxEirp(),
             profile.maxDutyCycle() == null ? null : "MaxDutyCycle=" + profile.maxDutyCycle())
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .toList();
   }
 }
