@@ -19,6 +19,7 @@ import org.ttnlw.migrate.export.ExportFailedException;
 import org.ttnlw.migrate.export.ExportPipeline;
 import org.ttnlw.migrate.export.ExportSummary;
 import org.ttnlw.migrate.export.IdInput;
+import org.ttnlw.migrate.export.KeepDownlinksOn;
 import org.ttnlw.migrate.export.NoSession;
 import org.ttnlw.migrate.export.RunJournal;
 import org.ttnlw.migrate.export.SourceSideEffects;
@@ -178,7 +179,10 @@ abstract class ExportCommand implements Callable<Integer> {
   }
 
   private DeviceTransform transforms(MigrationChoices choices) {
-    DeviceTransform ids = new DeviceIdRules(global.devIdPrefix);
-    return choices.noSession() ? new NoSession().andThen(ids) : ids;
+    DeviceTransform chosen = new KeepDownlinksOn();
+    if (choices.noSession()) {
+      chosen = chosen.andThen(new NoSession());
+    }
+    return chosen.andThen(new DeviceIdRules(global.devIdPrefix));
   }
 }

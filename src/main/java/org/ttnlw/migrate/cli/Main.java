@@ -9,9 +9,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // stdout is for device JSON (and help text) only: whatever a library prints to System.out
+    // goes to stderr. Device JSON is written to the raw descriptor, since System.out would hide
+    // write errors.
+    System.setOut(System.err);
     StopSignal stop = new StopSignal();
     Interrupts.install(stop, System.err);
-    // Device JSON is written to the raw descriptor: System.out would hide write errors.
     Io io = new Io(System.getenv(), System.in,
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024),
         System.err, stop);

@@ -65,6 +65,25 @@ class DeviceExportTest {
   }
 
   @Test
+  void aSecondExportNeverCarriesTheDownlinksTheFirstOneDisabled() {
+    CliRun.Result first = CliRun.run(simulator, "device", "--source", "ttnv3", "my-device");
+    assertEquals(ExitCodes.OK, first.exitCode(), first.toString());
+    assertFalse(first.stdout().contains("schedule_downlinks"), first.stdout());
+
+    CliRun.Result again = CliRun.run(simulator, "device", "--source", "ttnv3", "my-device",
+        "--ttnv3.no-session");
+
+    assertEquals(ExitCodes.OK, again.exitCode(), again.toString());
+    assertFalse(again.onlyDevice().getMacSettings().hasScheduleDownlinks(), again.stdout());
+    assertFalse(again.stdout().contains("schedule_downlinks"), again.stdout());
+    assertEquals(1, again.stderr().lines()
+        .filter(line -> line.contains("device my-app/my-device: downlinks are disabled"))
+        .count(), again.stderr());
+    assertTrue(again.onlyDevice().getMacSettings().getSupports32BitFCnt().getValue(),
+        "the other MAC settings are kept");
+  }
+
+  @Test
   void verboseLogsEachCallButNeverTheApiKey() {
     CliRun.Result result = CliRun.run(simulator, "device", "--source", "ttnv3", "my-device",
         "--verbose");

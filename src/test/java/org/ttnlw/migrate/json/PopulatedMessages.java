@@ -33,7 +33,7 @@ import org.ttnlw.migrate.proto.JsonOptions;
  * through all its members while the oneofs above it hold each member. A recursive type is filled
  * once more below itself, then left unset.
  */
-final class PopulatedMessages {
+public final class PopulatedMessages {
   private static final int ITEMS = 2;
   private static final int RECURSION_LEVELS = 2;
 
@@ -44,7 +44,7 @@ final class PopulatedMessages {
     this.variant = variant;
   }
 
-  static Message populated(Message prototype, int variant) {
+  public static Message populated(Message prototype, int variant) {
     Message.Builder builder = prototype.newBuilderForType();
     new PopulatedMessages(variant).fill(builder, 1);
     return builder.build();

@@ -2,10 +2,11 @@ package org.ttnlw.migrate.source.tts;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.FieldMaskUtil;
 import com.google.protobuf.util.Timestamps;
 import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
@@ -13,22 +14,21 @@ import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.SourceException;
 
 /**
- * Joins the parts of one device held by different servers into the device to export.
- * Each part contributes only the fields it was asked for; identifiers must agree.
+ * Joins the parts of one device held by different servers into the device to export, each
+ * field from the one server the {@link MergePlan} names; identifiers must agree. The device
+ * was created when its first server created it, and last changed when its last one did.
  */
 final class DeviceMerger {
-  private static final FieldMaskUtil.MergeOptions MERGE =
-      new FieldMaskUtil.MergeOptions().setReplaceRepeatedFields(true);
-
   private DeviceMerger() {}
 
-  static EndDevice merge(DeviceRef ref, List<DevicePart> parts) {
+  static EndDevice merge(DeviceRef ref, MergePlan plan, List<DevicePart> parts) {
     checkIdentifiers(ref, parts);
-    EndDevice.Builder merged = EndDevice.newBuilder();
+    Map<TtsServer, EndDevice> answers = new EnumMap<>(TtsServer.class);
+    parts.forEach(part -> answers.put(part.server(), part.device()));
+    EndDevice.Builder merged = plan.apply(answers).toBuilder();
     Timestamp createdAt = null;
     Timestamp updatedAt = null;
     for (DevicePart part : parts) {
-      FieldMaskUtil.merge(part.mask(), part.device(), merged, MERGE);
       EndDevice device = part.device();
       if (device.hasCreatedAt() && (createdAt == null
           || Timestamps.compare(device.getCreatedAt(), createdAt) < 0)) {

@@ -30,13 +30,14 @@ final class TtsSource implements Source {
   private static final String CLAIM_AUTHENTICATION_CODE = "claim_authentication_code";
   private static final FieldMask SCHEDULE_DOWNLINKS =
       FieldMask.newBuilder().addPaths("mac_settings.schedule_downlinks").build();
-  /** Servers in the order their parts are merged and their devices are deleted. */
+  /** Servers in the order a device is deleted from them: the Identity Server last. */
   private static final List<TtsServer> DELETE_ORDER = List.of(TtsServer.APPLICATION_SERVER,
       TtsServer.NETWORK_SERVER, TtsServer.JOIN_SERVER, TtsServer.IDENTITY_SERVER);
 
   private final TtsConfig config;
   private final RegistryCalls calls;
   private final Map<TtsServer, FieldMask> getMasks;
+  private final MergePlan mergePlan;
   private final boolean sequential;
 
   TtsSource(TtsConfig config, SourceContext context) {
@@ -44,10 +45,11 @@ final class TtsSource implements Source {
     this.calls = new RegistryCalls(new TtsChannels(config.addresses(), config.trust()),
         new ApiKeyCredentials(config.apiKey(), config.trust().plaintext()), context);
     this.getMasks = getMasks(config.exportCacs());
+    this.mergePlan = MergePlan.of(FieldMaskTable.bundled(), getMasks);
     this.sequential = context.concurrency() == 1;
   }
 
-  private static Map<TtsServer, FieldMask> getMasks(boolean exportCacs) {
+  static Map<TtsServer, FieldMask> getMasks(boolean exportCacs) {
     Map<TtsServer, FieldMask> masks = new EnumMap<>(TtsServer.class);
     for (TtsServer server : TtsServer.values()) {
       FieldMask.Builder mask = FieldMask.newBuilder();
@@ -85,7 +87,7 @@ final class TtsSource implements Source {
       previous = part;
     }
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
-        .thenApply(ignored -> DeviceMerger.merge(ref,
+        .thenApply(ignored -> DeviceMerger.merge(ref, mergePlan,
             parts.stream().map(CompletableFuture::join).filter(p -> p != null).toList()));
   }
 
@@ -96,7 +98,7 @@ final class TtsSource implements Source {
         .setFieldMask(mask)
         .build();
     return calls.call(server, server.getMethod(), request, "device " + ref)
-        .thenApply(answer -> new DevicePart(server, mask, answer.message()))
+        .thenApply(answer -> new DevicePart(server, answer.message()))
         .exceptionally(recoverAbsentFromJoinServer(ref, server));
   }
 

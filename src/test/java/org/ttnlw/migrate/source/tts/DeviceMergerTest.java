@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.json.PopulatedMessages;
+import org.ttnlw.migrate.proto.ApplicationDownlink;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
@@ -21,6 +22,8 @@ import org.ttnlw.migrate.source.SourceException;
 
 class DeviceMergerTest {
   private static final DeviceRef REF = new DeviceRef("app", "dev");
+  private static final MergePlan PLAN =
+      MergePlan.of(FieldMaskTable.bundled(), TtsSource.getMasks(false));
 
   private static EndDevice.Builder device(int devEuiLastByte) {
     return EndDevice.newBuilder().setIds(EndDeviceIdentifiers.newBuilder()
@@ -28,10 +31,6 @@ class DeviceMergerTest {
         .setApplicationIds(ApplicationIdentifiers.newBuilder().setApplicationId("app"))
         .setDevEui(ByteString.copyFrom(new byte[] {0, 0, 0, 0, 0, 0, 0, (byte) devEuiLastByte}))
         .setDevAddr(ByteString.copyFrom(new byte[] {1, 2, 3, 4})));
-  }
-
-  private static FieldMask mask(String... paths) {
-    return FieldMask.newBuilder().addAllPaths(List.of(paths)).build();
   }
 
   private static Timestamp at(long seconds) {
@@ -52,12 +51,10 @@ class DeviceMergerTest {
             .setKeys(SessionKeys.newBuilder().setFNwkSIntKey(key(2))))
         .setCreatedAt(at(100)).setUpdatedAt(at(400)).build();
 
-    EndDevice merged = DeviceMerger.merge(REF, List.of(
-        new DevicePart(TtsServer.IDENTITY_SERVER, mask("ids", "name", "network_server_address",
-            "created_at", "updated_at"), is),
-        new DevicePart(TtsServer.APPLICATION_SERVER, mask("ids", "session"), as),
-        new DevicePart(TtsServer.NETWORK_SERVER, mask("ids", "session", "created_at",
-            "updated_at"), ns)));
+    EndDevice merged = DeviceMerger.merge(REF, PLAN, List.of(
+        new DevicePart(TtsServer.IDENTITY_SERVER, is),
+        new DevicePart(TtsServer.APPLICATION_SERVER, as),
+        new DevicePart(TtsServer.NETWORK_SERVER, ns)));
 
     assertEquals("name", merged.getName());
     assertEquals(key(1), merged.getSession().getKeys().getAppSKey());
@@ -72,9 +69,9 @@ class DeviceMergerTest {
 
   @Test
   void serversDisagreeingOnDevEuiIsAnError() {
-    SourceException e = assertThrows(SourceException.class, () -> DeviceMerger.merge(REF, List.of(
-        new DevicePart(TtsServer.IDENTITY_SERVER, mask("ids"), device(1).build()),
-        new DevicePart(TtsServer.NETWORK_SERVER, mask("ids"), device(2).build()))));
+    SourceException e = assertThrows(SourceException.class, () -> DeviceMerger.merge(REF, PLAN, List.of(
+        new DevicePart(TtsServer.IDENTITY_SERVER, device(1).build()),
+        new DevicePart(TtsServer.NETWORK_SERVER, device(2).build()))));
     assertEquals("device app/dev: servers disagree on dev_eui: IS has 0000000000000001, NS has"
         + " 0000000000000002", e.getMessage());
   }
@@ -82,9 +79,96 @@ class DeviceMergerTest {
   @Test
   void answerForAnotherDeviceIsAnError() {
     EndDevice other = device(1).setIds(device(1).getIds().toBuilder().setDeviceId("other")).build();
-    SourceException e = assertThrows(SourceException.class, () -> DeviceMerger.merge(REF, List.of(
-        new DevicePart(TtsServer.JOIN_SERVER, mask("ids"), other))));
+    SourceException e = assertThrows(SourceException.class, () -> DeviceMerger.merge(REF, PLAN, List.of(
+        new DevicePart(TtsServer.JOIN_SERVER, other))));
     assertTrue(e.getMessage().contains("JS answered for another device (app/other)"),
         e.getMessage());
+  }
+
+  private static Session.Builder queue(int downlinks, int firstFCnt) {
+    Session.Builder session = Session.newBuilder();
+    for (int i = 0; i < downlinks; i++) {
+      session.addQueuedApplicationDownlinks(ApplicationDownlink.newBuilder()
+          .setFPort(1).setFCnt(firstFCnt + i));
+    }
+    return session;
+  }
+
+  @Test
+  void listsInsideSessionsComeFromOneServerNeverConcatenated() {
+    EndDevice ns = device(1)
+        .setSession(queue(2, 10).setLastFCntUp(7).setDevAddr(ByteString.copyFrom(new byte[4]))
+            .setKeys(SessionKeys.newBuilder().setFNwkSIntKey(key(2))))
+        .setPendingSession(queue(1, 20))
+        .build();
+    EndDevice as = device(1)
+        .setSession(queue(3, 30).setLastAFCntDown(5)
+            .setKeys(SessionKeys.newBuilder().setAppSKey(key(1))))
+        .setPendingSession(queue(4, 40).setKeys(SessionKeys.newBuilder().setAppSKey(key(3))))
+        .build();
+
+    EndDevice merged = DeviceMerger.merge(REF, PLAN, List.of(
+        new DevicePart(TtsServer.APPLICATION_SERVER, as),
+        new DevicePart(TtsServer.NETWORK_SERVER, ns)));
+
+    assertEquals(ns.getSession().getQueuedApplicationDownlinksList(),
+        merged.getSession().getQueuedApplicationDownlinksList(), "the NS's queue, once");
+    assertEquals(ns.getPendingSession().getQueuedApplicationDownlinksList(),
+        merged.getPendingSession().getQueuedApplicationDownlinksList());
+    assertEquals(7, merged.getSession().getLastFCntUp(), "NS field");
+    assertEquals(key(2), merged.getSession().getKeys().getFNwkSIntKey(), "NS key");
+    assertEquals(5, merged.getSession().getLastAFCntDown(), "AS field inside the NS's session");
+    assertEquals(key(1), merged.getSession().getKeys().getAppSKey(), "AS key");
+    assertEquals(key(3), merged.getPendingSession().getKeys().getAppSKey());
+  }
+
+  @Test
+  void aSessionOnlyTheAsHoldsComesWholeFromTheAs() {
+    EndDevice as = device(1).setSession(queue(3, 30).setLastAFCntDown(5)
+        .setKeys(SessionKeys.newBuilder().setAppSKey(key(1)))).build();
+
+    EndDevice merged = DeviceMerger.merge(REF, PLAN, List.of(
+        new DevicePart(TtsServer.APPLICATION_SERVER, as),
+        new DevicePart(TtsServer.NETWORK_SERVER, device(1).build())));
+
+    assertEquals(as.getSession().getQueuedApplicationDownlinksList(),
+        merged.getSession().getQueuedApplicationDownlinksList());
+    assertEquals(key(1), merged.getSession().getKeys().getAppSKey());
+  }
+
+  @Test
+  void noRepeatedFieldOfAMergedDeviceIsLongerThanInAnyAnswer() {
+    EndDevice.Builder full = ((EndDevice) PopulatedMessages.populated(EndDevice.getDefaultInstance(), 0)).toBuilder();
+    full.setIds(device(1).getIds());
+    List<DevicePart> parts = new java.util.ArrayList<>();
+    for (TtsServer server : TtsServer.values()) {
+      EndDevice.Builder answer = EndDevice.newBuilder();
+      com.google.protobuf.util.FieldMaskUtil.merge(TtsSource.getMasks(true).get(server),
+          full.build(), answer);
+      parts.add(new DevicePart(server, answer.build()));
+    }
+    EndDevice merged = DeviceMerger.merge(REF, PLAN, parts);
+    assertEquals(List.of(), longerLists("", merged, parts.stream().map(DevicePart::device).toList()));
+  }
+
+  /** Paths of repeated fields in {@code merged} with more entries than the same list in every answer. */
+  private static List<String> longerLists(String prefix, com.google.protobuf.Message merged,
+      List<? extends com.google.protobuf.Message> answers) {
+    List<String> longer = new java.util.ArrayList<>();
+    for (var entry : merged.getAllFields().entrySet()) {
+      var field = entry.getKey();
+      String path = prefix + field.getName();
+      if (field.isRepeated()) {
+        int count = merged.getRepeatedFieldCount(field);
+        if (answers.stream().noneMatch(a -> a.getRepeatedFieldCount(field) >= count)) {
+          longer.add(path);
+        }
+      } else if (entry.getValue() instanceof com.google.protobuf.Message nested) {
+        longer.addAll(longerLists(path + ".", nested, answers.stream()
+            .filter(a -> a.hasField(field))
+            .map(a -> (com.google.protobuf.Message) a.getField(field)).toList()));
+      }
+    }
+    return longer;
   }
 }

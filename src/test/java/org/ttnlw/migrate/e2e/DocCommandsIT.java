@@ -1,0 +1,116 @@
+package org.ttnlw.migrate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.proto.EndDevice;
+
+/**
+ * Every command README.md and docs/ show, run as written through {@code bin/ttn-lw-migrate}
+ * (with {@code sh -c}, in a folder holding a copy of {@code examples/}) against a fresh
+ * simulator of its source, with the class-data archive as {@code mvn package} left it, older
+ * than the jar (a rebuild), and corrupt. It must exit 0, and its stdout and every JSON file
+ * it writes must hold TTS devices, one JSON object a line, and no secret.
+ */
+class DocCommandsIT {
+  private static final List<String> TEXT_COMMANDS = List.of("--help", "--version", " sources",
+      " version");
+
+  @TempDir
+  static Path installs;
+  private static Map<String, Path> jars;
+
+  @BeforeAll
+  static void installs() throws IOException {
+    jars = new HashMap<>();
+    jars.put("as packaged", PackagedTool.JAR);
+    Path stale = Files.createDirectories(installs.resolve("stale"));
+    Path staleJar = PackagedTool.installCopy(stale, true);
+    Files.setLastModifiedTime(staleJar, FileTime.from(Instant.now().plusSeconds(60)));
+    jars.put("stale archive", staleJar);
+    Path corrupt = Files.createDirectories(installs.resolve("corrupt"));
+    Path corruptJar = PackagedTool.installCopy(corrupt, false);
+    byte[] garbage = new byte[32 * 1024];
+    new Random(11).nextBytes(garbage);
+    Path archive = corrupt.resolve("ttn-lw-migrate.jsa");
+    Files.write(archive, garbage);
+    Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
+    jars.put("corrupt archive", corruptJar);
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    jars = null;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyDocumentedCommandPrintsOnlyDevices() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    List<DocCommands.DocCommand> commands = DocCommands.all();
+    assertTrue(commands.size() >= 10, "found the documented commands: " + commands);
+    for (DocCommands.DocCommand command : commands) {
+      for (Map.Entry<String, Path> jar : jars.entrySet()) {
+        tests.add(DynamicTest.dynamicTest(command + " (" + jar.getKey() + ")",
+            () -> check(command, jar.getValue())));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void check(DocCommands.DocCommand command, Path jar) throws Exception {
+    DocSimulators.Running simulator = DocSimulators.start(command.command());
+    try (simulator) {
+      Path work = Files.createTempDirectory("doc-command");
+      copyExamples(work);
+      Map<String, String> environment = new HashMap<>(simulator.environment());
+      environment.put("TTN_LW_MIGRATE_JAR", jar.toString());
+      PackagedTool.Result result = PackagedTool.run(List.of("sh", "-c", command.command()), work,
+          environment, "");
+
+      assertEquals(0, result.exitCode(), result.toString());
+      for (String secret : simulator.secrets()) {
+        assertFalse(result.stdout().contains(secret) || result.stderr().contains(secret),
+            "a secret was printed\n" + result);
+      }
+      assertFalse(result.stderr().contains("[warning]"), result.toString());
+      if (TEXT_COMMANDS.stream().anyMatch(command.command()::contains)) {
+        assertFalse(result.stdout().isBlank(), result.toString());
+        return;
+      }
+      List<EndDevice> devices = new ArrayList<>(result.devices());
+      try (Stream<Path> files = Files.list(work)) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+          devices.addAll(PackagedTool.devicesIn(Files.readString(file), file.toString()));
+        }
+      }
+      assertFalse(devices.isEmpty(), "the command exported devices\n" + result);
+    }
+  }
+
+  private static void copyExamples(Path work) throws IOException {
+    Path examples = Files.createDirectories(work.resolve("examples"));
+    try (Stream<Path> files = Files.list(PackagedTool.PROJECT.resolve("examples"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, examples.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+}
