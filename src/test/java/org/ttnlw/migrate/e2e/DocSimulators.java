@@ -1,10 +1,14 @@
 package org.ttnlw.migrate.e2e;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.sim.awsiot.AwsSamples;
+import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
 
 /**
  * A fresh simulator of the source a documented command reads, holding the devices and
@@ -28,12 +32,40 @@ final class DocSimulators {
   }
 
   static Running start(String command) throws IOException {
+    if (command.contains("awsiot") || command.contains("aws-iot")) {
+      return awsIot();
+    }
     if (command.contains("ttnv3") || command.contains("tts ")
         || !command.contains("--source")) {
       return tts();
     }
     throw new AssertionError("no simulator is set up for the documented command `" + command
         + "`: add its source to " + DocSimulators.class.getSimpleName());
+  }
+
+  /**
+   * The IoT Wireless fake with docs/awsiot.md's devices, reached the way an operator's AWS tools
+   * are: the SDK's standard variables, and nothing from the machine's own AWS configuration.
+   */
+  private static Running awsIot() throws IOException {
+    IotWirelessFake fake = new IotWirelessFake()
+        .putProfile(AwsSamples.otaaProfile())
+        .putProfile(AwsSamples.abpProfile())
+        .putDevice(AwsSamples.otaaDevice())
+        .putDevice(AwsSamples.abpDevice());
+    Path home = Files.createTempDirectory("aws-home");
+    Map<String, String> environment = Map.of(
+        "AWS_ENDPOINT_URL_IOT_WIRELESS", fake.endpoint(),
+        "AWS_REGION", IotWirelessFake.REGION,
+        "AWS_ACCESS_KEY_ID", IotWirelessFake.ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY", IotWirelessFake.SECRET_KEY,
+        "AWS_CONFIG_FILE", home.resolve("config").toString(),
+        "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString(),
+        "AWS_EC2_METADATA_DISABLED", "true");
+    return running(environment, List.of(IotWirelessFake.SECRET_KEY), () -> {
+      fake.close();
+      home.toFile().delete();
+    });
   }
 
   private static Running tts() throws IOException {
@@ -50,6 +82,11 @@ final class DocSimulators {
         "TTNV3_APP_ID", "my-app",
         "TTNV3_APP_API_KEY", TTS_KEY,
         "TTNV3_CA_FILE", simulator.caFile().toString());
+    return running(environment, List.of(TTS_KEY), simulator::close);
+  }
+
+  private static Running running(Map<String, String> environment, List<String> secrets,
+      Runnable close) {
     return new Running() {
       @Override
       public Map<String, String> environment() {
@@ -58,12 +95,12 @@ final class DocSimulators {
 
       @Override
       public List<String> secrets() {
-        return List.of(TTS_KEY);
+        return secrets;
       }
 
       @Override
       public void close() {
-        simulator.close();
+        close.run();
       }
     };
   }

@@ -12,6 +12,7 @@ record AwsIotConfig(
     String appId,
     FrequencyPlan plan,
     Optional<LorawanVersions.Versions> macVersion,
+    Optional<Boolean> supports32BitFCnt,
     boolean all,
     FrameCounters frameCounters,
     Optional<URI> endpoint) {
@@ -28,7 +29,7 @@ record AwsIotConfig(
           + " AWSIOT_FREQUENCY_PLAN_ID), e.g. US_902_928_FSB_2; AWS only records the band");
     }
     return new AwsIotConfig(appId, plan(plan), macVersion(blankToNull(options.macVersion)),
-        options.all,
+        Optional.ofNullable(options.supports32BitFCnt), options.all,
         options.frameCounters == null ? FrameCounters.none()
             : FrameCounters.read(options.frameCounters),
         Optional.ofNullable(options.endpointUrl).map(AwsIotConfig::checkEndpoint));

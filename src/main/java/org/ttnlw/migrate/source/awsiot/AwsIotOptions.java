@@ -24,6 +24,12 @@ public final class AwsIotOptions {
           + " or 1.0.2b, instead of the device profile's MacVersion and RegParamsRevision.")
   String macVersion;
 
+  @Option(names = "--supports-32-bit-f-cnt", paramLabel = "true|false", arity = "1",
+      description = "Whether LoRaWAN 1.0.x devices use 32-bit frame counters, instead of the"
+          + " profile's Supports32BitFCnt (left unset when the profile does not say). LoRaWAN 1.1"
+          + " devices always do.")
+  Boolean supports32BitFCnt;
+
   @Option(names = "--all",
       description = "`application` exports every LoRaWAN device of the account and region;"
           + " without it, `application` takes destination names.")

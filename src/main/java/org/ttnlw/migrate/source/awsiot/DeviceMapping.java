@@ -91,7 +91,7 @@ final class DeviceMapping {
         .setSupportsJoin(activation.otaa())
         .setSupportsClassB(Boolean.TRUE.equals(profile.supportsClassB()))
         .setSupportsClassC(Boolean.TRUE.equals(profile.supportsClassC()))
-        .setMacSettings(ProfileSettings.of(profile, versions.mac()));
+        .setMacSettings(ProfileSettings.of(profile, versions.mac(), config.supports32BitFCnt()));
     boolean countersKnown = switch (activation) {
       case OTAA_V1_0_X -> otaa10(out, lorawan.otaaV1_0_x(), what);
       case OTAA_V1_1 -> otaa11(out, lorawan.otaaV1_1());

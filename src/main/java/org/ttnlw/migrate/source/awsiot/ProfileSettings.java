@@ -3,6 +3,7 @@ package org.ttnlw.migrate.source.awsiot;
 import com.google.protobuf.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -57,9 +58,12 @@ final class ProfileSettings {
    * The MAC settings of {@code profile}; members it leaves out stay unset, so TTS uses the
    * frequency plan's defaults for them.
    *
+   * @param supports32BitFCnt the operator's override of Supports32BitFCnt, if any
+   *
    * @throws ProfileValueException when a member cannot be converted
    */
-  static MACSettings of(LoRaWANDeviceProfile profile, MACVersion macVersion) {
+  static MACSettings of(LoRaWANDeviceProfile profile, MACVersion macVersion,
+      Optional<Boolean> supports32BitFCnt) {
     MACSettings.Builder mac = MACSettings.newBuilder();
     for (Rule rule : RULES) {
       Integer value = rule.read().apply(profile);
@@ -73,12 +77,11 @@ final class ProfileSettings {
             ProfileUnit.HUNDRED_HZ.convert("FactoryPresetFreqsList", frequency));
       }
     }
-    // LoRaWAN 1.1 frame counters are 32 bits by definition; for 1.0.x only what AWS states.
-    if (macVersion == MACVersion.MAC_V1_1) {
-      mac.setSupports32BitFCnt(BoolValue.newBuilder().setValue(true));
-    } else if (profile.supports32BitFCnt() != null) {
-      mac.setSupports32BitFCnt(BoolValue.newBuilder().setValue(profile.supports32BitFCnt()));
-    }
+    // LoRaWAN 1.1 frame counters are 32 bits by definition; for 1.0.x the operator's word, or
+    // what AWS states, and nothing when neither says.
+    Optional<Boolean> fullCounters = macVersion == MACVersion.MAC_V1_1 ? Optional.of(true)
+        : supports32BitFCnt.or(() -> Optional.ofNullable(profile.supports32BitFCnt()));
+    fullCounters.ifPresent(value -> mac.setSupports32BitFCnt(BoolValue.newBuilder().setValue(value)));
     return mac.build();
   }
 

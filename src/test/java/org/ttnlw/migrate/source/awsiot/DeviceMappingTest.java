@@ -45,8 +45,13 @@ class DeviceMappingTest {
 
   private static AwsIotConfig config(Optional<LorawanVersions.Versions> macVersion,
       FrameCounters counters) {
+    return config(macVersion, Optional.empty(), counters);
+  }
+
+  private static AwsIotConfig config(Optional<LorawanVersions.Versions> macVersion,
+      Optional<Boolean> supports32BitFCnt, FrameCounters counters) {
     return new AwsIotConfig("my-app", FrequencyPlans.require("US_902_928_FSB_2"), macVersion,
-        false, counters, Optional.empty());
+        supports32BitFCnt, false, counters, Optional.empty());
   }
 
   private static EndDevice map(UnaryOperator<LoRaWANDevice.Builder> device,
@@ -173,6 +178,16 @@ class DeviceMappingTest {
         .getSupports32BitFCnt().getValue());
     assertTrue(map(d -> d.otaaV1_0_x(OTAA_10), p -> p.supports32BitFCnt(true)).getMacSettings()
         .getSupports32BitFCnt().getValue());
+  }
+
+  @Test
+  void theOperatorOverridesSupports32BitFCntFor10xButNotFor11() {
+    AwsIotConfig no = config(Optional.empty(), Optional.of(false), FrameCounters.none());
+    assertFalse(map(no, d -> d.otaaV1_0_x(OTAA_10), p -> p.supports32BitFCnt(true), "x")
+        .getMacSettings().getSupports32BitFCnt().getValue());
+    assertTrue(map(no, d -> d.otaaV1_1(OTAA_11),
+        p -> p.macVersion("1.1").regParamsRevision("Regional Parameters v1.1rA"), "x")
+        .getMacSettings().getSupports32BitFCnt().getValue());
   }
 
   @Test
