@@ -1,13 +1,14 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourcePlugin;
+import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParameterException;
 
 @Command(name = "application", aliases = {"applications", "app"},
     mixinStandardHelpOptions = true,
@@ -17,8 +18,9 @@ import picocli.CommandLine.ParameterException;
         "After a device's JSON is written, its downlinks are disabled on the source (or, with"
             + " the source's delete flag, it is deleted there), unless --dry-run."})
 final class ApplicationCommand extends ExportCommand {
-  ApplicationCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources) {
-    super(global, io, sources);
+  ApplicationCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
+      TargetOptions target) {
+    super(global, io, sources, target);
   }
 
   @Override
@@ -26,22 +28,15 @@ final class ApplicationCommand extends ExportCommand {
     return "application";
   }
 
-  /** The applications the source's flags choose (such as a whole account), or the given IDs. */
   @Override
-  Iterator<String> input(BoundSource<?> bound) {
-    List<String> chosen = bound.chosenApplications();
-    if (chosen.isEmpty()) {
-      return super.input(bound);
-    }
-    if (!ids.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "the source's flags already choose what to"
-          + " export; give no application IDs with them");
-    }
-    return chosen.iterator();
+  IdSyntax idSyntax(SourcePlugin<?> plugin) {
+    return plugin.applicationIds();
   }
 
   @Override
-  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean deletesDevices) {
-    return DeviceList.ofApplications(source, ids, deletesDevices);
+  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
+      boolean deletesDevices) {
+    return all ? DeviceList.ofAll(source, deletesDevices)
+        : DeviceList.ofApplications(source, ids, deletesDevices);
   }
 }

@@ -1,10 +1,10 @@
 package org.ttnlw.migrate.cli;
 
-import java.util.List;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** A source plugin together with the options object its flags are parsed into. */
 record BoundSource<O>(SourcePlugin<O> plugin, O options) {
@@ -21,7 +21,13 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return plugin.choices(options);
   }
 
-  List<String> chosenApplications() {
-    return plugin.chosenApplications(options);
+  boolean exportsAll() {
+    return plugin.exportsAll(options);
+  }
+
+  /** Offers the source's flags on {@code command}, as {@code --NAME.FLAG} or as {@code --FLAG}. */
+  void offerFlags(CommandSpec command, boolean prefixed, EnvironmentDefaults environment) {
+    PrefixedFlags.addTo(command, options, prefixed ? "--" + plugin.name() + "." : "--",
+        plugin.environmentPrefixes(), environment);
   }
 }

@@ -5,17 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourcePlugins;
+import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Builds the command tree: {@code device}, {@code application} (with
- * {@code --source NAME} and every source's flags as {@code --NAME.FLAG}),
- * {@code sources}, {@code version}, and per source {@code NAME device|application}
- * with that source's flags unprefixed.
+ * Builds the command tree: {@code device}, {@code application} and {@code migrate
+ * device|application} (with {@code --source NAME} and every source's flags as
+ * {@code --NAME.FLAG}), {@code import}, {@code sources}, {@code version}, and per source
+ * {@code NAME device|application|migrate ...} with that source's flags unprefixed. The
+ * target's flags are {@code --target.FLAG} on {@code migrate} and {@code import}.
  */
 final class Cli {
   private Cli() {}
@@ -23,6 +24,7 @@ final class Cli {
   static CommandLine build(Io io) {
     EnvironmentDefaults environment = new EnvironmentDefaults(io.environment());
     GlobalOptions global = new GlobalOptions();
+    TargetOptions target = new TargetOptions();
     Map<String, BoundSource<?>> sources = new LinkedHashMap<>();
     for (SourcePlugin<?> plugin : SourcePlugins.all()) {
       BoundSource<?> bound = BoundSource.of(plugin);
@@ -31,19 +33,21 @@ final class Cli {
     }
     List<BoundSource<?>> distinct = sources.values().stream().distinct().toList();
     String names = String.join(", ", sources.keySet());
+    Wiring wiring = new Wiring(global, io, environment, target);
 
     CommandLine root = withGlobals(new CommandLine(new RootCommand()), global);
-    for (Function<Map<String, BoundSource<?>>, ExportCommand> factory : exportCommands(global, io)) {
-      ExportCommand command = factory.apply(sources);
-      CommandLine line = withGlobals(new CommandLine(command), global);
-      command.offerSourceOption(line.getCommandSpec(), names);
-      distinct.forEach(bound -> SourceFlags.addTo(line.getCommandSpec(), bound, true, environment));
-      root.addSubcommand(line);
-    }
+    wiring.addCommands(root, sources, line -> {
+      ((ExportCommand) line.getCommand()).offerSourceOption(line.getCommandSpec(), names);
+      distinct.forEach(bound -> bound.offerFlags(line.getCommandSpec(), true, environment));
+    });
+    CommandLine importCommand = withGlobals(new CommandLine(new ImportCommand(global, io,
+        target)), global);
+    wiring.offerTarget(importCommand);
+    root.addSubcommand(importCommand);
     root.addSubcommand(new CommandLine(new SourcesCommand()));
     root.addSubcommand(new CommandLine(new VersionCommand()));
     for (BoundSource<?> bound : distinct) {
-      root.addSubcommand(sourceGroup(bound, global, io, environment));
+      root.addSubcommand(sourceGroup(bound, wiring));
     }
 
     root.setDefaultValueProvider(environment);
@@ -60,27 +64,63 @@ final class Cli {
     return root;
   }
 
-  private static List<Function<Map<String, BoundSource<?>>, ExportCommand>> exportCommands(
-      GlobalOptions global, Io io) {
-    return List.of(
-        sources -> new DeviceCommand(global, io, sources),
-        sources -> new ApplicationCommand(global, io, sources));
+  /** What every command is built with. */
+  private record Wiring(GlobalOptions global, Io io, EnvironmentDefaults environment,
+      TargetOptions target) {
+
+    /**
+     * Adds {@code device} and {@code application} to {@code parent}, and {@code migrate} with
+     * both under it, each for {@code sources} and finished by {@code offerSource}.
+     */
+    void addCommands(CommandLine parent, Map<String, BoundSource<?>> sources,
+        java.util.function.Consumer<CommandLine> offerSource) {
+      for (ExportCommand command : exportCommands(sources, null)) {
+        CommandLine line = withGlobals(new CommandLine(command), global);
+        offerSource.accept(line);
+        parent.addSubcommand(line);
+      }
+      CommandLine migrate = withGlobals(new CommandLine(new MigrateCommand()), global);
+      for (ExportCommand command : exportCommands(sources, target)) {
+        CommandLine line = withGlobals(new CommandLine(command), global);
+        line.getCommandSpec().usageMessage().description(migrateDescription(command.kind()));
+        offerSource.accept(line);
+        offerTarget(line);
+        migrate.addSubcommand(line);
+      }
+      parent.addSubcommand(migrate);
+    }
+
+    List<ExportCommand> exportCommands(Map<String, BoundSource<?>> sources,
+        TargetOptions withTarget) {
+      return List.of(new DeviceCommand(global, io, sources, withTarget),
+          new ApplicationCommand(global, io, sources, withTarget));
+    }
+
+    void offerTarget(CommandLine line) {
+      PrefixedFlags.addTo(line.getCommandSpec(), target, "--target.", List.of("TARGET_"),
+          environment);
+    }
   }
 
-  private static CommandLine sourceGroup(BoundSource<?> bound, GlobalOptions global, Io io,
-      EnvironmentDefaults environment) {
+  private static String[] migrateDescription(String kind) {
+    return new String[] {
+        "Migrate " + (kind.equals("device") ? "end devices by device ID" : "every end device of"
+            + " the given applications") + " into the target application (--target.app-id):"
+            + " create each there, read it back and compare, and only then disable it at the"
+            + " source (or delete it there, with the source's delete flag), unless --dry-run.",
+        "Each verified device is written to stdout (or --output) as TTS JSON, one per line: the"
+            + " record of what was migrated."};
+  }
+
+  private static CommandLine sourceGroup(BoundSource<?> bound, Wiring wiring) {
     SourcePlugin<?> plugin = bound.plugin();
-    CommandLine group = withGlobals(new CommandLine(new SourceGroupCommand()), global);
+    CommandLine group = withGlobals(new CommandLine(new SourceGroupCommand()), wiring.global());
     CommandSpec spec = group.getCommandSpec();
     spec.name(plugin.name()).aliases(plugin.aliases().toArray(String[]::new));
     spec.usageMessage().description(plugin.description(),
         "Its flags go without the `" + plugin.name() + ".` prefix here.");
-    Map<String, BoundSource<?>> only = Map.of(plugin.name(), bound);
-    for (Function<Map<String, BoundSource<?>>, ExportCommand> factory : exportCommands(global, io)) {
-      CommandLine line = withGlobals(new CommandLine(factory.apply(only)), global);
-      SourceFlags.addTo(line.getCommandSpec(), bound, false, environment);
-      group.addSubcommand(line);
-    }
+    wiring.addCommands(group, Map.of(plugin.name(), bound),
+        line -> bound.offerFlags(line.getCommandSpec(), false, wiring.environment()));
     return group;
   }
 

@@ -4,7 +4,10 @@ import java.util.Iterator;
 import java.util.Map;
 import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourcePlugin;
+import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
 
 @Command(name = "device", aliases = {"devices", "end-device", "end-devices", "dev"},
@@ -14,8 +17,9 @@ import picocli.CommandLine.Command;
         "After a device's JSON is written, its downlinks are disabled on the source (or, with"
             + " the source's delete flag, it is deleted there), unless --dry-run."})
 final class DeviceCommand extends ExportCommand {
-  DeviceCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources) {
-    super(global, io, sources);
+  DeviceCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
+      TargetOptions target) {
+    super(global, io, sources, target);
   }
 
   @Override
@@ -24,7 +28,13 @@ final class DeviceCommand extends ExportCommand {
   }
 
   @Override
-  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean deletesDevices) {
+  IdSyntax idSyntax(SourcePlugin<?> plugin) {
+    return plugin.deviceIds();
+  }
+
+  @Override
+  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
+      boolean deletesDevices) {
     return DeviceList.ofDevices(source, ids);
   }
 }

@@ -2,7 +2,9 @@ package org.ttnlw.migrate.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.ttnlw.migrate.export.DeviceIds;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Flags of every export, accepted before or after the subcommand. */
 public final class GlobalOptions {
@@ -49,6 +51,21 @@ public final class GlobalOptions {
           + " (default with --output: FILE.state). A re-run with the same journal skips what is"
           + " done and finishes what is half-way.")
   Path state;
+
+  /** Fails the command line when a flag's value is out of range. */
+  void check(picocli.CommandLine commandLine) {
+    if (concurrency < 1) {
+      throw new ParameterException(commandLine, "--concurrency must be at least 1");
+    }
+    if (retries < 0) {
+      throw new ParameterException(commandLine, "--retries must not be negative");
+    }
+    String prefixProblem = devIdPrefix.isEmpty() ? null : DeviceIds.prefixProblem(devIdPrefix);
+    if (prefixProblem != null) {
+      throw new ParameterException(commandLine, "invalid --dev-id-prefix \"" + devIdPrefix
+          + "\": " + prefixProblem);
+    }
+  }
 
   @Option(names = "--continue-on-error",
       description = "Export what can be exported; list the devices that failed, with their causes,"

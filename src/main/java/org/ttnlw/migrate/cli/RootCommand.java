@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
         "  ttn-lw-migrate device --source ttnv3 my-device --ttnv3.no-session > devices.json",
         "  ttn-lw-migrate application --source ttnv3 my-app > devices.json",
         "  ttn-lw-migrate ttnv3 device --app-id my-app < device_ids.txt > devices.json",
+        "  ttn-lw-migrate migrate application --source ttnv3 my-app --target.app-id new-app",
+        "  ttn-lw-migrate import --target.app-id new-app devices.json",
         ""},
     footer = {"", "Exit codes: 0 done, 1 export stopped at a device (those before it are"
         + " complete), 2 bad flags or configuration, 3 some devices failed under"
@@ -27,6 +29,6 @@ final class RootCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "missing command: device, application,"
-        + " sources or version");
+        + " migrate, import, sources or version");
   }
 }

@@ -13,6 +13,6 @@ final class SourceGroupCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: device or application");
+    throw new ParameterException(spec.commandLine(), "missing command: device, application or migrate");
   }
 }

@@ -1,12 +1,16 @@
 package org.ttnlw.migrate.export;
 
 import java.util.regex.Pattern;
+import org.ttnlw.migrate.source.IdSyntax;
 
 /** TTS's rules for application and device IDs. */
 public final class DeviceIds {
   public static final int MAX_LENGTH = 36;
   private static final Pattern ID = Pattern.compile("^[a-z0-9](?:-?[a-z0-9]){2,}$");
   private static final Pattern PREFIX = Pattern.compile("^[a-z0-9](?:-?[a-z0-9])*$");
+
+  /** TTS's IDs as the command line takes them, for sources that name devices by TTS IDs. */
+  public static final IdSyntax SYNTAX = DeviceIds::problem;
 
   private DeviceIds() {}
 

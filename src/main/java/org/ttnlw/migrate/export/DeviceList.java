@@ -27,6 +27,18 @@ public final class DeviceList {
     };
   }
 
+  /** Every device the source reaches; read completely first when the export deletes devices. */
+  public static Iterator<DeviceRef> ofAll(Source source, boolean deletesDevices) {
+    Iterator<DeviceRef> all = source.listAllDevices();
+    return deletesDevices ? readAll(all) : all;
+  }
+
+  private static Iterator<DeviceRef> readAll(Iterator<DeviceRef> devices) {
+    List<DeviceRef> all = new ArrayList<>();
+    devices.forEachRemaining(all::add);
+    return all.iterator();
+  }
+
   /**
    * Every device of each application, one application after another. When the
    * export deletes devices, an application's list is read completely before its
@@ -43,9 +55,7 @@ public final class DeviceList {
         while (!current.hasNext() && applicationIds.hasNext()) {
           current = source.listDevices(applicationIds.next());
           if (deletesDevices) {
-            List<DeviceRef> all = new ArrayList<>();
-            current.forEachRemaining(all::add);
-            current = all.iterator();
+            current = readAll(current);
           }
         }
         return current.hasNext();

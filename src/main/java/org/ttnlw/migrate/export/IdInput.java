@@ -13,42 +13,48 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.source.IdSyntax;
 
 /**
  * IDs to export, from the command line or, with none there, one per line on stdin.
  * Blank lines, surrounding white space, CRLF line ends and a UTF-8 byte order mark
  * are tolerated; an invalid ID stops the input with a message naming it and its
- * line; an ID seen before is skipped with a warning.
+ * line; an ID seen before (in any spelling the source treats as the same) is skipped with a
+ * warning.
  */
 public final class IdInput implements Iterator<String> {
   private static final Logger log = LoggerFactory.getLogger(IdInput.class);
   private static final int MAX_LINE = 1024;
 
   private final String kind;
+  private final IdSyntax syntax;
   private final Iterator<String> lines;
   private final boolean fromStdin;
   private final Set<String> seen = new HashSet<>();
   private String next;
   private int lineNumber;
 
-  private IdInput(String kind, Iterator<String> lines, boolean fromStdin) {
+  private IdInput(String kind, IdSyntax syntax, Iterator<String> lines, boolean fromStdin) {
     this.kind = kind;
+    this.syntax = syntax;
     this.lines = lines;
     this.fromStdin = fromStdin;
   }
 
   /**
    * @param kind what the IDs are, for messages: "device" or "application"
+   * @param syntax how the source writes them
    */
-  public static IdInput of(String kind, List<String> arguments, InputStream stdin) {
+  public static IdInput of(String kind, IdSyntax syntax, List<String> arguments,
+      InputStream stdin) {
     if (!arguments.isEmpty()) {
-      IdInput input = new IdInput(kind, arguments.iterator(), false);
+      IdInput input = new IdInput(kind, syntax, arguments.iterator(), false);
       input.checkAll(arguments);
       return input;
     }
     BufferedReader reader = new BufferedReader(
         new InputStreamReader(stdin, StandardCharsets.UTF_8), 64 * 1024);
-    return new IdInput(kind, new LineIterator(reader), true);
+    return new IdInput(kind, syntax, new LineIterator(reader), true);
   }
 
   private void checkAll(List<String> arguments) {
@@ -70,6 +76,7 @@ public final class IdInput implements Iterator<String> {
       }
       String where = fromStdin ? "stdin line " + lineNumber : "argument \"" + id + "\"";
       check(id, where);
+      id = syntax.canonical(id);
       if (!seen.add(id)) {
         log.warn("{}: {} ID {} was given before; exporting it once", where, kind, id);
         continue;
@@ -84,7 +91,7 @@ public final class IdInput implements Iterator<String> {
       throw new InvalidInputException(where + ": not a " + kind + " ID (" + id.length()
           + " characters)");
     }
-    String problem = DeviceIds.problem(id);
+    String problem = syntax.problem(id);
     if (problem != null) {
       throw new InvalidInputException(where + ": \"" + printable(id) + "\" is not a valid " + kind
           + " ID: " + problem);
@@ -113,7 +120,7 @@ public final class IdInput implements Iterator<String> {
     return id;
   }
 
-  /** An ID on the command line or stdin that TTS would refuse. */
+  /** An ID on the command line or stdin that the source would refuse. */
   public static final class InvalidInputException extends RuntimeException {
     InvalidInputException(String message) {
       super(message);

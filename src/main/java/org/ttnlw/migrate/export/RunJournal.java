@@ -15,13 +15,27 @@ import org.ttnlw.migrate.source.SourceStep;
 
 /**
  * What a run has done per device, appended to a state file and synced to disk
- * before the source is changed, so that a re-run of the same command skips what is
+ * before the next step, so that a re-run of the same command skips what is
  * complete and finishes what is half-way. One line per step:
+ * {@code delivering APP DEV} (a migration, before the target is changed),
  * {@code exported APP DEV OUTPUT-OFFSET}, {@code disabled APP DEV},
- * {@code deleted APP DEV}.
+ * {@code deleted APP DEV}. The header says whether an export or a migration keeps it:
+ * a device exported to a file is not in a target.
  */
 public final class RunJournal implements AutoCloseable {
   private static final String HEADER = "# ttn-lw-migrate run journal v1";
+
+  /** What kind of run keeps the journal. */
+  public enum Kind {
+    EXPORT(HEADER),
+    MIGRATION(HEADER + " migration");
+
+    private final String header;
+
+    Kind(String header) {
+      this.header = header;
+    }
+  }
 
   private final Path path;
   private final FileChannel channel;
@@ -41,14 +55,18 @@ public final class RunJournal implements AutoCloseable {
     return new RunJournal(null, null, Map.of(), 0);
   }
 
-  /** Opens (or creates) the state file and reads what earlier runs recorded. */
-  public static RunJournal open(Path path) throws IOException {
+  /** Opens (or creates) the state file and reads what earlier runs of {@code kind} recorded. */
+  public static RunJournal open(Path path, Kind kind) throws IOException {
     Map<DeviceRef, DeviceProgress> progress = new HashMap<>();
     long offset = 0;
     if (Files.exists(path)) {
       List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-      if (!lines.isEmpty() && !lines.get(0).equals(HEADER)) {
-        throw new IOException(path + " is not a ttn-lw-migrate state file");
+      if (!lines.isEmpty() && !lines.get(0).equals(kind.header)) {
+        Kind other = lines.get(0).equals(Kind.EXPORT.header) ? Kind.EXPORT
+            : lines.get(0).equals(Kind.MIGRATION.header) ? Kind.MIGRATION : null;
+        throw new IOException(path + (other == null ? " is not a ttn-lw-migrate state file"
+            : " is the state file of " + (other == Kind.EXPORT ? "an export" : "a migration")
+                + "; give this run another --state (or --output)"));
       }
       for (int i = 1; i < lines.size(); i++) {
         String[] fields = lines.get(i).split("\t", -1);
@@ -67,7 +85,7 @@ public final class RunJournal implements AutoCloseable {
         StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     RunJournal journal = new RunJournal(path, channel, progress, offset);
     if (channel.size() == 0) {
-      journal.append(HEADER);
+      journal.append(kind.header);
     } else if (!endsWithNewline(path)) {
       journal.append("");
     }
@@ -77,6 +95,7 @@ public final class RunJournal implements AutoCloseable {
   private static long apply(String[] fields, Map<DeviceRef, DeviceProgress> progress) {
     DeviceRef ref = new DeviceRef(fields[1], fields[2]);
     switch (fields[0]) {
+      case "delivering" -> progress.merge(ref, DeviceProgress.DELIVERING, RunJournal::furthest);
       case "exported" -> {
         progress.merge(ref, DeviceProgress.EXPORTED, RunJournal::furthest);
         return Long.parseLong(fields[3]);
@@ -122,6 +141,12 @@ public final class RunJournal implements AutoCloseable {
   /** Where the output ends after the last device recorded as exported. */
   public long committedOutputOffset() {
     return committedOutputOffset;
+  }
+
+  /** Records that the device's delivery into the target starts. */
+  public void delivering(DeviceRef ref) throws IOException {
+    record(ref, DeviceProgress.DELIVERING, "delivering\t" + ref.applicationId() + "\t"
+        + ref.deviceId());
   }
 
   /** Records that the device's JSON is written (and synced) up to {@code outputOffset}. */

@@ -20,10 +20,12 @@ public final class SourceSideEffects {
   private final Source source;
   private final SourceStep step;
   private final String disabledLabel;
+  private final boolean dryRun;
 
   public SourceSideEffects(Source source, MigrationChoices choices, boolean dryRun) {
     this.source = source;
     this.disabledLabel = choices.disabledLabel();
+    this.dryRun = dryRun;
     if (dryRun && choices.afterExport() == SourceStep.DELETE) {
       log.warn("--dry-run: devices will NOT be deleted from the source");
     }
@@ -42,9 +44,25 @@ public final class SourceSideEffects {
   /** Applies the step to a device that is safe elsewhere. */
   public CompletableFuture<Void> apply(DeviceRef device) {
     return switch (step) {
-      case KEEP -> CompletableFuture.completedFuture(null);
+      case KEEP -> {
+        keep(device);
+        yield CompletableFuture.completedFuture(null);
+      }
       case DISABLE -> source.disable(device);
       case DELETE -> source.delete(device);
     };
+  }
+
+  /** Tells the source about a device an earlier run completed, if the source keeps it. */
+  public void alreadyDone(DeviceRef device) {
+    if (step == SourceStep.KEEP) {
+      keep(device);
+    }
+  }
+
+  private void keep(DeviceRef device) {
+    if (!dryRun) {
+      source.kept(device);
+    }
   }
 }

@@ -2,7 +2,10 @@ package org.ttnlw.migrate.source;
 
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 
-/** An end device as the source knows it: its application and device ID there. */
+/**
+ * An end device as the source knows it: its application and device ID there. The application
+ * is empty for a source whose device IDs are unique across the server (ChirpStack's DevEUIs).
+ */
 public record DeviceRef(String applicationId, String deviceId) {
   public static DeviceRef of(EndDeviceIdentifiers ids) {
     return new DeviceRef(ids.getApplicationIds().getApplicationId(), ids.getDeviceId());
@@ -10,6 +13,6 @@ public record DeviceRef(String applicationId, String deviceId) {
 
   @Override
   public String toString() {
-    return applicationId + "/" + deviceId;
+    return applicationId.isEmpty() ? deviceId : applicationId + "/" + deviceId;
   }
 }

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.proto.EndDevice;
 
@@ -18,6 +19,11 @@ public interface Source extends AutoCloseable {
   /** The devices of an application, in the source's order, read lazily page by page. */
   Iterator<DeviceRef> listDevices(String applicationId);
 
+  /** Every device the source reaches, for a plugin whose {@code exportsAll} says so. */
+  default Iterator<DeviceRef> listAllDevices() {
+    throw new UnsupportedOperationException("this source cannot list all its devices");
+  }
+
   /** Reads one device, complete enough to be created on another network. */
   CompletableFuture<EndDevice> fetch(DeviceRef device);
 
@@ -30,6 +36,19 @@ public interface Source extends AutoCloseable {
 
   /** Deletes the device from the source; a device already gone counts as deleted. */
   CompletableFuture<Void> delete(DeviceRef device);
+
+  /**
+   * Told about each device that is in the output and that the source keeps unchanged ({@link
+   * SourceStep#KEEP}, outside a dry run), written by this run or, per the journal, an earlier one.
+   * A source that cannot take devices out of service itself tells the operator about them in
+   * {@link #remarks}.
+   */
+  default void kept(DeviceRef device) {}
+
+  /** Lines printed on stderr after the run's summary: what is left to do at the source, by hand. */
+  default List<String> remarks() {
+    return List.of();
+  }
 
   @Override
   void close();

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source;
 
 import java.util.List;
+import org.ttnlw.migrate.export.DeviceIds;
 
 /**
  * A kind of source the tool can migrate from, with its own flags.
@@ -21,15 +22,25 @@ public interface SourcePlugin<O> {
 
   O newOptions();
 
-  MigrationChoices choices(O options);
+  /** How the IDs that {@code device} takes are written; TTS device IDs unless the source differs. */
+  default IdSyntax deviceIds() {
+    return DeviceIds.SYNTAX;
+  }
+
+  /** How the IDs that {@code application} takes are written; TTS IDs unless the source differs. */
+  default IdSyntax applicationIds() {
+    return DeviceIds.SYNTAX;
+  }
 
   /**
-   * The applications {@code application} exports when the source's flags choose them (e.g. a
-   * whole account), instead of IDs from the command line or stdin; empty when IDs are needed.
+   * Whether {@code application} exports every device the source reaches (a source's {@code --all}
+   * flag) rather than the applications named; {@link Source#listAllDevices} then lists them.
    */
-  default List<String> chosenApplications(O options) {
-    return List.of();
+  default boolean exportsAll(O options) {
+    return false;
   }
+
+  MigrationChoices choices(O options);
 
   /**
    * Checks the options and connects lazily: no network call happens here.

@@ -47,7 +47,7 @@ public final class ExportBenchmark {
 
   private ExportBenchmark() {}
 
-  private record Run(String label, long devices, Duration wall, long calls, long peakHeap,
+  record Run(String label, long devices, Duration wall, long calls, long peakHeap,
       String outputDigest) {
     double devicesPerSecond() {
       return devices / (wall.toNanos() / 1e9);
@@ -89,10 +89,24 @@ public final class ExportBenchmark {
   private static void throughput(int devices, int latencyMs) throws Exception {
     System.out.printf("%n== throughput: %d devices, %d ms per call, TLS on loopback%n",
         devices, latencyMs);
-    Run baseline = exportFromFreshSimulator("--concurrency 1 (baseline)", devices, latencyMs,
-        "--concurrency", "1");
+    baselineAgainstDefaults((label, extraArgs) ->
+        exportFromFreshSimulator(label, devices, latencyMs, extraArgs));
+  }
+
+  /** One export against a freshly seeded simulator, with extra command-line arguments. */
+  @FunctionalInterface
+  interface FreshExport {
+    Run run(String label, String... extraArgs) throws Exception;
+  }
+
+  /**
+   * Exports with {@code --concurrency 1} and then with the defaults, and prints both, the
+   * speed-up and whether the outputs agree.
+   */
+  static void baselineAgainstDefaults(FreshExport export) throws Exception {
+    Run baseline = export.run("--concurrency 1 (baseline)", "--concurrency", "1");
     baseline.print();
-    Run defaults = exportFromFreshSimulator("defaults (--concurrency 16)", devices, latencyMs);
+    Run defaults = export.run("defaults (--concurrency 16)");
     defaults.print();
     System.out.printf("speed-up over baseline: %.1fx%n",
         defaults.devicesPerSecond() / baseline.devicesPerSecond());
@@ -167,7 +181,12 @@ public final class ExportBenchmark {
       throws NoSuchAlgorithmException {
     List<String> args = new ArrayList<>(List.of("application", "--source", "ttnv3", "my-app"));
     args.addAll(List.of(extraArgs));
-    Map<String, String> environment = environment(address, caFile);
+    return export(label, args, environment(address, caFile));
+  }
+
+  /** Runs the tool in this JVM with {@code args}, counting and hashing its output. */
+  static Run export(String label, List<String> args, Map<String, String> environment)
+      throws NoSuchAlgorithmException {
     DigestingSink out = new DigestingSink();
     System.gc();
     resetPeakHeap();

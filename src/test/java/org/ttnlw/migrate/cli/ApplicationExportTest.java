@@ -11,7 +11,7 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.CallInfo;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 class ApplicationExportTest {
   private static final int DEVICES = 130;

@@ -224,6 +224,24 @@ class AwsIotExportTest {
   }
 
   @Test
+  void devEuisInAnyCaseAndDestinationNamesAsAwsWritesThemAreAccepted() {
+    fake.putDevice(AwsSamples.otaaDevice(OTHER_ID, "A840410001FFFFFF", "Meters_EU"));
+
+    CliRun.Result byEui = run("awsiot", "device", OTAA_DEV_EUI,
+        OTAA_DEV_EUI.toLowerCase(Locale.ROOT));
+    assertEquals(ExitCodes.OK, byEui.exitCode(), byEui.toString());
+    assertEquals(1, byEui.devices().size(), "one DevEUI written two ways is exported once");
+
+    CliRun.Result byDestination = run("awsiot", "application", "Meters_EU");
+    assertEquals(ExitCodes.OK, byDestination.exitCode(), byDestination.toString());
+    assertEquals("eui-a840410001ffffff", byDestination.onlyDevice().getIds().getDeviceId());
+
+    CliRun.Result bad = run("awsiot", "application", "meters/eu");
+    assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.toString());
+    assertTrue(bad.stderr().contains("AWS destination names are"), bad.stderr());
+  }
+
+  @Test
   void allExportsEveryLorawanDeviceOfTheAccountWithoutADestinationFilter() {
     fake.putDevice(AwsSamples.otaaDevice(OTHER_ID, "A840410001FFFFFF", "elsewhere"));
 

@@ -17,7 +17,7 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.CallInfo;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * A delete-source export killed with SIGKILL half-way, then run again: every device

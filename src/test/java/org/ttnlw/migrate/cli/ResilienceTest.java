@@ -28,7 +28,7 @@ import org.ttnlw.migrate.sim.CallInfo;
 import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /** Exports that carry on through failures that pass, and stop at those that do not. */
 class ResilienceTest {

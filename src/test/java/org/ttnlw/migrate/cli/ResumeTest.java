@@ -23,7 +23,7 @@ import org.ttnlw.migrate.sim.CallInfo;
 import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /** --output with its run journal, --continue-on-error and interrupts. */
 class ResumeTest {

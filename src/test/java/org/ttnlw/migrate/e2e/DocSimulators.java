@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,9 @@ import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.sim.awsiot.AwsSamples;
 import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
+import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
+import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
+import org.ttnlw.migrate.sim.firefly.FireflyFake;
 
 /**
  * A fresh simulator of the source a documented command reads, holding the devices and
@@ -17,6 +21,7 @@ import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
  */
 final class DocSimulators {
   private static final String TTS_KEY = "NNSXS.DOC-COMMANDS-KEY";
+  private static final String CHIRPSTACK_KEY = "chirpstack-doc-commands-key";
 
   private DocSimulators() {}
 
@@ -34,6 +39,15 @@ final class DocSimulators {
   static Running start(String command) throws IOException {
     if (command.contains("awsiot") || command.contains("aws-iot")) {
       return awsIot();
+    }
+    if (command.contains("chirpstack")) {
+      return chirpstack();
+    }
+    if (command.contains("firefly")) {
+      return firefly();
+    }
+    if (command.contains("wanesy")) {
+      return wanesy();
     }
     if (command.contains("ttnv3") || command.contains("tts ")
         || !command.contains("--source")) {
@@ -54,35 +68,63 @@ final class DocSimulators {
         .putDevice(AwsSamples.otaaDevice())
         .putDevice(AwsSamples.abpDevice());
     Path home = Files.createTempDirectory("aws-home");
-    Map<String, String> environment = Map.of(
+    return running(Map.of(
         "AWS_ENDPOINT_URL_IOT_WIRELESS", fake.endpoint(),
         "AWS_REGION", IotWirelessFake.REGION,
         "AWS_ACCESS_KEY_ID", IotWirelessFake.ACCESS_KEY,
         "AWS_SECRET_ACCESS_KEY", IotWirelessFake.SECRET_KEY,
         "AWS_CONFIG_FILE", home.resolve("config").toString(),
         "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString(),
-        "AWS_EC2_METADATA_DISABLED", "true");
-    return running(environment, List.of(IotWirelessFake.SECRET_KEY), () -> {
-      fake.close();
-      home.toFile().delete();
-    });
+        "AWS_EC2_METADATA_DISABLED", "true"), List.of(IotWirelessFake.SECRET_KEY), () -> {
+          fake.close();
+          deleteQuietly(home);
+        });
   }
 
-  private static Running tts() throws IOException {
-    TtsSimulator simulator = TtsSimulator.builder().apiKey(TTS_KEY).tls(true).start();
-    simulator.put(SampleDevices.otaaWithSession("my-app", "my-device", 0));
-    simulator.put(SampleDevices.otaaWithSession("my-app", "dev", 1));
-    int index = 2;
-    for (String id : List.of("sensor-0001", "sensor-0002")) {
-      var device = SampleDevices.abp("my-app", id, index++);
-      simulator.put(device, SampleDevices.servers(device));
+  /** Firefly over HTTPS with the sample devices, in application 17 and in the key's listing. */
+  private static Running firefly() throws IOException {
+    Path ca = Files.createTempFile("firefly-ca", ".pem");
+    FireflyFake firefly;
+    try {
+      firefly = FireflyFake.withTls(ca);
+    } catch (Exception e) {
+      throw new IOException("cannot start the Firefly fake", e);
     }
-    Map<String, String> environment = Map.of(
-        "TTNV3_DEFAULT_GRPC_ADDRESS", simulator.address(),
-        "TTNV3_APP_ID", "my-app",
-        "TTNV3_APP_API_KEY", TTS_KEY,
-        "TTNV3_CA_FILE", simulator.caFile().toString());
-    return running(environment, List.of(TTS_KEY), simulator::close);
+    firefly.sampleDevices()
+        .listing("17", FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI)
+        .listing(null, FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI);
+    return running(Map.of(
+        "FIREFLY_HOST", firefly.host(),
+        "FIREFLY_API_KEY", FireflyFake.API_KEY,
+        "FIREFLY_CA_FILE", ca.toString(),
+        "FIREFLY_APP_ID", "my-app",
+        "FIREFLY_FREQUENCY_PLAN_ID", "EU_863_870_TTN",
+        "FIREFLY_MAC_VERSION", "1.0.2b",
+        "FIREFLY_JOIN_EUI", "70B3D57ED0000001"), List.of(FireflyFake.API_KEY), () -> {
+          firefly.close();
+          deleteQuietly(ca);
+        });
+  }
+
+  /** The WMC sample file with the made-up ABP row of wanesy.md; a CSV holds no credential. */
+  private static Running wanesy() throws IOException {
+    Path csv = Files.createTempFile("wanesy", ".csv");
+    try (InputStream in = DocSimulators.class.getResourceAsStream(
+        "/org/ttnlw/migrate/sim/wanesy/two-devices.csv")) {
+      Files.write(csv, in.readAllBytes());
+    }
+    return running(Map.of(
+        "WANESY_CSV_PATH", csv.toString(),
+        "WANESY_APP_ID", "my-app",
+        "WANESY_FREQUENCY_PLAN_ID", "EU_863_870"), List.of(), () -> deleteQuietly(csv));
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temporary file
+    }
   }
 
   private static Running running(Map<String, String> environment, List<String> secrets,
@@ -103,5 +145,34 @@ final class DocSimulators {
         close.run();
       }
     };
+  }
+
+  private static Running chirpstack() throws IOException {
+    ChirpStackSimulator simulator = ChirpStackSimulator.builder().adminKey(CHIRPSTACK_KEY)
+        .tls(true).start();
+    SampleChirpStack.seed(simulator);
+    SampleChirpStack.putJoinedOtaa(simulator, 0x001c0530);
+    SampleChirpStack.putJoinedOtaa(simulator, 0x001c0531);
+    return running(Map.of(
+        "CHIRPSTACK_API_URL", simulator.address(),
+        "CHIRPSTACK_API_KEY", CHIRPSTACK_KEY,
+        "CHIRPSTACK_CA_FILE", simulator.caFile().toString()), List.of(CHIRPSTACK_KEY),
+        simulator::close);
+  }
+
+  private static Running tts() throws IOException {
+    TtsSimulator simulator = TtsSimulator.builder().apiKey(TTS_KEY).tls(true).start();
+    simulator.put(SampleDevices.otaaWithSession("my-app", "my-device", 0));
+    simulator.put(SampleDevices.otaaWithSession("my-app", "dev", 1));
+    int index = 2;
+    for (String id : List.of("sensor-0001", "sensor-0002")) {
+      var device = SampleDevices.abp("my-app", id, index++);
+      simulator.put(device, SampleDevices.servers(device));
+    }
+    return running(Map.of(
+        "TTNV3_DEFAULT_GRPC_ADDRESS", simulator.address(),
+        "TTNV3_APP_ID", "my-app",
+        "TTNV3_APP_API_KEY", TTS_KEY,
+        "TTNV3_CA_FILE", simulator.caFile().toString()), List.of(TTS_KEY), simulator::close);
   }
 }

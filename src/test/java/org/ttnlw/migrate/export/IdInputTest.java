@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.source.IdSyntax;
 
 class IdInputTest {
   private static List<String> read(String stdin) {
-    IdInput input = IdInput.of("device",
+    IdInput input = IdInput.of("device", DeviceIds.SYNTAX,
         List.of(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     List<String> ids = new ArrayList<>();
     input.forEachRemaining(ids::add);
@@ -55,7 +58,30 @@ class IdInputTest {
   @Test
   void argumentsAreCheckedBeforeAnythingIsRead() {
     IdInput.InvalidInputException e = assertThrows(IdInput.InvalidInputException.class,
-        () -> IdInput.of("device", List.of("ok-id", "x"), new ByteArrayInputStream(new byte[0])));
+        () -> IdInput.of("device", DeviceIds.SYNTAX, List.of("ok-id", "x"),
+            new ByteArrayInputStream(new byte[0])));
     assertTrue(e.getMessage().contains("argument \"x\""), e.getMessage());
+  }
+
+  @Test
+  void theSourcesSyntaxDecidesWhatIsValidAndWhatIsTheSameId() {
+    IdSyntax hex = new IdSyntax() {
+      @Override
+      public String problem(String id) {
+        return id.matches("[0-9a-fA-F]{4}") ? null : "four hex digits";
+      }
+
+      @Override
+      public String canonical(String id) {
+        return id.toLowerCase(Locale.ROOT);
+      }
+    };
+    IdInput input = IdInput.of("device", hex, List.of(),
+        new ByteArrayInputStream("AB12\nab12\nCD34\n".getBytes(StandardCharsets.UTF_8)));
+    List<String> ids = new ArrayList<>();
+    input.forEachRemaining(ids::add);
+    assertEquals(List.of("ab12", "cd34"), ids);
+    assertThrows(IdInput.InvalidInputException.class,
+        () -> IdInput.of("device", hex, List.of("my-device"), InputStream.nullInputStream()));
   }
 }

@@ -2,7 +2,7 @@ package org.ttnlw.migrate.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /** The calls a simulator received, in the order they arrived. */
 final class CallJournal {

@@ -13,16 +13,16 @@ import io.grpc.Status;
  * A call's request headers and the response headers its handler adds. The unary handlers of {@code
  * ServerCalls} expose neither, so an interceptor puts them in the call's {@link Context}.
  */
-record CallMetadata(Metadata requestHeaders, Metadata responseHeaders) {
+public record CallMetadata(Metadata requestHeaders, Metadata responseHeaders) {
   private static final Context.Key<CallMetadata> KEY = Context.key("tts-simulator-call-metadata");
 
   /** The metadata of the call whose handler is running on this thread. */
-  static CallMetadata current() {
+  public static CallMetadata current() {
     return KEY.get();
   }
 
   /** Makes {@link #current()} available to handlers and sends their response headers. */
-  static ServerInterceptor interceptor() {
+  public static ServerInterceptor interceptor() {
     return new ServerInterceptor() {
       @Override
       public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(

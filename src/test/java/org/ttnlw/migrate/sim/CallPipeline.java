@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * What every simulated call goes through, whatever its registry and method: it is recorded, counted

@@ -48,22 +48,6 @@ final class DeviceMasks {
     return updated.build();
   }
 
-  /**
-   * The paths of {@code allowed} that have no allowed sub-path. Selecting these rather than their
-   * parents keeps out what a server does not own: NS allows {@code session} but only lists the
-   * network session keys below it, so the AppSKey stays on AS.
-   */
-  static Set<String> leaves(Collection<String> allowed) {
-    Set<String> leaves = new LinkedHashSet<>();
-    for (String path : allowed) {
-      String prefix = path + ".";
-      if (allowed.stream().noneMatch(other -> other.startsWith(prefix))) {
-        leaves.add(path);
-      }
-    }
-    return leaves;
-  }
-
   /** Protobuf field paths for TTS paths; a oneof name at the end stands for all its fields. */
   static FieldMask toFieldMask(Collection<String> ttsPaths) {
     FieldMask.Builder mask = FieldMask.newBuilder();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.FieldMaskTable;
 
 class DeviceMasksTest {
   private static final EndDevice DEVICE = SampleDevices.otaaWithSession("app", "device", 3);
@@ -72,18 +72,5 @@ class DeviceMasksTest {
     assertEquals("", updated.getName());
     assertEquals("new", updated.getDescription());
     assertEquals(DEVICE.getSession(), updated.getSession());
-  }
-
-  @Test
-  void leavesAreThePathsWithoutAllowedSubPaths() {
-    assertEquals(
-        Set.of("session.dev_addr", "session.keys.session_key_id", "version_ids"),
-        DeviceMasks.leaves(
-            List.of(
-                "session",
-                "session.dev_addr",
-                "session.keys",
-                "session.keys.session_key_id",
-                "version_ids")));
   }
 }

@@ -22,6 +22,34 @@ final class DeviceStore {
         .put(device.getIds().getDeviceId(), device);
   }
 
+  /** Makes an application known, as creating it in TTS does. */
+  synchronized void addApplication(String applicationId) {
+    byApplication.computeIfAbsent(applicationId, k -> new TreeMap<>());
+  }
+
+  synchronized boolean hasApplication(String applicationId) {
+    return byApplication.containsKey(applicationId);
+  }
+
+  /** The device of any application that has both EUIs, as TTS keeps the pair unique. */
+  synchronized Optional<EndDevice> withEuis(com.google.protobuf.ByteString joinEui,
+      com.google.protobuf.ByteString devEui) {
+    return byApplication.values().stream()
+        .flatMap(devices -> devices.values().stream())
+        .filter(device -> device.getIds().getJoinEui().equals(joinEui)
+            && device.getIds().getDevEui().equals(devEui))
+        .findFirst();
+  }
+
+  /** Replaces the device by {@code change} of it, or of an empty device if there is none. */
+  synchronized EndDevice upsert(String applicationId, String deviceId,
+      UnaryOperator<EndDevice> change) {
+    EndDevice stored = get(applicationId, deviceId).orElse(EndDevice.getDefaultInstance());
+    EndDevice updated = change.apply(stored);
+    byApplication.computeIfAbsent(applicationId, k -> new TreeMap<>()).put(deviceId, updated);
+    return updated;
+  }
+
   synchronized Optional<EndDevice> get(String applicationId, String deviceId) {
     return Optional.ofNullable(devices(applicationId).get(deviceId));
   }

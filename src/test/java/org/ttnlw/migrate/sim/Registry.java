@@ -3,6 +3,7 @@ package org.ttnlw.migrate.sim;
 import com.google.protobuf.FieldMask;
 import io.grpc.MethodDescriptor;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,8 +16,8 @@ import org.ttnlw.migrate.proto.ListEndDevicesRequest;
 import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.SetEndDeviceRequest;
 import org.ttnlw.migrate.proto.UpdateEndDeviceRequest;
-import org.ttnlw.migrate.source.tts.FieldMaskTable;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * The four end-device registries as data: the RPCs each serves beyond Get and Delete (which {@link
@@ -59,9 +60,7 @@ enum Registry {
     this.write = write;
     this.list = list;
     this.notFound = notFound;
-    this.ownedPaths =
-        DeviceMasks.leaves(
-            FieldMaskTable.bundled().allowed(server.getMethod().getFullMethodName()));
+    this.ownedPaths = FieldMaskTable.bundled().leaves(server.getMethod().getFullMethodName());
   }
 
   static Registry of(TtsServer server) {
@@ -87,6 +86,13 @@ enum Registry {
 
   TtsError notFound() {
     return notFound;
+  }
+
+  /** What a Set must name to create a device the server does not hold yet. */
+  List<String> requiredToCreate() {
+    return server == TtsServer.NETWORK_SERVER
+        ? List.of("frequency_plan_id", "lorawan_version", "lorawan_phy_version")
+        : List.of();
   }
 
   /** The fields of a device this server stores: the most specific paths its Get allows. */

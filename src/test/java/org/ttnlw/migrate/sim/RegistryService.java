@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.EndDevices;
@@ -21,8 +23,8 @@ import org.ttnlw.migrate.proto.GetEndDeviceRequest;
 import org.ttnlw.migrate.proto.ListEndDevicesRequest;
 import org.ttnlw.migrate.sim.CallPipeline.Target;
 import org.ttnlw.migrate.sim.Registry.WriteRpc;
-import org.ttnlw.migrate.source.tts.FieldMaskTable;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /** Serves one registry's RPCs from the device store of its server. */
 final class RegistryService {
@@ -55,6 +57,11 @@ final class RegistryService {
                     (ids, headers) -> delete(ids)))
             .addMethod(writeMethod(registry.write()));
     registry.list().map(this::listMethod).ifPresent(service::addMethod);
+    if (server == TtsServer.IDENTITY_SERVER) {
+      service.addMethod(method(EndDeviceRegistryGrpc.getCreateMethod(),
+          request -> Target.of(request.getEndDevice().getIds(), FieldMask.getDefaultInstance()),
+          (request, headers) -> create(request.getEndDevice())));
+    }
     return service.build();
   }
 
@@ -94,20 +101,67 @@ final class RegistryService {
     return DeviceMasks.select(stored, paths);
   }
 
+  /**
+   * Update on the IS changes a device it holds; Set on NS, AS and JS creates the device there
+   * when it holds none, as TTS's registries do.
+   */
   private EndDevice write(MethodDescriptor<?, ?> method, EndDevice changes, FieldMask fieldMask) {
     List<String> paths = permittedPaths(method, fieldMask);
     EndDeviceIdentifiers ids = changes.getIds();
-    EndDevice updated =
-        store
-            .update(
-                applicationId(ids),
-                ids.getDeviceId(),
-                stored ->
-                    DeviceMasks.apply(stored, changes, paths).toBuilder()
-                        .setUpdatedAt(Timestamps.fromMillis(System.currentTimeMillis()))
-                        .build())
-            .orElseThrow(() -> notFound(ids));
+    UnaryOperator<EndDevice> change =
+        stored ->
+            DeviceMasks.apply(stored.toBuilder().setIds(ids).build(), changes, paths).toBuilder()
+                .setUpdatedAt(Timestamps.fromMillis(System.currentTimeMillis()))
+                .build();
+    if (registry.server() == TtsServer.IDENTITY_SERVER) {
+      EndDevice updated =
+          store
+              .update(applicationId(ids), ids.getDeviceId(), change)
+              .orElseThrow(() -> notFound(ids));
+      return DeviceMasks.select(updated, paths);
+    }
+    if (store.get(applicationId(ids), ids.getDeviceId()).isEmpty()) {
+      List<String> missing =
+          registry.requiredToCreate().stream().filter(path -> !paths.contains(path)).toList();
+      if (!missing.isEmpty()) {
+        throw TtsError.FIELDS_REQUIRED.toException(
+            Map.of("fields", Values.of(missing.stream().map(Values::of).toList())));
+      }
+    }
+    EndDevice updated = store.upsert(applicationId(ids), ids.getDeviceId(), change);
     return DeviceMasks.select(updated, paths);
+  }
+
+  /** IS Create: the application must exist, the ID be free and the EUI pair unique. */
+  private EndDevice create(EndDevice device) {
+    EndDeviceIdentifiers ids = device.getIds();
+    if (!store.hasApplication(applicationId(ids))) {
+      throw TtsError.APPLICATION_NOT_FOUND.toException(
+          Map.of("application_id", Values.of(applicationId(ids))));
+    }
+    if (store.get(applicationId(ids), ids.getDeviceId()).isPresent()) {
+      throw TtsError.ID_TAKEN.toException(Map.of());
+    }
+    if (!ids.getDevEui().isEmpty()) {
+      store.withEuis(ids.getJoinEui(), ids.getDevEui()).ifPresent(holder -> {
+        throw TtsError.END_DEVICE_EUIS_TAKEN.toException(Map.of(
+            "join_eui", Values.of(hex(ids.getJoinEui())),
+            "dev_eui", Values.of(hex(ids.getDevEui())),
+            "device_id", Values.of(holder.getIds().getDeviceId()),
+            "application_id", Values.of(applicationId(holder.getIds()))));
+      });
+    }
+    long now = System.currentTimeMillis();
+    EndDevice created = DeviceMasks.select(device, registry.ownedPaths()).toBuilder()
+        .setCreatedAt(Timestamps.fromMillis(now))
+        .setUpdatedAt(Timestamps.fromMillis(now))
+        .build();
+    store.put(created);
+    return created;
+  }
+
+  private static String hex(com.google.protobuf.ByteString bytes) {
+    return java.util.HexFormat.of().withUpperCase().formatHex(bytes.toByteArray());
   }
 
   private Empty delete(EndDeviceIdentifiers ids) {

@@ -39,7 +39,7 @@ import org.ttnlw.migrate.proto.RootKeys;
 import org.ttnlw.migrate.proto.RxDelay;
 import org.ttnlw.migrate.proto.Session;
 import org.ttnlw.migrate.proto.SessionKeys;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * Realistic end devices for an EU868 TTS deployment, the same for the same arguments. The index

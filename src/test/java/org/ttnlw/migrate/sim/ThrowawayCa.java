@@ -1,8 +1,13 @@
 package org.ttnlw.migrate.sim;
 
+import io.grpc.ServerCredentials;
+import io.grpc.TlsServerCredentials;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -32,7 +37,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A certificate authority made up for one simulator run and the server certificate it issues for
  * {@code localhost} and {@code 127.0.0.1}, so no key or expiring certificate is committed.
  */
-final class ThrowawayCa {
+public final class ThrowawayCa {
   private static final X500Name CA_NAME = new X500Name("CN=TTS simulator throw-away CA");
   private static final X500Name SERVER_NAME = new X500Name("CN=localhost");
   private static final Duration VALIDITY = Duration.ofDays(1);
@@ -40,9 +45,23 @@ final class ThrowawayCa {
   private final SecureRandom random = new SecureRandom();
 
   /** PEM texts for the server's TLS credentials and for the clients that trust the CA. */
-  record ServerIdentity(String certificatePem, String privateKeyPem, String caCertificatePem) {}
+  public record ServerIdentity(String certificatePem, String privateKeyPem, String caCertificatePem) {
+    /** TLS credentials for a gRPC server presenting this identity. */
+    public ServerCredentials serverCredentials() throws IOException {
+      return TlsServerCredentials.create(
+          new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)),
+          new ByteArrayInputStream(privateKeyPem.getBytes(StandardCharsets.US_ASCII)));
+    }
 
-  static ServerIdentity issue() {
+    /** Writes the CA certificate to a new temporary PEM file, for clients to trust. */
+    public Path writeCaFile(String prefix) throws IOException {
+      Path file = Files.createTempFile(prefix, ".pem");
+      Files.writeString(file, caCertificatePem, StandardCharsets.US_ASCII);
+      return file;
+    }
+  }
+
+  public static ServerIdentity issue() {
     try {
       return new ThrowawayCa().issueIdentity();
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {

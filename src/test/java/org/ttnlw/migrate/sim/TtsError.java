@@ -37,6 +37,21 @@ record TtsError(Status.Code code, String namespace, String name, String messageF
           "application_not_found",
           "application with id `{application_id}` not found");
 
+  static final TtsError END_DEVICE_EUIS_TAKEN =
+      new TtsError(
+          Status.Code.ALREADY_EXISTS,
+          "pkg/identityserver",
+          "end_device_euis_taken",
+          "an end device with JoinEUI `{join_eui}` and DevEUI `{dev_eui}` is already registered as"
+              + " `{device_id}` in application `{application_id}`");
+  /** What a Set that would create a device without the fields its server needs answers. */
+  static final TtsError FIELDS_REQUIRED =
+      new TtsError(Status.Code.INVALID_ARGUMENT, "pkg/networkserver", "field_required",
+          "fields required to create a device: {fields}");
+  static final TtsError ID_TAKEN =
+      new TtsError(Status.Code.ALREADY_EXISTS, "pkg/identityserver/store", "id_taken",
+          "ID already taken");
+
   /** What the Redis-backed NS, AS and JS registries answer for a device they do not hold. */
   static final TtsError ENTITY_NOT_FOUND =
       new TtsError(Status.Code.NOT_FOUND, "pkg/redis", "not_found", "entity not found");

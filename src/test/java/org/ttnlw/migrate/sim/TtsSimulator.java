@@ -4,14 +4,9 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
-import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -23,11 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * The Things Stack's four end-device registries (IS, JS, AS, NS) served over real gRPC on one
@@ -74,7 +68,7 @@ public final class TtsSimulator implements AutoCloseable {
             scheduler,
             journal,
             new RateLimitWindow(builder.rateLimitPerMinute));
-    caFile = identity == null ? null : writeCaFile(identity);
+    caFile = identity == null ? null : identity.writeCaFile("tts-simulator-ca-");
     NettyServerBuilder netty =
         NettyServerBuilder.forAddress(
             new InetSocketAddress("127.0.0.1", builder.port), credentials(identity));
@@ -131,6 +125,11 @@ public final class TtsSimulator implements AutoCloseable {
     }
   }
 
+  /** Makes an application known to the IS, as creating it in the Console does. */
+  public void addApplication(String applicationId) {
+    stores.get(TtsServer.IDENTITY_SERVER).addApplication(applicationId);
+  }
+
   /** What a server holds of a device. */
   public Optional<EndDevice> stored(TtsServer server, String applicationId, String deviceId) {
     return stores.get(server).get(applicationId, deviceId);
@@ -176,33 +175,11 @@ public final class TtsSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdownNow();
-    scheduler.shutdownNow();
-    try {
-      server.awaitTermination(5, TimeUnit.SECONDS);
-      if (caFile != null) {
-        Files.deleteIfExists(caFile);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    SimulatorShutdown.stop(server, scheduler, caFile);
   }
 
   private static ServerCredentials credentials(ServerIdentity identity) throws IOException {
-    if (identity == null) {
-      return InsecureServerCredentials.create();
-    }
-    return TlsServerCredentials.create(
-        new ByteArrayInputStream(identity.certificatePem().getBytes(StandardCharsets.US_ASCII)),
-        new ByteArrayInputStream(identity.privateKeyPem().getBytes(StandardCharsets.US_ASCII)));
-  }
-
-  private static Path writeCaFile(ServerIdentity identity) throws IOException {
-    Path file = Files.createTempFile("tts-simulator-ca-", ".pem");
-    Files.writeString(file, identity.caCertificatePem(), StandardCharsets.US_ASCII);
-    return file;
+    return identity == null ? InsecureServerCredentials.create() : identity.serverCredentials();
   }
 
   /** Settings for a simulator; only the API key is required. */

@@ -39,7 +39,7 @@ import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.Session;
 import org.ttnlw.migrate.proto.SetEndDeviceRequest;
 import org.ttnlw.migrate.proto.UpdateEndDeviceRequest;
-import org.ttnlw.migrate.source.tts.TtsServer;
+import org.ttnlw.migrate.tts.TtsServer;
 
 class TtsSimulatorTest {
   private static final String API_KEY = "NNSXS.TESTKEYID.TESTKEYSECRET";
@@ -250,7 +250,7 @@ class TtsSimulatorTest {
             .build();
 
     assertStatus(Status.Code.INVALID_ARGUMENT, () -> client.is().update(update));
-    assertStatus(Status.Code.NOT_FOUND, () -> client.ns().set(setMissing));
+    assertStatus(Status.Code.INVALID_ARGUMENT, () -> client.ns().set(setMissing));
     EndDevice renamed =
         client
             .is()

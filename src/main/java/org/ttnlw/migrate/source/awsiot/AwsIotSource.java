@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Futures;
@@ -22,10 +21,6 @@ import software.amazon.awssdk.services.iotwireless.model.WirelessDeviceType;
  * AWS has no "disable"; {@link #delete} is DeleteWirelessDevice.
  */
 final class AwsIotSource implements Source {
-  /** The "application" that stands for every device of the account and region (--all). */
-  static final String ALL_DEVICES = "*";
-  private static final Pattern DEV_EUI = Pattern.compile("[0-9a-fA-F]{16}");
-
   private final AwsIotConfig config;
   private final AwsCalls calls;
   private final AwsIotReport report = new AwsIotReport();
@@ -48,12 +43,17 @@ final class AwsIotSource implements Source {
 
   @Override
   public Iterator<DeviceRef> listDevices(String destination) {
-    return new WirelessDeviceLister(calls, config.appId(),
-        destination.equals(ALL_DEVICES) ? Optional.empty() : Optional.of(destination), report);
+    return new WirelessDeviceLister(calls, config.appId(), Optional.of(destination), report);
+  }
+
+  /** Every LoRaWAN device of the account and region (--all). */
+  @Override
+  public Iterator<DeviceRef> listAllDevices() {
+    return new WirelessDeviceLister(calls, config.appId(), Optional.empty(), report);
   }
 
   private static boolean isDevEui(String id) {
-    return DEV_EUI.matcher(id).matches();
+    return AwsIotIds.isDevEui(id);
   }
 
   private static String what(DeviceRef ref) {

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.awsiot;
 
 import java.util.List;
+import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
@@ -41,9 +42,21 @@ public final class AwsIotSourcePlugin implements SourcePlugin<AwsIotOptions> {
         options.deleteSourceDevice ? SourceStep.DELETE : SourceStep.KEEP, "disabled");
   }
 
+  /** Wireless device IDs (UUIDs in practice) or DevEUIs, 16 hex digits in any case. */
   @Override
-  public List<String> chosenApplications(AwsIotOptions options) {
-    return options.all ? List.of(AwsIotSource.ALL_DEVICES) : List.of();
+  public IdSyntax deviceIds() {
+    return AwsIotIds.DEVICE;
+  }
+
+  /** Destination names, as AWS allows them. */
+  @Override
+  public IdSyntax applicationIds() {
+    return AwsIotIds.DESTINATION;
+  }
+
+  @Override
+  public boolean exportsAll(AwsIotOptions options) {
+    return options.all;
   }
 
   @Override

@@ -10,13 +10,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A tab-separated table shipped in this package, read whole: its header is checked, its rows returned. */
-final class BundledTable {
+/**
+ * A tab-separated table shipped with a class, read whole: its header is checked, its rows
+ * returned.
+ */
+public final class BundledTable {
   private BundledTable() {}
 
-  /** The rows of {@code resource} after its header, each with exactly the header's columns. */
+  /** The rows of {@code resource} in this package after its header. */
   static List<String[]> read(String resource, String... header) {
-    try (InputStream in = BundledTable.class.getResourceAsStream(resource)) {
+    return read(BundledTable.class, resource, header);
+  }
+
+  /**
+   * The rows of {@code resource}, next to {@code owner}, after its header, each with exactly the
+   * header's columns.
+   */
+  public static List<String[]> read(Class<?> owner, String resource, String... header) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + resource);
       }

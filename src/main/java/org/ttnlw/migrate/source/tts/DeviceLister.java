@@ -1,11 +1,14 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.tts.RegistryCalls;
+import org.ttnlw.migrate.tts.TtsServer;
 import com.google.protobuf.FieldMask;
 import io.grpc.Metadata;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
@@ -29,7 +32,7 @@ final class DeviceLister implements Iterator<DeviceRef> {
   private final RegistryCalls calls;
   private final String applicationId;
   private final ArrayDeque<DeviceRef> current = new ArrayDeque<>();
-  private CompletableFuture<RegistryCalls.Answer<EndDevices>> next;
+  private CompletableFuture<RetryingCalls.Answer<EndDevices>> next;
   private int nextPage = 1;
   private long listed;
 
@@ -39,7 +42,7 @@ final class DeviceLister implements Iterator<DeviceRef> {
     this.next = request(nextPage);
   }
 
-  private CompletableFuture<RegistryCalls.Answer<EndDevices>> request(int page) {
+  private CompletableFuture<RetryingCalls.Answer<EndDevices>> request(int page) {
     ListEndDevicesRequest request = ListEndDevicesRequest.newBuilder()
         .setApplicationIds(ApplicationIdentifiers.newBuilder().setApplicationId(applicationId))
         .setFieldMask(IDS_ONLY)
@@ -54,7 +57,7 @@ final class DeviceLister implements Iterator<DeviceRef> {
   @Override
   public boolean hasNext() {
     while (current.isEmpty() && next != null) {
-      RegistryCalls.Answer<EndDevices> answer = Futures.await(next);
+      RetryingCalls.Answer<EndDevices> answer = Futures.await(next);
       EndDevices page = answer.message();
       for (EndDevice device : page.getEndDevicesList()) {
         current.add(new DeviceRef(applicationId, device.getIds().getDeviceId()));

@@ -1,72 +1,14 @@
 package org.ttnlw.migrate.source.tts;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.tts.TtsConnection;
 
 /** Checked settings of the TTS source, built from {@link TtsOptions} before any network call. */
-record TtsConfig(
-    Optional<String> appId,
-    ApiKey apiKey,
-    Map<TtsServer, String> addresses,
-    TrustSettings trust,
-    boolean exportCacs) {
+record TtsConfig(Optional<String> appId, TtsConnection connection, boolean exportCacs) {
 
   static TtsConfig from(TtsOptions options) {
-    Map<TtsServer, String> addresses = new EnumMap<>(TtsServer.class);
-    addresses.put(TtsServer.IDENTITY_SERVER, options.identityServerGrpcAddress);
-    addresses.put(TtsServer.JOIN_SERVER, options.joinServerGrpcAddress);
-    addresses.put(TtsServer.APPLICATION_SERVER, options.applicationServerGrpcAddress);
-    addresses.put(TtsServer.NETWORK_SERVER, options.networkServerGrpcAddress);
-    for (TtsServer server : TtsServer.values()) {
-      String address = blankToNull(addresses.get(server));
-      if (address == null) {
-        address = blankToNull(options.defaultGrpcAddress);
-      }
-      if (address == null) {
-        throw new SourceConfigException("no gRPC address for the " + server.shortName()
-            + ": set --default-grpc-address (or TTNV3_DEFAULT_GRPC_ADDRESS), or --"
-            + server.flagName() + "-grpc-address");
-      }
-      addresses.put(server, GrpcAddress.check(server, address, options.insecure));
-    }
-    return new TtsConfig(
-        Optional.ofNullable(blankToNull(options.appId)),
-        apiKey(options),
-        Map.copyOf(addresses),
-        options.insecure ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile),
-        options.exportCacs);
-  }
-
-  private static ApiKey apiKey(TtsOptions options) {
-    String key = blankToNull(options.appApiKey);
-    if (key == null && options.appApiKeyFile != null) {
-      try {
-        key = blankToNull(Files.readString(options.appApiKeyFile, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new SourceConfigException("cannot read the API key file " + options.appApiKeyFile
-            + ": " + e.getMessage());
-      }
-      if (key == null) {
-        throw new SourceConfigException("the API key file " + options.appApiKeyFile + " is empty");
-      }
-    }
-    if (key == null) {
-      throw new SourceConfigException("no API key: set --app-api-key, --app-api-key-file or"
-          + " TTNV3_APP_API_KEY");
-    }
-    if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-      throw new SourceConfigException("the API key contains white space or non-ASCII characters;"
-          + " check how it was copied");
-    }
-    return new ApiKey(key);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+    String appId = options.appId == null || options.appId.isBlank() ? null : options.appId.strip();
+    return new TtsConfig(Optional.ofNullable(appId),
+        TtsConnection.from(options.connection, "--", "TTNV3_"), options.exportCacs);
   }
 }

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.tts;
 
-import java.nio.file.Path;
+import org.ttnlw.migrate.tts.TtsConnectionOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,47 +15,8 @@ public final class TtsOptions {
           + " `application` takes application IDs as arguments instead.")
   String appId;
 
-  @Option(names = "--app-api-key", paramLabel = "KEY",
-      description = "API key with rights to read (and write, unless --dry-run) the application's"
-          + " end devices. Sent as a bearer token; never printed or logged.")
-  String appApiKey;
-
-  @Option(names = "--app-api-key-file", paramLabel = "FILE",
-      description = "File holding the API key (surrounding white space ignored), to keep it out of"
-          + " shell history and process lists. Used when --app-api-key is not given.")
-  Path appApiKeyFile;
-
-  @Option(names = "--default-grpc-address", paramLabel = "HOST:PORT",
-      description = "gRPC address used for each of the four servers whose own address is not"
-          + " given, e.g. eu1.cloud.thethings.network:8884.")
-  String defaultGrpcAddress;
-
-  @Option(names = "--identity-server-grpc-address", paramLabel = "HOST:PORT",
-      description = "Identity Server gRPC address (device identity, names, attributes, listing).")
-  String identityServerGrpcAddress;
-
-  @Option(names = "--network-server-grpc-address", paramLabel = "HOST:PORT",
-      description = "Network Server gRPC address (MAC settings and state, sessions).")
-  String networkServerGrpcAddress;
-
-  @Option(names = "--application-server-grpc-address", paramLabel = "HOST:PORT",
-      description = "Application Server gRPC address (AppSKey, payload formatters).")
-  String applicationServerGrpcAddress;
-
-  @Option(names = "--join-server-grpc-address", paramLabel = "HOST:PORT",
-      description = "Join Server gRPC address (root keys). A device absent from the Join Server"
-          + " (ABP, or an external Join Server) is exported with a warning.")
-  String joinServerGrpcAddress;
-
-  @Option(names = "--ca-file", paramLabel = "FILE",
-      description = "PEM file of CA certificates to trust in addition to the system trust store,"
-          + " for deployments with a private CA.")
-  Path caFile;
-
-  @Option(names = "--insecure",
-      description = "Connect without TLS (plaintext gRPC, local deployments only). The API key is"
-          + " sent over plaintext only with this flag.")
-  boolean insecure;
+  @Mixin
+  TtsConnectionOptions connection = new TtsConnectionOptions();
 
   @Option(names = "--no-session",
       description = "Export without the active session. OTAA devices lose session, MAC state and"

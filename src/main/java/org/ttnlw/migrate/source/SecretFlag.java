@@ -1,0 +1,43 @@
+package org.ttnlw.migrate.source;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A secret (an API key) given as a flag, or in a file so it stays out of shell history and ps. */
+public final class SecretFlag {
+  private SecretFlag() {}
+
+  /**
+   * The secret: {@code value} when given, else the file's content, surrounding white space
+   * ignored.
+   *
+   * @param what the secret's name in messages, e.g. "API key"
+   * @param missing the message when neither is given
+   * @throws SourceConfigException when it is missing, the file cannot be read or is empty, or the
+   *     secret holds white space or non-ASCII characters
+   */
+  public static String read(String value, Path file, String what, String missing) {
+    String secret = value == null || value.isBlank() ? null : value.strip();
+    if (secret == null && file != null) {
+      try {
+        secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new SourceConfigException("cannot read the " + what + " file " + file + ": "
+            + e.getMessage());
+      }
+      if (secret.isEmpty()) {
+        throw new SourceConfigException("the " + what + " file " + file + " is empty");
+      }
+    }
+    if (secret == null) {
+      throw new SourceConfigException(missing);
+    }
+    if (secret.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+      throw new SourceConfigException("the " + what + " contains white space or non-ASCII"
+          + " characters; check how it was copied");
+    }
+    return secret;
+  }
+}

@@ -1,0 +1,173 @@
+package org.ttnlw.migrate.source.chirpstack;
+
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.chirpstack.proto.DeleteDeviceRequest;
+import org.ttnlw.migrate.chirpstack.proto.DeviceKeys;
+import org.ttnlw.migrate.chirpstack.proto.DeviceProfile;
+import org.ttnlw.migrate.chirpstack.proto.DeviceProfileServiceGrpc;
+import org.ttnlw.migrate.chirpstack.proto.DeviceServiceGrpc;
+import org.ttnlw.migrate.chirpstack.proto.GetDeviceActivationRequest;
+import org.ttnlw.migrate.chirpstack.proto.GetDeviceActivationResponse;
+import org.ttnlw.migrate.chirpstack.proto.GetDeviceKeysRequest;
+import org.ttnlw.migrate.chirpstack.proto.GetDeviceProfileRequest;
+import org.ttnlw.migrate.chirpstack.proto.GetDeviceRequest;
+import org.ttnlw.migrate.chirpstack.proto.GetDeviceResponse;
+import org.ttnlw.migrate.chirpstack.proto.UpdateDeviceRequest;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.Futures;
+import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.source.SourceException;
+
+/**
+ * Reads devices from ChirpStack v4: the device, its profile (read once per profile), its root
+ * keys (OTAA) and its activation (ABP, or OTAA with --export-session). A device is named by its
+ * DevEUI alone, which ChirpStack keeps unique across the server.
+ */
+final class ChirpStackSource implements Source {
+  private static final Logger log = LoggerFactory.getLogger(ChirpStackSource.class);
+
+  private final ChirpStackConfig config;
+  private final ChirpStackCalls calls;
+  private final DeviceMapper mapper;
+  private final boolean sequential;
+  private final Map<String, CompletableFuture<DeviceProfile>> profiles = new ConcurrentHashMap<>();
+
+  ChirpStackSource(ChirpStackConfig config, SourceContext context) {
+    this.config = config;
+    this.calls = new ChirpStackCalls(config, context);
+    this.mapper = new DeviceMapper(config);
+    this.sequential = context.concurrency() == 1;
+  }
+
+  @Override
+  public DeviceRef resolve(String devEui) {
+    return new DeviceRef("", devEui.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public Iterator<DeviceRef> listDevices(String applicationId) {
+    return new DeviceLister(calls, applicationId.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public CompletableFuture<EndDevice> fetch(DeviceRef ref) {
+    String devEui = ref.deviceId();
+    return getDevice(devEui, "device " + devEui)
+        .thenCompose(device -> profile(devEui, device.getDevice().getDeviceProfileId())
+            .thenCompose(profile -> readRest(devEui, device, profile)))
+        .thenApply(mapper::map);
+  }
+
+  private CompletableFuture<GetDeviceResponse> getDevice(String devEui, String what) {
+    return calls.call(DeviceServiceGrpc.getGetMethod(),
+            GetDeviceRequest.newBuilder().setDevEui(devEui).build(), what)
+        .exceptionally(rethrow(e -> e.isMissingOrHidden()
+            ? new SourceException(what + ": not found, or not visible to this API key ("
+                + e.getMessage() + ")", e)
+            : e));
+  }
+
+  private CompletableFuture<DeviceProfile> profile(String devEui, String profileId) {
+    CompletableFuture<DeviceProfile> profile = profiles.computeIfAbsent(profileId, id ->
+        calls.call(DeviceProfileServiceGrpc.getGetMethod(),
+                GetDeviceProfileRequest.newBuilder().setId(id).build(), "device profile " + id)
+            .thenApply(answer -> answer.getDeviceProfile()));
+    return profile.exceptionally(rethrow(e -> {
+      profiles.remove(profileId, profile);
+      return new SourceException("device " + devEui + ": its device profile cannot be read ("
+          + e.getMessage() + ")", e);
+    }));
+  }
+
+  private CompletableFuture<ReadDevice> readRest(String devEui, GetDeviceResponse device,
+      DeviceProfile profile) {
+    boolean otaa = profile.getSupportsOtaa();
+    boolean withSession = !otaa || config.exportSession();
+    CompletableFuture<Optional<DeviceKeys>> keys = otaa
+        ? keys(devEui) : CompletableFuture.completedFuture(Optional.empty());
+    CompletableFuture<?> before = sequential ? keys : CompletableFuture.completedFuture(null);
+    CompletableFuture<Optional<GetDeviceActivationResponse>> activation = withSession
+        ? before.thenCompose(ignored -> activation(devEui))
+        : CompletableFuture.completedFuture(Optional.empty());
+    return keys.thenCombine(activation, (k, a) -> new ReadDevice(device, profile, k, a));
+  }
+
+  private CompletableFuture<Optional<DeviceKeys>> keys(String devEui) {
+    return calls.call(DeviceServiceGrpc.getGetKeysMethod(),
+            GetDeviceKeysRequest.newBuilder().setDevEui(devEui).build(),
+            "root keys of device " + devEui)
+        .thenApply(answer -> Optional.of(answer.getDeviceKeys()))
+        .exceptionally(failure -> {
+          if (Futures.unwrap(failure) instanceof ChirpStackCallException e && e.isNotFound()) {
+            return Optional.empty();
+          }
+          throw Futures.unwrap(failure);
+        });
+  }
+
+  private CompletableFuture<Optional<GetDeviceActivationResponse>> activation(String devEui) {
+    return calls.call(DeviceServiceGrpc.getGetActivationMethod(),
+            GetDeviceActivationRequest.newBuilder().setDevEui(devEui).build(),
+            "session of device " + devEui)
+        .thenApply(Optional::of);
+  }
+
+  /**
+   * Disables the device in ChirpStack: Update with the device as read just before, and {@code
+   * is_disabled} set. A device already disabled is left alone.
+   */
+  @Override
+  public CompletableFuture<Void> disable(DeviceRef ref) {
+    String what = "disabling device " + ref.deviceId();
+    return getDevice(ref.deviceId(), what).thenCompose(answer -> {
+      if (answer.getDevice().getIsDisabled()) {
+        log.debug("device {}: already disabled in ChirpStack", ref.deviceId());
+        return CompletableFuture.completedFuture(null);
+      }
+      UpdateDeviceRequest request = UpdateDeviceRequest.newBuilder()
+          .setDevice(answer.getDevice().toBuilder().setIsDisabled(true))
+          .build();
+      return calls.call(DeviceServiceGrpc.getUpdateMethod(), request, what)
+          .thenApply(empty -> null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> delete(DeviceRef ref) {
+    return calls.call(DeviceServiceGrpc.getDeleteMethod(),
+            DeleteDeviceRequest.newBuilder().setDevEui(ref.deviceId()).build(),
+            "deleting device " + ref.deviceId())
+        .<Void>thenApply(empty -> null)
+        .exceptionally(failure -> {
+          if (Futures.unwrap(failure) instanceof ChirpStackCallException e && e.isNotFound()) {
+            log.debug("device {}: already gone from ChirpStack", ref.deviceId());
+            return null;
+          }
+          throw Futures.unwrap(failure);
+        });
+  }
+
+  /** Rethrows a failed call's exception, or what {@code replace} makes of a ChirpStack one. */
+  private static <T> Function<Throwable, T> rethrow(
+      Function<ChirpStackCallException, RuntimeException> replace) {
+    return failure -> {
+      RuntimeException cause = Futures.unwrap(failure);
+      throw cause instanceof ChirpStackCallException call ? replace.apply(call) : cause;
+    };
+  }
+
+  @Override
+  public void close() {
+    calls.close();
+  }
+}

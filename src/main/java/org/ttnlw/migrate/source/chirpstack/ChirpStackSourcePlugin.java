@@ -1,0 +1,58 @@
+package org.ttnlw.migrate.source.chirpstack;
+
+import java.util.List;
+import org.ttnlw.migrate.source.IdSyntax;
+import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.source.SourcePlugin;
+import org.ttnlw.migrate.source.SourceStep;
+
+/** ChirpStack v4, over its gRPC API. */
+public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOptions> {
+  @Override
+  public String name() {
+    return "chirpstack";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of();
+  }
+
+  @Override
+  public String description() {
+    return "ChirpStack v4, over its gRPC API: devices by DevEUI, or whole applications by UUID";
+  }
+
+  @Override
+  public List<String> environmentPrefixes() {
+    return List.of("CHIRPSTACK_");
+  }
+
+  @Override
+  public ChirpStackOptions newOptions() {
+    return new ChirpStackOptions();
+  }
+
+  @Override
+  public IdSyntax deviceIds() {
+    return ChirpStackIds.DEV_EUI;
+  }
+
+  @Override
+  public IdSyntax applicationIds() {
+    return ChirpStackIds.UUID;
+  }
+
+  @Override
+  public MigrationChoices choices(ChirpStackOptions options) {
+    return new MigrationChoices(options.noSession,
+        options.deleteSourceDevice ? SourceStep.DELETE : SourceStep.DISABLE, "disabled");
+  }
+
+  @Override
+  public Source open(ChirpStackOptions options, SourceContext context) {
+    return new ChirpStackSource(ChirpStackConfig.from(options), context);
+  }
+}

@@ -1,6 +1,0 @@
-package org.ttnlw.migrate.source.tts;
-
-import org.ttnlw.migrate.proto.EndDevice;
-
-/** What one server answered for a device. */
-record DevicePart(TtsServer server, EndDevice device) {}

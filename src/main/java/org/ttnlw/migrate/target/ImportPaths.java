@@ -1,0 +1,77 @@
+package org.ttnlw.migrate.target;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.FieldMask;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.MessagePaths;
+import org.ttnlw.migrate.tts.TtsServer;
+
+/**
+ * What an import can write on each server: the leaves of the paths its write (IS Update, Set
+ * elsewhere) allows, as TTS's CLI sends them. A device is written with exactly the leaves it
+ * holds, and compared with what a server holds leaf by leaf.
+ */
+final class ImportPaths {
+  /** A path a write takes, with the fields it names. */
+  record Leaf(String path, List<FieldDescriptor> fields) {}
+
+  /**
+   * Leaves that change while the device runs (frame counters, MAC state, join nonces, times):
+   * a device already in the target is not told apart from the source's by these.
+   */
+  private static final List<String> RUNNING = List.of("mac_state", "pending_mac_state",
+      "pending_session", "session.last_", "activated_at", "last_seen_at",
+      "last_dev_status_received_at", "last_dev_nonce", "last_join_nonce", "used_dev_nonces",
+      "last_rj_count_", "battery_percentage", "power_state", "downlink_margin");
+
+  private final Map<TtsServer, List<Leaf>> leaves = new EnumMap<>(TtsServer.class);
+
+  ImportPaths(FieldMaskTable table) {
+    for (TtsServer server : TtsServer.values()) {
+      List<Leaf> serverLeaves = new ArrayList<>();
+      for (String path : table.leaves(server.write().method().getFullMethodName())) {
+        for (List<FieldDescriptor> fields : MessagePaths.resolve(EndDevice.getDescriptor(), path)) {
+          serverLeaves.add(new Leaf(path, fields));
+        }
+      }
+      leaves.put(server, List.copyOf(serverLeaves));
+    }
+  }
+
+  /** The leaves of {@code server}'s write that {@code device} holds a value at. */
+  List<Leaf> held(TtsServer server, EndDevice device) {
+    return leaves.get(server).stream()
+        .filter(leaf -> MessagePaths.holds(device, leaf.fields()))
+        .toList();
+  }
+
+  /** Of {@code leaves}, the paths where {@code actual} holds something other than {@code wanted}. */
+  static List<String> differences(EndDevice wanted, EndDevice actual, Collection<Leaf> leaves) {
+    return leaves.stream()
+        .filter(leaf -> !Objects.equals(MessagePaths.valueAt(wanted, leaf.fields()),
+            MessagePaths.valueAt(actual, leaf.fields())))
+        .map(Leaf::path)
+        .distinct()
+        .toList();
+  }
+
+  /** Of {@code leaves}, those that stay as imported while the device runs. */
+  static List<Leaf> settled(List<Leaf> leaves) {
+    return leaves.stream()
+        .filter(leaf -> RUNNING.stream().noneMatch(leaf.path()::startsWith))
+        .toList();
+  }
+
+  static FieldMask mask(Collection<Leaf> leaves) {
+    FieldMask.Builder mask = FieldMask.newBuilder();
+    leaves.stream().map(Leaf::path).distinct().forEach(mask::addPaths);
+    return mask.build();
+  }
+}

@@ -1,0 +1,24 @@
+package org.ttnlw.migrate.target;
+
+import org.ttnlw.migrate.tts.TtsConnectionOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags of the TTS deployment devices are migrated into. Offered as {@code --target.NAME},
+ * each also read from {@code TARGET_NAME}.
+ */
+public final class TargetOptions {
+  @Option(names = "--app-id", paramLabel = "ID",
+      description = "Application in the target that every device is created in. It must exist;"
+          + " its ID may differ from the source's.")
+  String appId;
+
+  @Mixin
+  TtsConnectionOptions connection = new TtsConnectionOptions();
+
+  @Option(names = "--update-existing",
+      description = "Overwrite a device that is already in the target application but differs"
+          + " from the source. Without it such a device fails, listing the differing fields.")
+  boolean updateExisting;
+}

@@ -1,0 +1,256 @@
+package org.ttnlw.migrate.target;
+
+import com.google.protobuf.FieldMask;
+import io.grpc.Status;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.export.DeviceDelivery;
+import org.ttnlw.migrate.proto.ApplicationIdentifiers;
+import org.ttnlw.migrate.proto.CreateEndDeviceRequest;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
+import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
+import org.ttnlw.migrate.proto.ListEndDevicesRequest;
+import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.Futures;
+import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.tts.DeviceRegistries;
+import org.ttnlw.migrate.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.MessagePaths;
+import org.ttnlw.migrate.tts.RegistryCalls;
+import org.ttnlw.migrate.tts.TtsCallException;
+import org.ttnlw.migrate.tts.TtsServer;
+
+/**
+ * A TTS deployment that devices are migrated into, as TTS's own CLI creates a device: IS Create
+ * with the identity and the target's server addresses, then Set on JS (joining devices only), NS
+ * and AS, each with the leaves of its allowed paths that the device holds. A device that fails
+ * half-way is deleted again. Every device is then read back from all servers and compared, field
+ * by field, with what was exported; only a device that matches counts as delivered.
+ */
+public final class TtsTarget implements DeviceDelivery, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TtsTarget.class);
+  /** The servers set after the IS has created the device, in TTS's CLI's order. */
+  private static final List<TtsServer> SET_ORDER = List.of(TtsServer.JOIN_SERVER,
+      TtsServer.NETWORK_SERVER, TtsServer.APPLICATION_SERVER);
+  private static final String EUIS_TAKEN = "end_device_euis_taken";
+
+  private final TargetConfig config;
+  private final RegistryCalls calls;
+  private final DeviceRegistries registries;
+  private final ImportPaths paths = new ImportPaths(FieldMaskTable.bundled());
+  private final boolean dryRun;
+
+  public TtsTarget(TargetConfig config, SourceContext context, boolean dryRun) {
+    this.config = config;
+    this.calls = new RegistryCalls(config.connection(), context);
+    this.registries = new DeviceRegistries(calls, true, context.concurrency() == 1);
+    this.dryRun = dryRun;
+  }
+
+  /**
+   * Checks, before the first device, that the target application exists and the key may list its
+   * devices: one List of at most one device.
+   *
+   * @throws SourceConfigException when it does not
+   */
+  public void checkApplication() {
+    ListEndDevicesRequest request = ListEndDevicesRequest.newBuilder()
+        .setApplicationIds(ApplicationIdentifiers.newBuilder().setApplicationId(config.appId()))
+        .setFieldMask(FieldMask.newBuilder().addPaths("ids"))
+        .setLimit(1)
+        .build();
+    try {
+      Futures.await(calls.call(TtsServer.IDENTITY_SERVER, EndDeviceRegistryGrpc.getListMethod(),
+          request, "checking the target application " + config.appId()));
+    } catch (TtsCallException e) {
+      String hint = switch (e.code()) {
+        case NOT_FOUND -> "; create the application in the target first (its ID may differ from"
+            + " the source's)";
+        case PERMISSION_DENIED, UNAUTHENTICATED -> "; check --target.app-api-key: it needs the"
+            + " rights to read and write the application's end devices";
+        default -> "";
+      };
+      throw new SourceConfigException(e.getMessage() + hint);
+    }
+  }
+
+  @Override
+  public boolean writes() {
+    return !dryRun;
+  }
+
+  @Override
+  public CompletableFuture<Delivered> deliver(EndDevice exported, boolean resumed) {
+    EndDevice wanted = wanted(exported);
+    DeviceRef ref = DeviceRef.of(wanted.getIds());
+    String what = "device " + ref + " in the target";
+    return registries.exists(ref, what).thenCompose(exists -> exists
+        ? existing(ref, wanted, resumed, what)
+        : create(ref, wanted, what));
+  }
+
+  /** The device as the target should hold it: in the target application, on its servers. */
+  private EndDevice wanted(EndDevice exported) {
+    EndDevice.Builder wanted = exported.toBuilder()
+        .clearCreatedAt()
+        .clearUpdatedAt()
+        .setNetworkServerAddress(config.connection().host(TtsServer.NETWORK_SERVER))
+        .setApplicationServerAddress(config.connection().host(TtsServer.APPLICATION_SERVER));
+    if (exported.getSupportsJoin()) {
+      wanted.setJoinServerAddress(config.connection().host(TtsServer.JOIN_SERVER));
+    } else {
+      wanted.clearJoinServerAddress();
+    }
+    EndDeviceIdentifiers.Builder ids = wanted.getIdsBuilder();
+    ids.setApplicationIds(ApplicationIdentifiers.newBuilder().setApplicationId(config.appId()));
+    if (exported.hasSession()) {
+      ids.setDevAddr(exported.getSession().getDevAddr());
+    }
+    return wanted.build();
+  }
+
+  private CompletableFuture<Delivered> create(DeviceRef ref, EndDevice wanted, String what) {
+    if (dryRun) {
+      return CompletableFuture.completedFuture(new Delivered(wanted, "would be created"));
+    }
+    CreateEndDeviceRequest request = CreateEndDeviceRequest.newBuilder()
+        .setEndDevice(identityPart(wanted))
+        .build();
+    return calls.call(TtsServer.IDENTITY_SERVER, EndDeviceRegistryGrpc.getCreateMethod(), request,
+            what)
+        .exceptionally(failure -> {
+          throw explainCreateFailure(ref, wanted, Futures.unwrap(failure));
+        })
+        .thenCompose(created -> setAll(wanted, SET_ORDER, leaf -> true, what)
+            .thenCompose(ignored -> verify(ref, wanted, written(wanted), what))
+            .handle((ok, failure) -> failure == null
+                ? CompletableFuture.completedFuture(new Delivered(wanted, "created"))
+                : this.<Delivered>rollBack(ref, Futures.unwrap(failure)))
+            .thenCompose(Function.identity()));
+  }
+
+  /** What the IS holds of the device: its identity and the IS's fields. */
+  private EndDevice identityPart(EndDevice wanted) {
+    EndDevice.Builder part = EndDevice.newBuilder().setIds(wanted.getIds());
+    for (ImportPaths.Leaf leaf : paths.held(TtsServer.IDENTITY_SERVER, wanted)) {
+      MessagePaths.copy(wanted, part, leaf.fields());
+    }
+    return part.build();
+  }
+
+  private RuntimeException explainCreateFailure(DeviceRef ref, EndDevice wanted,
+      RuntimeException failure) {
+    if (!(failure instanceof TtsCallException call) || call.code() != Status.Code.ALREADY_EXISTS) {
+      return failure;
+    }
+    if (call.errorName().equals(EUIS_TAKEN)) {
+      return new TargetDeviceException("device " + ref + ": its JoinEUI " + hex(wanted.getIds()
+          .getJoinEui().toByteArray()) + " and DevEUI " + hex(wanted.getIds().getDevEui()
+          .toByteArray()) + " are already registered in the target as device "
+          + call.attribute("device_id") + " of application " + call.attribute("application_id")
+          + "; delete that device there first, or leave this one out (not retried)", call);
+    }
+    return new TargetDeviceException("device " + ref + ": another device took its ID in the"
+        + " target while it was being created; run the same command again", call);
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().withUpperCase().formatHex(bytes);
+  }
+
+  /**
+   * Writes, server by server in {@code order}, the leaves the device holds there that
+   * {@code chosen} accepts. The Join Server is only written for devices that join.
+   */
+  private CompletableFuture<Void> setAll(EndDevice wanted, List<TtsServer> order,
+      java.util.function.Predicate<ImportPaths.Leaf> chosen, String what) {
+    CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+    for (TtsServer server : order) {
+      if (server == TtsServer.JOIN_SERVER && !wanted.getSupportsJoin()) {
+        continue;
+      }
+      List<ImportPaths.Leaf> leaves = paths.held(server, wanted).stream().filter(chosen).toList();
+      if (!leaves.isEmpty()) {
+        done = done.thenCompose(ignored ->
+            calls.write(server, wanted, ImportPaths.mask(leaves), what).thenApply(answer -> null));
+      }
+    }
+    return done;
+  }
+
+  /** Every leaf an import writes for the device, on every server it is written to. */
+  private List<ImportPaths.Leaf> written(EndDevice wanted) {
+    List<ImportPaths.Leaf> written = new ArrayList<>(paths.held(TtsServer.IDENTITY_SERVER, wanted));
+    for (TtsServer server : SET_ORDER) {
+      if (server != TtsServer.JOIN_SERVER || wanted.getSupportsJoin()) {
+        written.addAll(paths.held(server, wanted));
+      }
+    }
+    return written;
+  }
+
+  /** Reads the device back from the target; fails when it differs at any of {@code leaves}. */
+  private CompletableFuture<Void> verify(DeviceRef ref, EndDevice wanted,
+      List<ImportPaths.Leaf> leaves, String what) {
+    return registries.read(ref, what).thenAccept(read -> {
+      List<String> differing = ImportPaths.differences(wanted, read.device(), leaves);
+      if (!differing.isEmpty()) {
+        throw new TargetDeviceException("device " + ref + ": read back from the target, it"
+            + " differs from the export in " + String.join(", ", differing));
+      }
+    });
+  }
+
+  private <T> CompletableFuture<T> rollBack(DeviceRef ref, RuntimeException failure) {
+    log.debug("device {}: deleting what was created of it in the target", ref);
+    return registries.delete(ref, "deleting device " + ref + " from the target again")
+        .handle((ok, deleteFailure) -> {
+          if (deleteFailure != null) {
+            throw new TargetDeviceException(failure.getMessage() + "; deleting what was created of"
+                + " it in the target failed too (" + Futures.unwrap(deleteFailure).getMessage()
+                + "): delete it there by hand", failure);
+          }
+          throw new TargetDeviceException(failure.getMessage() + "; what was created of it in the"
+              + " target was deleted again", failure);
+        });
+  }
+
+  private CompletableFuture<Delivered> existing(DeviceRef ref, EndDevice wanted, boolean resumed,
+      String what) {
+    return registries.read(ref, what).thenCompose(read -> {
+      // A device this migration created half-way is finished whole; in one that was there
+      // already, what changes while it runs (frame counters, MAC state) is left as it is.
+      List<ImportPaths.Leaf> compared = resumed ? written(wanted)
+          : ImportPaths.settled(written(wanted));
+      List<String> differing = ImportPaths.differences(wanted, read.device(), compared);
+      if (differing.isEmpty()) {
+        return CompletableFuture.completedFuture(new Delivered(wanted, "already in the target"));
+      }
+      if (!resumed && !config.updateExisting()) {
+        throw new TargetDeviceException("device " + ref + " is already in the target and differs"
+            + " in " + String.join(", ", differing) + "; it was left as it is (pass"
+            + " --target.update-existing to overwrite it)");
+      }
+      if (dryRun) {
+        return CompletableFuture.completedFuture(new Delivered(wanted, "would be updated"));
+      }
+      List<TtsServer> all = new ArrayList<>(List.of(TtsServer.IDENTITY_SERVER));
+      all.addAll(SET_ORDER);
+      return setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
+          .thenCompose(ignored -> verify(ref, wanted, compared, what))
+          .thenApply(ignored -> new Delivered(wanted, resumed ? "created" : "updated"));
+    });
+  }
+
+  @Override
+  public void close() {
+    calls.close();
+  }
+}

@@ -1,0 +1,43 @@
+package org.ttnlw.migrate.tts;
+
+import io.grpc.Status;
+import org.ttnlw.migrate.proto.ErrorDetails;
+import org.ttnlw.migrate.source.SourceException;
+
+/**
+ * A call to one TTS server failed; the message names what was asked, of which server, why, and
+ * (in {@code remark}, if not empty) how often it was tried or why it was not tried again.
+ */
+public final class TtsCallException extends SourceException {
+  private final Status.Code code;
+  private final ErrorDetails details;
+
+  TtsCallException(String what, String server, String address, String rpc, Throwable failure,
+      String remark) {
+    super(what + ": " + server + " " + rpc + " at " + address + " failed: "
+        + TtsError.describe(failure) + (remark.isEmpty() ? "" : "; " + remark), failure);
+    this.code = Status.fromThrowable(failure).getCode();
+    this.details = TtsError.details(failure);
+  }
+
+  public boolean isNotFound() {
+    return code == Status.Code.NOT_FOUND;
+  }
+
+  public Status.Code code() {
+    return code;
+  }
+
+  /** TTS's error name, such as {@code end_device_euis_taken}; empty when TTS sent none. */
+  public String errorName() {
+    return details == null ? "" : details.getName();
+  }
+
+  /** An attribute of TTS's error as text, such as the holder's {@code device_id}; empty if absent. */
+  public String attribute(String name) {
+    if (details == null || !details.getAttributes().containsFields(name)) {
+      return "";
+    }
+    return TtsError.text(details.getAttributes().getFieldsOrThrow(name));
+  }
+}

@@ -1,0 +1,60 @@
+package org.ttnlw.migrate.tts;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.ttnlw.migrate.calls.ApiKey;
+import org.ttnlw.migrate.calls.TrustSettings;
+import org.ttnlw.migrate.source.SourceConfigException;
+
+/**
+ * Checked settings for reaching one TTS deployment, built from {@link TtsConnectionOptions}
+ * before any network call.
+ *
+ * @param addresses the gRPC address of each server, with its port
+ */
+public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, TrustSettings trust) {
+
+  /**
+   * @param flagPrefix how the flags are offered, e.g. {@code --} or {@code --target.}, for messages
+   * @param variablePrefix the environment variables' prefix, e.g. {@code TTNV3_}, for messages
+   */
+  public static TtsConnection from(TtsConnectionOptions options, String flagPrefix,
+      String variablePrefix) {
+    Map<TtsServer, String> addresses = new EnumMap<>(TtsServer.class);
+    addresses.put(TtsServer.IDENTITY_SERVER, options.identityServerGrpcAddress);
+    addresses.put(TtsServer.JOIN_SERVER, options.joinServerGrpcAddress);
+    addresses.put(TtsServer.APPLICATION_SERVER, options.applicationServerGrpcAddress);
+    addresses.put(TtsServer.NETWORK_SERVER, options.networkServerGrpcAddress);
+    for (TtsServer server : TtsServer.values()) {
+      String address = blankToNull(addresses.get(server));
+      if (address == null) {
+        address = blankToNull(options.defaultGrpcAddress);
+      }
+      if (address == null) {
+        throw new SourceConfigException("no gRPC address for the " + server.shortName()
+            + ": set " + flagPrefix + "default-grpc-address (or " + variablePrefix
+            + "DEFAULT_GRPC_ADDRESS), or " + flagPrefix + server.flagName() + "-grpc-address");
+      }
+      addresses.put(server, GrpcAddress.check(server, address, options.insecure));
+    }
+    return new TtsConnection(apiKey(options, flagPrefix, variablePrefix), Map.copyOf(addresses),
+        options.insecure ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile));
+  }
+
+  private static ApiKey apiKey(TtsConnectionOptions options, String flagPrefix,
+      String variablePrefix) {
+    return ApiKey.from(options.appApiKey, options.appApiKeyFile, "set " + flagPrefix
+        + "app-api-key, " + flagPrefix + "app-api-key-file or " + variablePrefix + "APP_API_KEY");
+  }
+
+  /** The host of a server's address, as TTS records the servers a device is registered on. */
+  public String host(TtsServer server) {
+    String address = addresses.get(server);
+    int colon = address.lastIndexOf(':');
+    return colon < 0 ? address : address.substring(0, colon);
+  }
+
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

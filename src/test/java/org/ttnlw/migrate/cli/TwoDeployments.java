@@ -1,0 +1,72 @@
+package org.ttnlw.migrate.cli;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.tts.TtsServer;
+
+/**
+ * A source and a target TTS, each a simulator over TLS with its own API key, and the environment
+ * that points the tool at both. The source's application {@code my-app} holds an OTAA device with
+ * a session ({@code my-device}), OTAA devices that have not joined, and ABP devices; the target
+ * has the empty application {@code new-app}.
+ */
+final class TwoDeployments implements AutoCloseable {
+  static final String TARGET_KEY = "NNSXS.TARGET-KEY-DO-NOT-LOG";
+  static final String TARGET_APP = "new-app";
+
+  final TtsSimulator source;
+  final TtsSimulator target;
+  final List<EndDevice> devices;
+
+  TwoDeployments(int sampleDevices) throws IOException {
+    source = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(true).start();
+    target = TtsSimulator.builder().apiKey(TARGET_KEY).tls(true).start();
+    target.addApplication(TARGET_APP);
+    source.put(SampleDevices.otaaWithSession("my-app", "my-device", 0));
+    devices = SampleDevices.application("my-app", sampleDevices);
+    devices.forEach(device -> source.put(device, SampleDevices.servers(device)));
+  }
+
+  Map<String, String> environment() {
+    Map<String, String> environment = new HashMap<>(CliRun.environment(source));
+    environment.put("TARGET_DEFAULT_GRPC_ADDRESS", target.address());
+    environment.put("TARGET_APP_API_KEY", TARGET_KEY);
+    environment.put("TARGET_CA_FILE", target.caFile().toString());
+    environment.put("TARGET_APP_ID", TARGET_APP);
+    return environment;
+  }
+
+  CliRun.Result run(String... args) {
+    CliRun.Result result = CliRun.run(environment(), "", args);
+    if (result.stdout().contains(TARGET_KEY) || result.stderr().contains(TARGET_KEY)) {
+      throw new AssertionError("the target API key was printed\n" + result);
+    }
+    return result;
+  }
+
+  /** What a server of the target holds of a device of the target application. */
+  EndDevice inTarget(TtsServer server, String deviceId) {
+    return target.stored(server, TARGET_APP, deviceId).orElseThrow(
+        () -> new AssertionError(deviceId + " is not on the target's " + server.shortName()));
+  }
+
+  boolean anywhereInTarget(String deviceId) {
+    for (TtsServer server : TtsServer.values()) {
+      if (target.stored(server, TARGET_APP, deviceId).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    source.close();
+    target.close();
+  }
+}
