@@ -11,6 +11,8 @@ import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.sim.awsiot.AwsSamples;
+import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 import org.ttnlw.migrate.sim.firefly.FireflyFake;
@@ -42,6 +44,9 @@ final class DocSimulators {
   }
 
   static Running start(String command) throws IOException {
+    if (command.contains("awsiot") || command.contains("aws-iot")) {
+      return awsIot();
+    }
     if (command.contains("chirpstack")) {
       return chirpstack();
     }
@@ -60,6 +65,30 @@ final class DocSimulators {
     }
     throw new AssertionError("no simulator is set up for the documented command `" + command
         + "`: add its source to " + DocSimulators.class.getSimpleName());
+  }
+
+  /**
+   * The IoT Wireless fake with docs/awsiot.md's devices, reached the way an operator's AWS tools
+   * are: the SDK's standard variables, and nothing from the machine's own AWS configuration.
+   */
+  private static Running awsIot() throws IOException {
+    IotWirelessFake fake = new IotWirelessFake()
+        .putProfile(AwsSamples.otaaProfile())
+        .putProfile(AwsSamples.abpProfile())
+        .putDevice(AwsSamples.otaaDevice())
+        .putDevice(AwsSamples.abpDevice());
+    Path home = Files.createTempDirectory("aws-home");
+    return running(Map.of(
+        "AWS_ENDPOINT_URL_IOT_WIRELESS", fake.endpoint(),
+        "AWS_REGION", IotWirelessFake.REGION,
+        "AWS_ACCESS_KEY_ID", IotWirelessFake.ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY", IotWirelessFake.SECRET_KEY,
+        "AWS_CONFIG_FILE", home.resolve("config").toString(),
+        "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString(),
+        "AWS_EC2_METADATA_DISABLED", "true"), List.of(IotWirelessFake.SECRET_KEY), () -> {
+          fake.close();
+          deleteQuietly(home);
+        });
   }
 
   /** Firefly over HTTPS with the sample devices, in application 17 and in the key's listing. */
