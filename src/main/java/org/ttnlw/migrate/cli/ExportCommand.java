@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
  * the source, read the IDs, and run the pipeline.
  */
 abstract class ExportCommand implements Callable<Integer> {
+  /** Set to "terminal" by bin/ttn-lw-migrate when stdin is one. */
+  static final String STDIN = "TTN_LW_MIGRATE_STDIN";
   @Spec
   CommandSpec spec;
 
@@ -88,6 +90,10 @@ abstract class ExportCommand implements Callable<Integer> {
     if (all && !ids.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--all exports every device the source"
           + " reaches; give it no application IDs, or leave --all out");
+    }
+    if (!all && ids.isEmpty() && "terminal".equals(io.environment().get(STDIN))) {
+      io.stderr().println("ttn-lw-migrate: reading " + kind() + " IDs from stdin, one per line;"
+          + " end with Ctrl-D (or give them as arguments)");
     }
     Iterator<String> input;
     try {

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
 
 /** Messages that name the cause and the fix, each with the exit code docs/reliability.md gives. */
 class MessagesTest {
   private static TtsSimulator start(boolean tls) throws Exception {
-    TtsSimulator simulator = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(tls).start();
-    simulator.put(SampleDevices.otaaWithSession("my-app", "my-device", 1));
-    return simulator;
+    return ConnectionTest.start(tls);
   }
 
   private static void assertNoStackTrace(CliRun.Result result) {
@@ -151,6 +148,34 @@ class MessagesTest {
       assertEquals(1, result.devices().size());
     } finally {
       Logging.liveLine(false);
+    }
+  }
+
+  @Test
+  void emptyStdinIsAConfigurationErrorSayingWhatIsExpected() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      CliRun.Result result = CliRun.run(CliRun.environment(simulator), "\n  \n", "device",
+          "--source", "ttnv3");
+
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("no device IDs: give them as arguments, or one per"
+          + " line on stdin"), result.toString());
+      assertEquals(List.of(), simulator.writes());
+    }
+  }
+
+  @Test
+  void anApplicationCommandReadingATerminalSaysWhatItWaitsFor() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      Map<String, String> environment = CliRun.environment(simulator);
+      environment.put(ExportCommand.STDIN, "terminal");
+
+      CliRun.Result result = CliRun.run(environment, "my-app\n", "application", "--source",
+          "ttnv3", "--dry-run");
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.stderr().startsWith("ttn-lw-migrate: reading application IDs from stdin,"
+          + " one per line; end with Ctrl-D"), result.toString());
     }
   }
 }
