@@ -21,8 +21,9 @@ import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * Makes one application of the target match a settings document, item by item: an item that is
- * equal is left alone, a missing one is created, a differing one is updated only when asked to.
- * Nothing in the target is deleted. Every write is read back and compared.
+ * equal is left alone, a missing one is created, fields the target leaves empty are filled in, and
+ * fields it holds with another value are overwritten only when asked to. Nothing in the target is
+ * deleted. Every write is read back and compared.
  */
 public final class SettingsImport implements AutoCloseable {
   /**
@@ -104,14 +105,18 @@ public final class SettingsImport implements AutoCloseable {
         if (differing.isEmpty()) {
           return new ItemOutcome(name, Change.UNCHANGED, List.of(), "");
         }
-        if (!choices.updateExisting()) {
-          return new ItemOutcome(name, Change.DIFFERS, differing, "");
+        List<String> unset = kind.empty(actual, differing);
+        if (!choices.updateExisting() && unset.size() < differing.size()) {
+          List<String> conflicting = new ArrayList<>(differing);
+          conflicting.removeAll(unset);
+          return new ItemOutcome(name, Change.DIFFERS, conflicting, "");
         }
         if (choices.dryRun()) {
           return new ItemOutcome(name, Change.WOULD_UPDATE, differing, "");
         }
-        kind.write(calls, applicationId, wanted);
-        return readBack(kind, wanted, applicationId, Change.UPDATED);
+        kind.write(calls, applicationId, wanted, differing);
+        ItemOutcome done = readBack(kind, wanted, applicationId, Change.UPDATED);
+        return done.isProblem() ? done : new ItemOutcome(name, Change.UPDATED, differing, "");
       }
       if (choices.dryRun()) {
         return new ItemOutcome(name, Change.WOULD_CREATE, List.of(), "");

@@ -75,7 +75,12 @@ record SettingsKind<T extends Message, G, S>(
 
   /** Writes every moved path of {@code item} (those the server has not refused). */
   void write(MaskedCalls calls, String applicationId, T item) {
-    calls.call(server, setMethod, paths(), mask -> setRequest.of(applicationId, item, mask),
+    write(calls, applicationId, item, paths());
+  }
+
+  /** Writes the given paths of {@code item} (those the server has not refused). */
+  void write(MaskedCalls calls, String applicationId, T item, List<String> paths) {
+    calls.call(server, setMethod, paths, mask -> setRequest.of(applicationId, item, mask),
         "writing " + describe(item) + " of application " + applicationId);
   }
 
@@ -111,6 +116,12 @@ record SettingsKind<T extends Message, G, S>(
       }
     }
     return differing;
+  }
+
+  /** Those of {@code paths} where {@code item} holds no value at all. */
+  List<String> empty(T item, List<String> paths) {
+    return paths.stream().filter(path -> MessagePaths.resolve(item.getDescriptorForType(), path)
+        .stream().noneMatch(fields -> MessagePaths.holds(item, fields))).toList();
   }
 
   /** Map fields compare as maps: TTS keeps no order of their entries. */

@@ -225,8 +225,10 @@ final class SettingsService {
     List<String> paths = rules.permitted(method, mask);
     Class<M> type = (Class<M>) item.getClass();
     long now = System.currentTimeMillis();
+    List<String> ids = item.getDescriptorForType().findFieldByName("ids") == null ? List.of()
+        : List.of("ids");
     M base = store.get(type, applicationId, id).orElseGet(() ->
-        stamped(MessageMasks.select(item, List.of("ids"), List.of()), "created_at", now));
+        stamped(MessageMasks.select(item, ids, List.of()), "created_at", now));
     M updated = stamped(MessageMasks.apply(base, item, paths), "updated_at", now);
     store.put(applicationId, id, updated);
     return MessageMasks.select(updated, implicit, paths);
