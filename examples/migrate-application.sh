@@ -1,29 +1,36 @@
 #!/usr/bin/env bash
-# Migrates every end device of one application from a source TTS deployment to a
-# target one, for use in a CI job. Configure both sides through the environment:
-#   TTNV3_DEFAULT_GRPC_ADDRESS, TTNV3_APP_API_KEY (and TTNV3_CA_FILE if needed)
-#     for the source, read by ttn-lw-migrate;
-#   ttn-lw-cli configured (and logged in) for the target.
+# Migrates every end device of one application from a source TTS deployment into an
+# application of a target one, for use in a CI job. Configure both sides through the
+# environment (see docs/migration.md):
+#   TTNV3_DEFAULT_GRPC_ADDRESS, TTNV3_APP_API_KEY (and TTNV3_CA_FILE if needed): the source;
+#   TARGET_DEFAULT_GRPC_ADDRESS, TARGET_APP_API_KEY (and TARGET_CA_FILE): the target.
 #
-# usage: migrate-application.sh SOURCE_APP_ID [TARGET_APP_ID] [ttn-lw-migrate flags...]
+# usage: migrate-application.sh SOURCE_APP_ID TARGET_APP_ID [ttn-lw-migrate flags...]
 #
-# The devices are first exported with --dry-run to a file that is only renamed into
-# place once complete, imported on the target, and only then exported for real, which
-# disables their downlinks on the source. Run it again with
-# --ttnv3.delete-source-device once the devices work on the target.
+# First a dry run checks the target and reports what would be created; then the migration
+# creates each device in the target, verifies it and only then disables its downlinks at the
+# source. The run journal (migrated-SOURCE_APP_ID.json.state) makes the job safe to re-run:
+# a re-run finishes what an interrupted one left and changes nothing else.
 set -euo pipefail
 
-source_app=${1:?usage: migrate-application.sh SOURCE_APP_ID [TARGET_APP_ID] [flags...]}
-target_app=${2:-$source_app}
-shift $(( $# >= 2 ? 2 : 1 ))
+usage="usage: migrate-application.sh SOURCE_APP_ID TARGET_APP_ID [ttn-lw-migrate flags...]"
+if [ $# -lt 2 ]; then
+  echo "$usage" >&2
+  exit 2
+fi
+source_app=$1
+target_app=$2
+shift 2
+for id in "$source_app" "$target_app"; do
+  case "$id" in
+    -*) echo "migrate-application.sh: '$id' is a flag, not an application ID" >&2
+        echo "$usage" >&2
+        exit 2 ;;
+  esac
+done
 
-out="devices-$source_app.json"
-ttn-lw-migrate application --source ttnv3 "$source_app" --dry-run "$@" > "$out.partial"
-mv "$out.partial" "$out"
-echo "exported $(wc -l < "$out") devices of $source_app to $out" >&2
-
-ttn-lw-cli end-devices create --application-id "$target_app" < "$out"
-echo "imported into $target_app" >&2
-
-ttn-lw-migrate application --source ttnv3 "$source_app" "$@" > /dev/null
-echo "downlinks disabled on the source for every device of $source_app" >&2
+ttn-lw-migrate migrate application --source ttnv3 "$source_app" --target.app-id "$target_app" \
+  --dry-run "$@" > /dev/null
+ttn-lw-migrate migrate application --source ttnv3 "$source_app" --target.app-id "$target_app" \
+  --output "migrated-$source_app.json" "$@"
+echo "migrated every device of $source_app into $target_app; see migrated-$source_app.json" >&2

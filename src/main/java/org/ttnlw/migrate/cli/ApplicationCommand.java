@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
     description = {
         "Export every end device of the given applications, one application after another,"
             + " as TTS JSON on stdout, one device per line.",
-        "After a device's JSON is written, its downlinks are disabled on the source (or, with"
-            + " the source's delete flag, it is deleted there), unless --dry-run."})
+        "After a device's JSON is written, it is taken out of service at the source, unless"
+            + " --dry-run: ttnv3 disables its downlinks, chirpstack disables the device, firefly"
+            + " invalidates its keys with --invalidate-keys; with the source's delete flag it is"
+            + " deleted there. `ttn-lw-migrate sources` and docs/ say what each source does."})
 final class ApplicationCommand extends ExportCommand {
   ApplicationCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
       TargetOptions target) {

@@ -11,8 +11,9 @@ public final class GlobalOptions {
   static final int DEFAULT_CONCURRENCY = 16;
 
   @Option(names = "--dry-run",
-      description = "Read and print devices, but change nothing on the source: no downlinks"
-          + " disabled, nothing deleted.")
+      description = "Read and print devices, but change nothing: nothing disabled or deleted at"
+          + " the source; with migrate and import, the target is only checked (which devices"
+          + " would be created, which are there already and whether they match).")
   boolean dryRun;
 
   @Option(names = "--verbose", description = "Log each call and device on stderr.")
@@ -47,7 +48,7 @@ public final class GlobalOptions {
   Path output;
 
   @Option(names = "--state", paramLabel = "FILE",
-      description = "Run journal recording, per device, exported / downlinks disabled / deleted"
+      description = "Run journal recording, per device, delivering / exported / disabled / deleted"
           + " (default with --output: FILE.state). A re-run with the same journal skips what is"
           + " done and finishes what is half-way.")
   Path state;

@@ -2,6 +2,7 @@ package org.ttnlw.migrate.source;
 
 import java.util.List;
 import java.util.Optional;
+import org.ttnlw.migrate.source.awsiot.AwsIotSourcePlugin;
 import org.ttnlw.migrate.source.chirpstack.ChirpStackSourcePlugin;
 import org.ttnlw.migrate.source.firefly.FireflySourcePlugin;
 import org.ttnlw.migrate.source.tts.TtsSourcePlugin;
@@ -10,7 +11,8 @@ import org.ttnlw.migrate.source.wanesy.WanesySourcePlugin;
 /** The sources this tool knows, by name or alias. */
 public final class SourcePlugins {
   private static final List<SourcePlugin<?>> ALL = List.of(new TtsSourcePlugin(),
-      new ChirpStackSourcePlugin(), new FireflySourcePlugin(), new WanesySourcePlugin());
+      new ChirpStackSourcePlugin(), new FireflySourcePlugin(), new WanesySourcePlugin(),
+      new AwsIotSourcePlugin());
 
   private SourcePlugins() {}
 

@@ -3,8 +3,10 @@ package org.ttnlw.migrate.target;
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,6 +42,8 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
   private static final List<TtsServer> SET_ORDER = List.of(TtsServer.JOIN_SERVER,
       TtsServer.NETWORK_SERVER, TtsServer.APPLICATION_SERVER);
   private static final String EUIS_TAKEN = "end_device_euis_taken";
+  /** The servers an interrupted create may not have reached: every one after the IS. */
+  private static final Set<TtsServer> HALF_CREATED = EnumSet.copyOf(SET_ORDER);
 
   private final TargetConfig config;
   private final RegistryCalls calls;
@@ -125,15 +129,32 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
         .build();
     return calls.call(TtsServer.IDENTITY_SERVER, EndDeviceRegistryGrpc.getCreateMethod(), request,
             what)
-        .exceptionally(failure -> {
-          throw explainCreateFailure(ref, wanted, Futures.unwrap(failure));
-        })
-        .thenCompose(created -> setAll(wanted, SET_ORDER, leaf -> true, what)
+        .handle((created, failure) -> failure == null ? null : Futures.unwrap(failure))
+        .thenCompose(failure -> {
+          if (failure == null) {
+            return finishCreated(ref, wanted, what);
+          }
+          if (isIdTaken(failure)) {
+            // Created meanwhile by someone else: compare it as a device that was there.
+            return existing(ref, wanted, false, what);
+          }
+          throw explainCreateFailure(ref, wanted, failure);
+        });
+  }
+
+  private static boolean isIdTaken(RuntimeException failure) {
+    return failure instanceof TtsCallException call && call.code() == Status.Code.ALREADY_EXISTS
+        && !call.errorName().equals(EUIS_TAKEN);
+  }
+
+  private CompletableFuture<Delivered> finishCreated(DeviceRef ref, EndDevice wanted,
+      String what) {
+    return setAll(wanted, SET_ORDER, leaf -> true, what)
             .thenCompose(ignored -> verify(ref, wanted, written(wanted), what))
             .handle((ok, failure) -> failure == null
                 ? CompletableFuture.completedFuture(new Delivered(wanted, "created"))
                 : this.<Delivered>rollBack(ref, Futures.unwrap(failure)))
-            .thenCompose(Function.identity()));
+            .thenCompose(Function.identity());
   }
 
   /** What the IS holds of the device: its identity and the IS's fields. */
@@ -150,15 +171,11 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
     if (!(failure instanceof TtsCallException call) || call.code() != Status.Code.ALREADY_EXISTS) {
       return failure;
     }
-    if (call.errorName().equals(EUIS_TAKEN)) {
-      return new TargetDeviceException("device " + ref + ": its JoinEUI " + hex(wanted.getIds()
-          .getJoinEui().toByteArray()) + " and DevEUI " + hex(wanted.getIds().getDevEui()
-          .toByteArray()) + " are already registered in the target as device "
-          + call.attribute("device_id") + " of application " + call.attribute("application_id")
-          + "; delete that device there first, or leave this one out (not retried)", call);
-    }
-    return new TargetDeviceException("device " + ref + ": another device took its ID in the"
-        + " target while it was being created; run the same command again", call);
+    return new TargetDeviceException("device " + ref + ": its JoinEUI " + hex(wanted.getIds()
+        .getJoinEui().toByteArray()) + " and DevEUI " + hex(wanted.getIds().getDevEui()
+        .toByteArray()) + " are already registered in the target as device "
+        + call.attribute("device_id") + " of application " + call.attribute("application_id")
+        + "; delete that device there first, or leave this one out (not retried)", call);
   }
 
   private static String hex(byte[] bytes) {
@@ -224,7 +241,7 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
 
   private CompletableFuture<Delivered> existing(DeviceRef ref, EndDevice wanted, boolean resumed,
       String what) {
-    return registries.read(ref, what).thenCompose(read -> {
+    return registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
       // A device this migration created half-way is finished whole; in one that was there
       // already, what changes while it runs (frame counters, MAC state) is left as it is.
       List<ImportPaths.Leaf> compared = resumed ? written(wanted)

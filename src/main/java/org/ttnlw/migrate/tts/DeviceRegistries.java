@@ -3,8 +3,10 @@ package org.ttnlw.migrate.tts;
 import com.google.protobuf.FieldMask;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +65,20 @@ public final class DeviceRegistries {
 
   /** Reads the device; fails with the first server's error, except the Join Server's NotFound. */
   public CompletableFuture<Read> read(DeviceRef ref, String what) {
+    return read(ref, what, EnumSet.of(TtsServer.JOIN_SERVER));
+  }
+
+  /**
+   * Reads the device; a server of {@code mayLack} that does not hold it is left out, as for a
+   * device created half-way; any other failure fails the read.
+   */
+  public CompletableFuture<Read> read(DeviceRef ref, String what, Set<TtsServer> mayLack) {
     List<CompletableFuture<DevicePart>> parts = new ArrayList<>();
     CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
     for (TtsServer server : TtsServer.values()) {
       CompletableFuture<DevicePart> part = sequential
-          ? previous.thenCompose(ignored -> readPart(ref, server, what))
-          : readPart(ref, server, what);
+          ? previous.thenCompose(ignored -> readPart(ref, server, what, mayLack))
+          : readPart(ref, server, what, mayLack);
       parts.add(part);
       previous = part;
     }
@@ -100,7 +110,8 @@ public final class DeviceRegistries {
         });
   }
 
-  private CompletableFuture<DevicePart> readPart(DeviceRef ref, TtsServer server, String what) {
+  private CompletableFuture<DevicePart> readPart(DeviceRef ref, TtsServer server, String what,
+      Set<TtsServer> mayLack) {
     GetEndDeviceRequest request = GetEndDeviceRequest.newBuilder()
         .setEndDeviceIds(ids(ref))
         .setFieldMask(masks.get(server))
@@ -109,7 +120,7 @@ public final class DeviceRegistries {
         .thenApply(answer -> new DevicePart(server, answer.message()))
         .exceptionally(failure -> {
           RuntimeException cause = Futures.unwrap(failure);
-          if (server == TtsServer.JOIN_SERVER && cause instanceof TtsCallException call
+          if (mayLack.contains(server) && cause instanceof TtsCallException call
               && call.isNotFound()) {
             return null;
           }

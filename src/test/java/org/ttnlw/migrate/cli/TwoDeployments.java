@@ -15,20 +15,21 @@ import org.ttnlw.migrate.tts.TtsServer;
  * a session ({@code my-device}), OTAA devices that have not joined, and ABP devices; the target
  * has the empty application {@code new-app}.
  */
-final class TwoDeployments implements AutoCloseable {
-  static final String TARGET_KEY = "NNSXS.TARGET-KEY-DO-NOT-LOG";
-  static final String TARGET_APP = "new-app";
+public final class TwoDeployments implements AutoCloseable {
+  public static final String TARGET_KEY = "NNSXS.TARGET-KEY-DO-NOT-LOG";
+  public static final String TARGET_APP = "new-app";
 
-  final TtsSimulator source;
-  final TtsSimulator target;
+  public final TtsSimulator source;
+  public final TtsSimulator target;
   final List<EndDevice> devices;
 
-  TwoDeployments(int sampleDevices) throws IOException {
+  public TwoDeployments(int sampleDevices) throws IOException {
     this(sampleDevices, TtsSimulator.builder());
   }
 
   /** @param targetSettings the target's settings beyond key and TLS, e.g. paths it refuses */
-  TwoDeployments(int sampleDevices, TtsSimulator.Builder targetSettings) throws IOException {
+  public TwoDeployments(int sampleDevices, TtsSimulator.Builder targetSettings)
+      throws IOException {
     source = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(true).start();
     target = targetSettings.apiKey(TARGET_KEY).tls(true).start();
     target.addApplication(TARGET_APP);
@@ -37,7 +38,7 @@ final class TwoDeployments implements AutoCloseable {
     devices.forEach(device -> source.put(device, SampleDevices.servers(device)));
   }
 
-  Map<String, String> environment() {
+  public Map<String, String> environment() {
     Map<String, String> environment = new HashMap<>(CliRun.environment(source));
     environment.put("TARGET_DEFAULT_GRPC_ADDRESS", target.address());
     environment.put("TARGET_APP_API_KEY", TARGET_KEY);
@@ -55,12 +56,12 @@ final class TwoDeployments implements AutoCloseable {
   }
 
   /** What a server of the target holds of a device of the target application. */
-  EndDevice inTarget(TtsServer server, String deviceId) {
+  public EndDevice inTarget(TtsServer server, String deviceId) {
     return target.stored(server, TARGET_APP, deviceId).orElseThrow(
         () -> new AssertionError(deviceId + " is not on the target's " + server.shortName()));
   }
 
-  boolean anywhereInTarget(String deviceId) {
+  public boolean anywhereInTarget(String deviceId) {
     for (TtsServer server : TtsServer.values()) {
       if (target.stored(server, TARGET_APP, deviceId).isPresent()) {
         return true;

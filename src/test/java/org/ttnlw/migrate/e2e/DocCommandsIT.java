@@ -87,6 +87,7 @@ class DocCommandsIT {
     try (simulator) {
       Path work = Files.createTempDirectory("doc-command");
       copyExamples(work);
+      simulator.prepare(work);
       Map<String, String> environment = new HashMap<>(simulator.environment());
       environment.put("TTN_LW_MIGRATE_JAR", jar.toString());
       PackagedTool.Result result = PackagedTool.run(List.of("sh", "-c", command.command()), work,
@@ -108,7 +109,9 @@ class DocCommandsIT {
           devices.addAll(PackagedTool.devicesIn(Files.readString(file), file.toString()));
         }
       }
-      assertFalse(devices.isEmpty(), "the command exported devices\n" + result);
+      if (!command.command().contains("> /dev/null")) {
+        assertFalse(devices.isEmpty(), "the command exported devices\n" + result);
+      }
     }
   }
 

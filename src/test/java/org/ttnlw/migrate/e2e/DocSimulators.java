@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ttnlw.migrate.json.TtsJson;
+import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.sim.awsiot.AwsSamples;
+import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 import org.ttnlw.migrate.sim.firefly.FireflyFake;
@@ -18,6 +23,7 @@ import org.ttnlw.migrate.sim.firefly.FireflyFake;
  * README's {@code export} lines do). A source added to the docs adds its case here.
  */
 final class DocSimulators {
+  private static final String TARGET_KEY = "NNSXS.DOC-COMMANDS-TARGET-KEY";
   private static final String TTS_KEY = "NNSXS.DOC-COMMANDS-KEY";
   private static final String CHIRPSTACK_KEY = "chirpstack-doc-commands-key";
 
@@ -30,11 +36,17 @@ final class DocSimulators {
     /** Texts that must never appear in the tool's output. */
     List<String> secrets();
 
+    /** Puts what the command reads into its folder. */
+    default void prepare(Path work) throws IOException {}
+
     @Override
     void close();
   }
 
   static Running start(String command) throws IOException {
+    if (command.contains("awsiot") || command.contains("aws-iot")) {
+      return awsIot();
+    }
     if (command.contains("chirpstack")) {
       return chirpstack();
     }
@@ -44,12 +56,39 @@ final class DocSimulators {
     if (command.contains("wanesy")) {
       return wanesy();
     }
+    if (command.contains(" migrate ") || command.startsWith("ttn-lw-migrate import")) {
+      return twoDeployments();
+    }
     if (command.contains("ttnv3") || command.contains("tts ")
         || !command.contains("--source")) {
       return tts();
     }
     throw new AssertionError("no simulator is set up for the documented command `" + command
         + "`: add its source to " + DocSimulators.class.getSimpleName());
+  }
+
+  /**
+   * The IoT Wireless fake with docs/awsiot.md's devices, reached the way an operator's AWS tools
+   * are: the SDK's standard variables, and nothing from the machine's own AWS configuration.
+   */
+  private static Running awsIot() throws IOException {
+    IotWirelessFake fake = new IotWirelessFake()
+        .putProfile(AwsSamples.otaaProfile())
+        .putProfile(AwsSamples.abpProfile())
+        .putDevice(AwsSamples.otaaDevice())
+        .putDevice(AwsSamples.abpDevice());
+    Path home = Files.createTempDirectory("aws-home");
+    return running(Map.of(
+        "AWS_ENDPOINT_URL_IOT_WIRELESS", fake.endpoint(),
+        "AWS_REGION", IotWirelessFake.REGION,
+        "AWS_ACCESS_KEY_ID", IotWirelessFake.ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY", IotWirelessFake.SECRET_KEY,
+        "AWS_CONFIG_FILE", home.resolve("config").toString(),
+        "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString(),
+        "AWS_EC2_METADATA_DISABLED", "true"), List.of(IotWirelessFake.SECRET_KEY), () -> {
+          fake.close();
+          deleteQuietly(home);
+        });
   }
 
   /** Firefly over HTTPS with the sample devices, in application 17 and in the key's listing. */
@@ -132,18 +171,71 @@ final class DocSimulators {
   }
 
   private static Running tts() throws IOException {
+    TtsSimulator simulator = ttsSource();
+    return running(ttsEnvironment(simulator), List.of(TTS_KEY), simulator::close);
+  }
+
+  /** The TTS the docs' devices are on: my-app with OTAA and ABP devices. */
+  private static TtsSimulator ttsSource() throws IOException {
     TtsSimulator simulator = TtsSimulator.builder().apiKey(TTS_KEY).tls(true).start();
     simulator.put(SampleDevices.otaaWithSession("my-app", "my-device", 0));
     simulator.put(SampleDevices.otaaWithSession("my-app", "dev", 1));
     int index = 2;
-    for (String id : List.of("sensor-0001", "sensor-0002")) {
+    for (String id : List.of("sensor-0001", "sensor-0002", "abp-device")) {
       var device = SampleDevices.abp("my-app", id, index++);
       simulator.put(device, SampleDevices.servers(device));
     }
-    return running(Map.of(
+    return simulator;
+  }
+
+  private static Map<String, String> ttsEnvironment(TtsSimulator simulator) {
+    return Map.of(
         "TTNV3_DEFAULT_GRPC_ADDRESS", simulator.address(),
         "TTNV3_APP_ID", "my-app",
         "TTNV3_APP_API_KEY", TTS_KEY,
-        "TTNV3_CA_FILE", simulator.caFile().toString()), List.of(TTS_KEY), simulator::close);
+        "TTNV3_CA_FILE", simulator.caFile().toString());
+  }
+
+  /**
+   * The docs' TTS and a target TTS with the empty application new-app, for {@code migrate}
+   * and {@code import}; the command's folder gets devices.json, two devices to import.
+   */
+  private static Running twoDeployments() throws IOException {
+    TtsSimulator source = ttsSource();
+    TtsSimulator target = TtsSimulator.builder().apiKey(TARGET_KEY).tls(true).start();
+    target.addApplication("new-app");
+    Map<String, String> environment = new HashMap<>(ttsEnvironment(source));
+    environment.put("TARGET_DEFAULT_GRPC_ADDRESS", target.address());
+    environment.put("TARGET_APP_API_KEY", TARGET_KEY);
+    environment.put("TARGET_CA_FILE", target.caFile().toString());
+    Running both = running(environment, List.of(TTS_KEY, TARGET_KEY), () -> {
+      source.close();
+      target.close();
+    });
+    return new Running() {
+      @Override
+      public Map<String, String> environment() {
+        return both.environment();
+      }
+
+      @Override
+      public List<String> secrets() {
+        return both.secrets();
+      }
+
+      @Override
+      public void prepare(Path work) throws IOException {
+        StringBuilder devices = new StringBuilder();
+        for (EndDevice device : SampleDevices.application("other-app", 2)) {
+          devices.append(TtsJson.instance().toJson(device)).append('\n');
+        }
+        Files.writeString(work.resolve("devices.json"), devices);
+      }
+
+      @Override
+      public void close() {
+        both.close();
+      }
+    };
   }
 }

@@ -9,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.DeviceRef;
@@ -29,9 +33,11 @@ import org.ttnlw.migrate.source.SourceException;
  * ever changed here.
  */
 public final class TtsJsonFiles implements Source {
+  private static final Logger log = LoggerFactory.getLogger(TtsJsonFiles.class);
   private final List<Path> files;
   private final InputStream stdin;
   private final Map<DeviceRef, CompletableFuture<EndDevice>> read = new ConcurrentHashMap<>();
+  private final Set<DeviceRef> seen = new HashSet<>();
   private int malformed;
 
   /** @param files read in order; with none, stdin is read */
@@ -54,8 +60,20 @@ public final class TtsJsonFiles implements Source {
       private Iterator<JsonRecords.Record> records = files.isEmpty()
           ? new JsonRecords(reader(stdin)) : Collections.emptyIterator();
 
+      private DeviceRef next;
+
       @Override
       public boolean hasNext() {
+        while (next == null && hasNextRecord()) {
+          DeviceRef ref = parse(name, records.next());
+          if (ref != null) {
+            next = ref;
+          }
+        }
+        return next != null;
+      }
+
+      private boolean hasNextRecord() {
         while (!records.hasNext() && remaining.hasNext()) {
           Path file = remaining.next();
           name = file.toString();
@@ -73,7 +91,9 @@ public final class TtsJsonFiles implements Source {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return parse(name, records.next());
+        DeviceRef current = next;
+        next = null;
+        return current;
       }
     };
   }
@@ -82,6 +102,7 @@ public final class TtsJsonFiles implements Source {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
   }
 
+  /** The record's device, or null for a device given before (skipped with a warning). */
   private DeviceRef parse(String file, JsonRecords.Record record) {
     String where = file + " line " + record.line();
     try {
@@ -93,6 +114,10 @@ public final class TtsJsonFiles implements Source {
         throw new SourceException("the device has no ids.device_id");
       }
       DeviceRef ref = DeviceRef.of(device.getIds());
+      if (!seen.add(ref)) {
+        log.warn("{}: device {} was given before; importing it once", where, ref);
+        return null;
+      }
       read.put(ref, CompletableFuture.completedFuture(device));
       return ref;
     } catch (RuntimeException e) {
@@ -119,9 +144,7 @@ public final class TtsJsonFiles implements Source {
 
   @Override
   public CompletableFuture<EndDevice> fetch(DeviceRef device) {
-    CompletableFuture<EndDevice> parsed = read.remove(device);
-    return parsed != null ? parsed : CompletableFuture.failedFuture(
-        new SourceException("device " + device + " is in the input twice"));
+    return read.remove(device);
   }
 
   @Override

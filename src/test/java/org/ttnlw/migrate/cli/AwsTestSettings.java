@@ -1,0 +1,18 @@
+package org.ttnlw.migrate.cli;
+
+import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
+
+/**
+ * Points the AWS SDK's default chains at the fake's static credentials and region through the
+ * SDK's system properties (aws.accessKeyId, aws.secretAccessKey, aws.region), which it reads
+ * before the environment, so no test depends on the machine's AWS configuration.
+ */
+final class AwsTestSettings {
+  private AwsTestSettings() {}
+
+  static void install() {
+    System.setProperty("aws.accessKeyId", IotWirelessFake.ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", IotWirelessFake.SECRET_KEY);
+    System.setProperty("aws.region", IotWirelessFake.REGION);
+  }
+}

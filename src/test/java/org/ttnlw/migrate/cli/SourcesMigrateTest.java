@@ -1,0 +1,127 @@
+package org.ttnlw.migrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
+import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
+import org.ttnlw.migrate.sim.firefly.FireflyFake;
+import org.ttnlw.migrate.tts.TtsServer;
+
+/**
+ * {@code migrate} works for every source the same way: ChirpStack, Firefly and Wanesy devices go
+ * into a TTS target, are verified there, and only then is the source told.
+ */
+class SourcesMigrateTest {
+  private static final String TARGET_KEY = "NNSXS.SOURCES-TARGET-KEY";
+  private TtsSimulator target;
+
+  @TempDir
+  Path folder;
+
+  @BeforeEach
+  void start() throws Exception {
+    target = TtsSimulator.builder().apiKey(TARGET_KEY).tls(true).start();
+    target.addApplication("new-app");
+  }
+
+  @AfterEach
+  void stop() {
+    target.close();
+  }
+
+  private Map<String, String> withTarget(Map<String, String> source) {
+    Map<String, String> environment = new HashMap<>(source);
+    environment.put("TARGET_DEFAULT_GRPC_ADDRESS", target.address());
+    environment.put("TARGET_APP_API_KEY", TARGET_KEY);
+    environment.put("TARGET_CA_FILE", target.caFile().toString());
+    environment.put("TARGET_APP_ID", "new-app");
+    return environment;
+  }
+
+  private CliRun.Result run(Map<String, String> source, String... args) {
+    CliRun.Result result = CliRun.run(withTarget(source), "", args);
+    assertFalse(result.stdout().contains(TARGET_KEY) || result.stderr().contains(TARGET_KEY),
+        result.toString());
+    return result;
+  }
+
+  private void assertInTarget(String deviceId) {
+    for (TtsServer server : new TtsServer[] {TtsServer.IDENTITY_SERVER,
+        TtsServer.NETWORK_SERVER, TtsServer.APPLICATION_SERVER}) {
+      assertTrue(target.stored(server, "new-app", deviceId).isPresent(), deviceId + " on "
+          + server.shortName());
+    }
+  }
+
+  @Test
+  void chirpStackDevicesAreDisabledThereOnlyAfterTheTargetHoldsThem() throws Exception {
+    try (ChirpStackSimulator chirpstack = ChirpStackSimulator.builder().adminKey(CliRun.API_KEY)
+        .tls(true).start()) {
+      SampleChirpStack.seed(chirpstack);
+      SampleChirpStack.putJoinedOtaa(chirpstack, 1);
+      String devEui = SampleChirpStack.devEui(1);
+
+      CliRun.Result result = run(ChirpStackExportTest.environment(chirpstack), "chirpstack",
+          "migrate", "device", devEui);
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertInTarget("eui-" + devEui.toLowerCase());
+      assertTrue(target.stored(TtsServer.JOIN_SERVER, "new-app", "eui-" + devEui.toLowerCase())
+          .orElseThrow().getRootKeys().hasAppKey());
+      assertTrue(chirpstack.device(devEui).orElseThrow().getIsDisabled());
+    }
+  }
+
+  @Test
+  void fireflyDevicesMigrateAndKeysAreInvalidatedOnlyWhenAsked() {
+    try (FireflyFake firefly = new FireflyFake().sampleDevices()) {
+      Map<String, String> environment = new HashMap<>();
+      environment.put("FIREFLY_HOST", firefly.host());
+      environment.put("FIREFLY_API_KEY", FireflyFake.API_KEY);
+      environment.put("FIREFLY_USE_HTTP", "true");
+      environment.put("FIREFLY_APP_ID", "my-app");
+      environment.put("FIREFLY_FREQUENCY_PLAN_ID", "EU_863_870_TTN");
+      environment.put("FIREFLY_MAC_VERSION", "1.0.2b");
+      environment.put("FIREFLY_JOIN_EUI", FireflyExportTest.JOIN_EUI);
+
+      CliRun.Result result = run(environment, "migrate", "device", "--source", "firefly",
+          FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI, "--firefly.invalidate-keys");
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertInTarget(FireflyFake.OTAA_EUI.toLowerCase());
+      assertInTarget(FireflyFake.ABP_EUI.toLowerCase());
+      assertFalse(result.stderr().contains(FireflyFake.API_KEY), result.stderr());
+      assertEquals(1, firefly.putsTo(FireflyFake.OTAA_EUI).size(), "keys invalidated once");
+    }
+  }
+
+  @Test
+  void wanesyDevicesMigrateAndWmcIsLeftAsItIs() throws Exception {
+    Path csv = folder.resolve("devices.csv");
+    try (InputStream in = getClass().getResourceAsStream(
+        "/org/ttnlw/migrate/sim/wanesy/two-devices.csv")) {
+      Files.write(csv, in.readAllBytes());
+    }
+    Map<String, String> environment = Map.of("WANESY_CSV_PATH", csv.toString(),
+        "WANESY_APP_ID", "my-app", "WANESY_FREQUENCY_PLAN_ID", "EU_863_870");
+
+    CliRun.Result result = run(environment, "wanesy", "migrate", "application", "--all");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertEquals(2, result.devices().size(), result.toString());
+    result.devices().forEach(device -> assertInTarget(device.getIds().getDeviceId()));
+    assertTrue(result.stderr().contains("created 2"), result.stderr());
+  }
+}
