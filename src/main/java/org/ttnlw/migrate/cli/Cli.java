@@ -88,6 +88,9 @@ final class Cli {
         line.getCommandSpec().usageMessage().description(migrateDescription(command.kind()));
         offerSource.accept(line);
         offerTarget(line);
+        if (command instanceof ApplicationCommand application) {
+          application.offerSettingsOption(line.getCommandSpec());
+        }
         migrate.addSubcommand(line);
       }
       parent.addSubcommand(migrate);

@@ -97,8 +97,29 @@ abstract class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
+    Integer stopped = beforeDevices(bound);
+    if (stopped != null) {
+      return stopped;
+    }
     return new PipelineRun(global, io, target).run(choices, bound::open,
         source -> devices(source, input, all, deletesDevices));
+  }
+
+  /** What runs before the devices move; an exit code stops the command there, null goes on. */
+  Integer beforeDevices(BoundSource<?> bound) {
+    return null;
+  }
+
+  GlobalOptions global() {
+    return global;
+  }
+
+  Io io() {
+    return io;
+  }
+
+  TargetOptions target() {
+    return target;
   }
 
   private BoundSource<?> chosenSource() {

@@ -239,4 +239,37 @@ class ApplicationSettingsTest {
     assertEquals(1, items.size(), items.toString());
     return items.get(0);
   }
+
+  @Test
+  void migrateWithApplicationSettingsMovesTheSettingsFirstThenTheDevices() throws IOException {
+    try (TwoDeployments two = new TwoDeployments(2)) {
+      SampleSettings.put(two.source, "my-app");
+      CliRun.Result result = two.run("migrate", "application", "--source", "ttnv3", "my-app",
+          "--with-application-settings");
+      assertEquals(0, result.exitCode(), result.toString());
+      assertNoSecrets(result);
+      assertEquals(SampleSettings.DOWNLINK_KEY,
+          webhook(two.target, "my-hook").getDownlinkApiKey());
+      assertTrue(two.anywhereInTarget("my-device"), result.toString());
+      List<CallInfo> writes = two.target.writes();
+      int firstCreate = writes.indexOf(writes.stream()
+          .filter(call -> call.method().equals("Create")).findFirst().orElseThrow());
+      assertTrue(writes.subList(firstCreate, writes.size()).stream()
+          .noneMatch(call -> call.deviceId().equals("my-hook")), writes.toString());
+    }
+  }
+
+  @Test
+  void migrateWithDifferingSettingsMovesNoDevice() throws IOException {
+    try (TwoDeployments two = new TwoDeployments(0)) {
+      SampleSettings.put(two.source, "my-app");
+      two.target.putSetting(TwoDeployments.TARGET_APP, SampleSettings.webhook(
+          TwoDeployments.TARGET_APP, "my-hook").toBuilder().setFormat("protobuf").build());
+      CliRun.Result result = two.run("migrate", "application", "--source", "ttnv3", "my-app",
+          "--with-application-settings");
+      assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("no device was moved"), result.toString());
+      assertFalse(two.anywhereInTarget("my-device"), result.toString());
+    }
+  }
 }

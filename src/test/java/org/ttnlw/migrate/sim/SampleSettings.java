@@ -13,6 +13,7 @@ import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociation;
 import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociationIdentifiers;
 import org.ttnlw.migrate.proto.ApplicationPubSub;
 import org.ttnlw.migrate.proto.ApplicationPubSubIdentifiers;
+import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.ApplicationWebhook;
 import org.ttnlw.migrate.proto.ApplicationWebhookHealth;
 import org.ttnlw.migrate.proto.ApplicationWebhookIdentifiers;
@@ -120,5 +121,19 @@ public final class SampleSettings {
     tts.putSetting(applicationId, webhook(applicationId, "my-hook"));
     tts.putSetting(applicationId, pubSub(applicationId, "my-mqtt"));
     tts.putSetting(applicationId, defaultAssociation(applicationId, 199));
+  }
+
+  /** The sample as {@code application-settings} exports it: without server-assigned fields. */
+  public static ApplicationSettings document(String applicationId) {
+    return ApplicationSettings.newBuilder()
+        .setApplication(application(applicationId).toBuilder().clearCreatedAt().clearUpdatedAt()
+            .clearNetworkServerAddress())
+        .setLink(link())
+        .addWebhooks(webhook(applicationId, "my-hook").toBuilder().clearCreatedAt()
+            .clearHealthStatus())
+        .addPubsubs(pubSub(applicationId, "my-mqtt"))
+        .addPackageDefaultAssociations(defaultAssociation(applicationId, 199).toBuilder()
+            .clearCreatedAt())
+        .build();
   }
 }
