@@ -16,7 +16,6 @@ import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.tts.TtsOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,20 +52,9 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
 
   /** Adds {@code --source NAME}, for the form where the source is not the parent command. */
   void offerSourceOption(CommandSpec command) {
-    command.addOption(OptionSpec.builder("--source")
-        .paramLabel("NAME")
-        .type(String.class)
-        .required(true)
-        .description("Source to read the settings from: ttnv3 (or tts), the only source whose"
-            + " application settings this tool moves.")
-        .setter(new picocli.CommandLine.Model.ISetter() {
-          @Override
-          public <T> T set(T value) {
-            sourceName = (String) value;
-            return null;
-          }
-        })
-        .build());
+    command.addOption(ExportCommand.sourceOption("Source to read the settings from: ttnv3 (or"
+        + " tts), the only source whose application settings this tool moves.",
+        name -> sourceName = name));
   }
 
   @Override

@@ -113,7 +113,8 @@ class DocCommandsIT {
       }
       List<EndDevice> devices = new ArrayList<>(result.devices());
       try (Stream<Path> files = Files.list(work)) {
-        for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".json")
+            && !p.toString().endsWith(".settings.json")).toList()) {
           devices.addAll(PackagedTool.devicesIn(Files.readString(file), file.toString()));
         }
       }
