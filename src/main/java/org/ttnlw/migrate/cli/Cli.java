@@ -44,6 +44,9 @@ final class Cli {
         target)), global);
     wiring.offerTarget(importCommand);
     root.addSubcommand(importCommand);
+    ApplicationSettingsCommands settings = new ApplicationSettingsCommands(wiring, distinct);
+    settings.exportCommand(true).ifPresent(root::addSubcommand);
+    root.addSubcommand(settings.importCommand());
     root.addSubcommand(new CommandLine(new SourcesCommand()));
     root.addSubcommand(new CommandLine(new VersionCommand()));
     for (BoundSource<?> bound : distinct) {
@@ -66,7 +69,7 @@ final class Cli {
   }
 
   /** What every command is built with. */
-  private record Wiring(GlobalOptions global, Io io, EnvironmentDefaults environment,
+  record Wiring(GlobalOptions global, Io io, EnvironmentDefaults environment,
       TargetOptions target) {
 
     /**
@@ -86,6 +89,9 @@ final class Cli {
         line.getCommandSpec().usageMessage().description(migrateDescription(command.kind()));
         offerSource.accept(line);
         offerTarget(line);
+        if (command instanceof ApplicationCommand application) {
+          application.offerSettingsOption(line.getCommandSpec());
+        }
         migrate.addSubcommand(line);
       }
       parent.addSubcommand(migrate);
@@ -122,6 +128,8 @@ final class Cli {
         "Its flags go without the `" + plugin.name() + ".` prefix here.");
     wiring.addCommands(group, Map.of(plugin.name(), bound),
         line -> bound.offerFlags(line.getCommandSpec(), false, wiring.environment()));
+    new ApplicationSettingsCommands(wiring, List.of(bound)).exportCommand(false)
+        .ifPresent(group::addSubcommand);
     return group;
   }
 
@@ -134,7 +142,7 @@ final class Cli {
     line.getSubcommands().values().forEach(Cli::abbreviateSynopses);
   }
 
-  private static CommandLine withGlobals(CommandLine line, GlobalOptions global) {
+  static CommandLine withGlobals(CommandLine line, GlobalOptions global) {
     line.getCommandSpec().addMixin("global", CommandSpec.forAnnotatedObject(global));
     return line;
   }

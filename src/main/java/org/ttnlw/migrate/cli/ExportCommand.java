@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.ttnlw.migrate.export.IdInput;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.IdSyntax;
@@ -55,19 +56,25 @@ abstract class ExportCommand implements Callable<Integer> {
 
   /** Adds {@code --source NAME}, for the form where the source is not the parent command. */
   void offerSourceOption(CommandSpec command, String names) {
-    command.addOption(OptionSpec.builder("--source")
+    command.addOption(sourceOption("Source to read devices from: " + names + ". See"
+        + " `ttn-lw-migrate sources`.", name -> sourceName = name));
+  }
+
+  /** A required {@code --source NAME} whose value goes to {@code chosen}. */
+  static OptionSpec sourceOption(String description, Consumer<String> chosen) {
+    return OptionSpec.builder("--source")
         .paramLabel("NAME")
         .type(String.class)
         .required(true)
-        .description("Source to read devices from: " + names + ". See `ttn-lw-migrate sources`.")
+        .description(description)
         .setter(new picocli.CommandLine.Model.ISetter() {
           @Override
           public <T> T set(T value) {
-            sourceName = (String) value;
+            chosen.accept((String) value);
             return null;
           }
         })
-        .build());
+        .build();
   }
 
   /** "device" or "application", for messages. */
@@ -103,8 +110,29 @@ abstract class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
+    Integer stopped = beforeDevices(bound);
+    if (stopped != null) {
+      return stopped;
+    }
     return new PipelineRun(global, io, target, bound.flagsAsTyped(sourceName != null))
         .run(choices, bound::open, source -> devices(source, input, all, deletesDevices));
+  }
+
+  /** What runs before the devices move; an exit code stops the command there, null goes on. */
+  Integer beforeDevices(BoundSource<?> bound) {
+    return null;
+  }
+
+  GlobalOptions global() {
+    return global;
+  }
+
+  Io io() {
+    return io;
+  }
+
+  TargetOptions target() {
+    return target;
   }
 
   private BoundSource<?> chosenSource() {

@@ -1,6 +1,8 @@
 package org.ttnlw.migrate.tts;
 
+import com.google.protobuf.Value;
 import io.grpc.Status;
+import java.util.List;
 import org.ttnlw.migrate.proto.ErrorDetails;
 import org.ttnlw.migrate.source.SourceException;
 
@@ -39,5 +41,14 @@ public final class TtsCallException extends SourceException {
       return "";
     }
     return TtsError.text(details.getAttributes().getFieldsOrThrow(name));
+  }
+
+  /** A list attribute of TTS's error as texts, such as {@code forbidden_paths}; empty if absent. */
+  public List<String> attributeList(String name) {
+    if (details == null || !details.getAttributes().containsFields(name)) {
+      return List.of();
+    }
+    Value value = details.getAttributes().getFieldsOrThrow(name);
+    return value.getListValue().getValuesList().stream().map(TtsError::text).toList();
   }
 }

@@ -24,8 +24,14 @@ public final class TwoDeployments implements AutoCloseable {
   final List<EndDevice> devices;
 
   public TwoDeployments(int sampleDevices) throws IOException {
+    this(sampleDevices, TtsSimulator.builder());
+  }
+
+  /** @param targetSettings the target's settings beyond key and TLS, e.g. paths it refuses */
+  public TwoDeployments(int sampleDevices, TtsSimulator.Builder targetSettings)
+      throws IOException {
     source = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(true).start();
-    target = TtsSimulator.builder().apiKey(TARGET_KEY).tls(true).start();
+    target = targetSettings.apiKey(TARGET_KEY).tls(true).start();
     target.addApplication(TARGET_APP);
     source.put(SampleDevices.otaaWithSession("my-app", "my-device", 0));
     devices = SampleDevices.application("my-app", sampleDevices);

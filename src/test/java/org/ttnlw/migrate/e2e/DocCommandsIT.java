@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.json.TtsJson;
+import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.SampleSettings;
 
 /**
  * Every command README.md and docs/ show, run as written through {@code bin/ttn-lw-migrate}
@@ -99,13 +103,18 @@ class DocCommandsIT {
             "a secret was printed\n" + result);
       }
       assertFalse(result.stderr().contains("[warning]"), result.toString());
+      if (command.command().contains("application-settings")) {
+        checkSettings(command.command(), work, result);
+        return;
+      }
       if (TEXT_COMMANDS.stream().anyMatch(command.command()::contains)) {
         assertFalse(result.stdout().isBlank(), result.toString());
         return;
       }
       List<EndDevice> devices = new ArrayList<>(result.devices());
       try (Stream<Path> files = Files.list(work)) {
-        for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".json")
+            && !p.toString().endsWith(".settings.json")).toList()) {
           devices.addAll(PackagedTool.devicesIn(Files.readString(file), file.toString()));
         }
       }
@@ -113,6 +122,37 @@ class DocCommandsIT {
         assertFalse(devices.isEmpty(), "the command exported devices\n" + result);
       }
     }
+  }
+
+  /**
+   * An export of settings writes settings documents (to stdout or an owner-only file), an import
+   * makes the target match; neither logs the credentials the settings hold.
+   */
+  private static void checkSettings(String command, Path work, PackagedTool.Result result)
+      throws IOException {
+    for (String secret : SampleSettings.SECRETS) {
+      assertFalse(result.stderr().contains(secret), "a credential was logged\n" + result);
+    }
+    if (command.contains("import-application-settings")) {
+      assertTrue(result.stdout().isEmpty(), result.toString());
+      assertTrue(result.stderr().contains(" 0 not matching"), result.toString());
+      return;
+    }
+    List<ApplicationSettings> documents = new ArrayList<>();
+    result.stdout().lines().forEach(line -> documents.add(settings(line)));
+    Path file = work.resolve("my-app.settings.json");
+    if (Files.exists(file)) {
+      Files.readAllLines(file).forEach(line -> documents.add(settings(line)));
+      if (command.contains("--output")) {
+        assertEquals("rw-------",
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+      }
+    }
+    assertEquals(List.of(SampleSettings.document("my-app")), documents, result.toString());
+  }
+
+  private static ApplicationSettings settings(String line) {
+    return TtsJson.instance().merge(line, ApplicationSettings.newBuilder()).build();
   }
 
   private static void copyExamples(Path work) throws IOException {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.sim.SampleSettings;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.sim.awsiot.AwsSamples;
 import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
@@ -185,6 +186,7 @@ final class DocSimulators {
       var device = SampleDevices.abp("my-app", id, index++);
       simulator.put(device, SampleDevices.servers(device));
     }
+    SampleSettings.put(simulator, "my-app");
     return simulator;
   }
 
@@ -230,6 +232,8 @@ final class DocSimulators {
           devices.append(TtsJson.instance().toJson(device)).append('\n');
         }
         Files.writeString(work.resolve("devices.json"), devices);
+        Files.writeString(work.resolve("my-app.settings.json"),
+            TtsJson.instance().toJson(SampleSettings.document("my-app")) + "\n");
       }
 
       @Override

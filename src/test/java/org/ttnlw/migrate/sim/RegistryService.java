@@ -2,7 +2,6 @@ package org.ttnlw.migrate.sim;
 
 import com.google.protobuf.Empty;
 import com.google.protobuf.FieldMask;
-import com.google.protobuf.Value;
 import com.google.protobuf.util.Timestamps;
 import com.google.protobuf.util.Values;
 import io.grpc.Metadata;
@@ -12,7 +11,6 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
@@ -23,7 +21,6 @@ import org.ttnlw.migrate.proto.GetEndDeviceRequest;
 import org.ttnlw.migrate.proto.ListEndDevicesRequest;
 import org.ttnlw.migrate.sim.CallPipeline.Target;
 import org.ttnlw.migrate.sim.Registry.WriteRpc;
-import org.ttnlw.migrate.tts.FieldMaskTable;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /** Serves one registry's RPCs from the device store of its server. */
@@ -196,19 +193,8 @@ final class RegistryService {
     return answer.build();
   }
 
-  /** The mask's paths if the method allows them all, as TTS checks before handling a call. */
   private static List<String> permittedPaths(MethodDescriptor<?, ?> method, FieldMask fieldMask) {
-    Set<String> allowed = FieldMaskTable.bundled().allowed(method.getFullMethodName());
-    List<Value> forbidden =
-        fieldMask.getPathsList().stream()
-            .filter(path -> !allowed.contains(path))
-            .map(Values::of)
-            .toList();
-    if (!forbidden.isEmpty()) {
-      throw TtsError.FORBIDDEN_FIELD_MASK_PATHS.toException(
-          Map.of("forbidden_paths", Values.of(forbidden)));
-    }
-    return fieldMask.getPathsList();
+    return FieldMaskRules.CURRENT.permitted(method, fieldMask);
   }
 
   private StatusRuntimeException notFound(EndDeviceIdentifiers ids) {

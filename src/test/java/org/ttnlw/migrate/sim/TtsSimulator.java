@@ -1,9 +1,11 @@
 package org.ttnlw.migrate.sim;
 
+import com.google.protobuf.Message;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.ttnlw.migrate.proto.Application;
+import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 import org.ttnlw.migrate.tts.TtsServer;
@@ -44,15 +50,17 @@ public final class TtsSimulator implements AutoCloseable {
   private final Server server;
   private final ScheduledExecutorService scheduler;
   private final Map<TtsServer, DeviceStore> stores;
+  private final SettingsStore settingsStore;
   private final CallJournal journal;
   private final CallPipeline pipeline;
   private final Path caFile;
 
-  private TtsSimulator(Builder builder, ServerIdentity identity, Map<TtsServer, DeviceStore> stores)
-      throws IOException {
+  private TtsSimulator(Builder builder, ServerIdentity identity, Map<TtsServer, DeviceStore> stores,
+      SettingsStore settingsStore) throws IOException {
     settings = builder;
     this.identity = identity;
     this.stores = stores;
+    this.settingsStore = settingsStore;
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -77,6 +85,11 @@ public final class TtsSimulator implements AutoCloseable {
           ServerInterceptors.intercept(
               new RegistryService(registry, stores.get(registry.server()), pipeline).definition(),
               CallMetadata.interceptor()));
+    }
+    for (ServerServiceDefinition service : new SettingsService(settingsStore, pipeline,
+        new FieldMaskRules(Map.copyOf(builder.refused)),
+        stores.get(TtsServer.IDENTITY_SERVER)::addApplication).definitions()) {
+      netty.addService(ServerInterceptors.intercept(service, CallMetadata.interceptor()));
     }
     server = netty.build();
     try {
@@ -127,7 +140,27 @@ public final class TtsSimulator implements AutoCloseable {
 
   /** Makes an application known to the IS, as creating it in the Console does. */
   public void addApplication(String applicationId) {
-    stores.get(TtsServer.IDENTITY_SERVER).addApplication(applicationId);
+    addApplication(Application.newBuilder()
+        .setIds(ApplicationIdentifiers.newBuilder().setApplicationId(applicationId)).build());
+  }
+
+  /** Makes an application with these fields known to the IS. */
+  public void addApplication(Application application) {
+    stores.get(TtsServer.IDENTITY_SERVER).addApplication(application.getIds().getApplicationId());
+    putSetting(application.getIds().getApplicationId(), application);
+  }
+
+  /**
+   * Stores an application, link, webhook, pub/sub or package default association of an
+   * application as its server holds it, replacing one with the same ID.
+   */
+  public void putSetting(String applicationId, Message item) {
+    settingsStore.put(applicationId, SettingsService.idOf(item), item);
+  }
+
+  /** The items of one type that the IS or AS holds for an application, by ID. */
+  public <M extends Message> List<M> settings(Class<M> type, String applicationId) {
+    return settingsStore.list(type, applicationId);
   }
 
   /** What a server holds of a device. */
@@ -165,7 +198,7 @@ public final class TtsSimulator implements AutoCloseable {
   public TtsSimulator restart() throws IOException {
     int port = port();
     close();
-    return new TtsSimulator(settings.copy().port(port), identity, stores);
+    return new TtsSimulator(settings.copy().port(port), identity, stores, settingsStore);
   }
 
   /** Blocks until the simulator is closed, for a simulator run as a program. */
@@ -189,6 +222,7 @@ public final class TtsSimulator implements AutoCloseable {
     private int port;
     private Duration latency = Duration.ZERO;
     private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
+    private final Map<String, Set<String>> refused = new HashMap<>();
 
     private Builder() {}
 
@@ -225,6 +259,15 @@ public final class TtsSimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Refuse these field-mask paths in an RPC (full name, e.g. {@code
+     * ttn.lorawan.v3.ApplicationWebhookRegistry/Set}) as a release that does not know them does.
+     */
+    public Builder refusing(String fullMethodName, String... paths) {
+      refused.computeIfAbsent(fullMethodName, rpc -> new HashSet<>()).addAll(List.of(paths));
+      return this;
+    }
+
     public TtsSimulator start() throws IOException {
       if (apiKey == null) {
         throw new IllegalStateException("an API key is required");
@@ -233,7 +276,8 @@ public final class TtsSimulator implements AutoCloseable {
       for (TtsServer server : TtsServer.values()) {
         stores.put(server, new DeviceStore());
       }
-      return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores);
+      return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores,
+          new SettingsStore());
     }
 
     private Builder copy() {
@@ -243,6 +287,7 @@ public final class TtsSimulator implements AutoCloseable {
       copy.port = port;
       copy.latency = latency;
       copy.rateLimitPerMinute = rateLimitPerMinute;
+      refused.forEach((rpc, paths) -> copy.refused.put(rpc, Set.copyOf(paths)));
       return copy;
     }
   }

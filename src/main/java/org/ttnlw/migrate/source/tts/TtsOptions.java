@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.tts.TtsConnection;
 import org.ttnlw.migrate.tts.TtsConnectionOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,4 +35,9 @@ public final class TtsOptions {
   @Option(names = "--export-cacs",
       description = "Include claim authentication codes in the export (left out by default).")
   boolean exportCacs;
+
+  /** The checked connection settings, for commands that talk to the source outside devices. */
+  public TtsConnection checkedConnection() {
+    return TtsConnection.from(connection, "--", "TTNV3_");
+  }
 }

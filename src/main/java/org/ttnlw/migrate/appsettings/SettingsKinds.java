@@ -1,0 +1,121 @@
+package org.ttnlw.migrate.appsettings;
+
+import java.util.List;
+import org.ttnlw.migrate.proto.Application;
+import org.ttnlw.migrate.proto.ApplicationIdentifiers;
+import org.ttnlw.migrate.proto.ApplicationLink;
+import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociation;
+import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociationIdentifiers;
+import org.ttnlw.migrate.proto.ApplicationPackageRegistryGrpc;
+import org.ttnlw.migrate.proto.ApplicationPubSub;
+import org.ttnlw.migrate.proto.ApplicationPubSubIdentifiers;
+import org.ttnlw.migrate.proto.ApplicationPubSubRegistryGrpc;
+import org.ttnlw.migrate.proto.ApplicationRegistryGrpc;
+import org.ttnlw.migrate.proto.ApplicationWebhook;
+import org.ttnlw.migrate.proto.ApplicationWebhookIdentifiers;
+import org.ttnlw.migrate.proto.ApplicationWebhookRegistryGrpc;
+import org.ttnlw.migrate.proto.AsGrpc;
+import org.ttnlw.migrate.proto.GetApplicationLinkRequest;
+import org.ttnlw.migrate.proto.GetApplicationPackageDefaultAssociationRequest;
+import org.ttnlw.migrate.proto.GetApplicationPubSubRequest;
+import org.ttnlw.migrate.proto.GetApplicationRequest;
+import org.ttnlw.migrate.proto.GetApplicationWebhookRequest;
+import org.ttnlw.migrate.proto.SetApplicationLinkRequest;
+import org.ttnlw.migrate.proto.SetApplicationPackageDefaultAssociationRequest;
+import org.ttnlw.migrate.proto.SetApplicationPubSubRequest;
+import org.ttnlw.migrate.proto.SetApplicationWebhookRequest;
+import org.ttnlw.migrate.proto.UpdateApplicationRequest;
+import org.ttnlw.migrate.tts.TtsServer;
+
+/** The kinds of application settings that move, as TTS serves them. */
+final class SettingsKinds {
+  private SettingsKinds() {}
+
+  static ApplicationIdentifiers app(String applicationId) {
+    return ApplicationIdentifiers.newBuilder().setApplicationId(applicationId).build();
+  }
+
+  static final SettingsKind<Application, GetApplicationRequest, UpdateApplicationRequest>
+      APPLICATION = new SettingsKind<>("application", TtsServer.IDENTITY_SERVER,
+          Application.getDefaultInstance(),
+          ApplicationRegistryGrpc.getGetMethod(), (applicationId, id, mask) ->
+              GetApplicationRequest.newBuilder().setApplicationIds(app(applicationId))
+                  .setFieldMask(mask).build(),
+          ApplicationRegistryGrpc.getUpdateMethod(), (applicationId, item, mask) ->
+              UpdateApplicationRequest.newBuilder().setApplication(item).setFieldMask(mask)
+                  .build(),
+          item -> "", (item, applicationId) ->
+              item.toBuilder().setIds(app(applicationId)).build());
+
+  static final SettingsKind<ApplicationLink, GetApplicationLinkRequest, SetApplicationLinkRequest>
+      LINK = new SettingsKind<>("link", TtsServer.APPLICATION_SERVER,
+          ApplicationLink.getDefaultInstance(),
+          AsGrpc.getGetLinkMethod(), (applicationId, id, mask) ->
+              GetApplicationLinkRequest.newBuilder().setApplicationIds(app(applicationId))
+                  .setFieldMask(mask).build(),
+          AsGrpc.getSetLinkMethod(), (applicationId, item, mask) ->
+              SetApplicationLinkRequest.newBuilder().setApplicationIds(app(applicationId))
+                  .setLink(item).setFieldMask(mask).build(),
+          item -> "", (item, applicationId) -> item);
+
+  static final SettingsKind<ApplicationWebhook, GetApplicationWebhookRequest,
+      SetApplicationWebhookRequest> WEBHOOK = new SettingsKind<>("webhook",
+          TtsServer.APPLICATION_SERVER, ApplicationWebhook.getDefaultInstance(),
+          ApplicationWebhookRegistryGrpc.getGetMethod(), (applicationId, id, mask) ->
+              GetApplicationWebhookRequest.newBuilder().setIds(webhookIds(applicationId, id))
+                  .setFieldMask(mask).build(),
+          ApplicationWebhookRegistryGrpc.getSetMethod(), (applicationId, item, mask) ->
+              SetApplicationWebhookRequest.newBuilder().setWebhook(item).setFieldMask(mask)
+                  .build(),
+          item -> item.getIds().getWebhookId(), (item, applicationId) ->
+              item.toBuilder().setIds(webhookIds(applicationId, item.getIds().getWebhookId()))
+                  .build());
+
+  static final SettingsKind<ApplicationPubSub, GetApplicationPubSubRequest,
+      SetApplicationPubSubRequest> PUBSUB = new SettingsKind<>("pub/sub",
+          TtsServer.APPLICATION_SERVER, ApplicationPubSub.getDefaultInstance(),
+          ApplicationPubSubRegistryGrpc.getGetMethod(), (applicationId, id, mask) ->
+              GetApplicationPubSubRequest.newBuilder().setIds(pubSubIds(applicationId, id))
+                  .setFieldMask(mask).build(),
+          ApplicationPubSubRegistryGrpc.getSetMethod(), (applicationId, item, mask) ->
+              SetApplicationPubSubRequest.newBuilder().setPubsub(item).setFieldMask(mask).build(),
+          item -> item.getIds().getPubSubId(), (item, applicationId) ->
+              item.toBuilder().setIds(pubSubIds(applicationId, item.getIds().getPubSubId()))
+                  .build());
+
+  static final SettingsKind<ApplicationPackageDefaultAssociation,
+      GetApplicationPackageDefaultAssociationRequest,
+      SetApplicationPackageDefaultAssociationRequest> DEFAULT_ASSOCIATION = new SettingsKind<>(
+          "package default association on FPort", TtsServer.APPLICATION_SERVER,
+          ApplicationPackageDefaultAssociation.getDefaultInstance(),
+          ApplicationPackageRegistryGrpc.getGetDefaultAssociationMethod(),
+          (applicationId, id, mask) -> GetApplicationPackageDefaultAssociationRequest.newBuilder()
+              .setIds(associationIds(applicationId, Integer.parseInt(id))).setFieldMask(mask)
+              .build(),
+          ApplicationPackageRegistryGrpc.getSetDefaultAssociationMethod(),
+          (applicationId, item, mask) -> SetApplicationPackageDefaultAssociationRequest
+              .newBuilder().setDefault(item).setFieldMask(mask).build(),
+          item -> Integer.toString(item.getIds().getFPort()), (item, applicationId) ->
+              item.toBuilder().setIds(associationIds(applicationId, item.getIds().getFPort()))
+                  .build());
+
+  /** Every kind, in the order they are moved. */
+  static final List<SettingsKind<?, ?, ?>> ALL =
+      List.of(APPLICATION, LINK, WEBHOOK, PUBSUB, DEFAULT_ASSOCIATION);
+
+  static ApplicationWebhookIdentifiers webhookIds(String applicationId, String webhookId) {
+    return ApplicationWebhookIdentifiers.newBuilder().setApplicationIds(app(applicationId))
+        .setWebhookId(webhookId).build();
+  }
+
+  static ApplicationPubSubIdentifiers pubSubIds(String applicationId, String pubSubId) {
+    return ApplicationPubSubIdentifiers.newBuilder().setApplicationIds(app(applicationId))
+        .setPubSubId(pubSubId).build();
+  }
+
+  static ApplicationPackageDefaultAssociationIdentifiers associationIds(String applicationId,
+      int fPort) {
+    return ApplicationPackageDefaultAssociationIdentifiers.newBuilder()
+        .setApplicationIds(app(applicationId)).setFPort(fPort).build();
+  }
+}

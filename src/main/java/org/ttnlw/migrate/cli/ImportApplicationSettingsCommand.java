@@ -1,0 +1,68 @@
+package org.ttnlw.migrate.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ttnlw.migrate.appsettings.ApplicationCreationOptions;
+import org.ttnlw.migrate.appsettings.SettingsFile;
+import org.ttnlw.migrate.proto.ApplicationSettings;
+import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.target.TargetConfig;
+import org.ttnlw.migrate.target.TargetOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import-application-settings", mixinStandardHelpOptions = true,
+    description = {
+        "Make the target application (--target.app-id) match a file written by"
+            + " `application-settings`, item by item: equal items are left alone, missing ones"
+            + " created, differing ones updated only with --target.update-existing (otherwise"
+            + " listed, exit code 3). Nothing in the target is deleted. Each write is read back"
+            + " and compared. --dry-run tells what would change.",
+        "The results go to stderr, one line per item; stdout stays empty."})
+final class ImportApplicationSettingsCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "1",
+      description = "Settings file holding one application.")
+  Path file;
+
+  private final GlobalOptions global;
+  private final Io io;
+  private final TargetOptions target;
+  private final ApplicationCreationOptions creation;
+
+  ImportApplicationSettingsCommand(GlobalOptions global, Io io, TargetOptions target,
+      ApplicationCreationOptions creation) {
+    this.global = global;
+    this.io = io;
+    this.target = target;
+    this.creation = creation;
+  }
+
+  @Override
+  public Integer call() {
+    global.check(spec.commandLine());
+    Logging.configure(global.verbose);
+    try {
+      TargetConfig config = TargetConfig.from(target);
+      List<ApplicationSettings> documents = SettingsFile.read(file);
+      if (documents.size() != 1) {
+        throw new SourceConfigException(file + " holds " + documents.size() + " applications;"
+            + " import one file per target application");
+      }
+      return ApplicationSettingsMove.importInto(config, creation.owner(), global, io,
+          documents.get(0));
+    } catch (SourceConfigException e) {
+      io.stderr().println("ttn-lw-migrate: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      io.stderr().println("ttn-lw-migrate: cannot read " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+}
