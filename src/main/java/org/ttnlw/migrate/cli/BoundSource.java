@@ -1,5 +1,10 @@
 package org.ttnlw.migrate.cli;
 
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
@@ -23,6 +28,23 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
 
   boolean exportsAll() {
     return plugin.exportsAll(options);
+  }
+
+  /**
+   * Rewrites the source's messages, which name its flags as {@code --FLAG}, to name them as the
+   * user typed them: {@code --NAME.FLAG} in the {@code --source NAME} form.
+   */
+  UnaryOperator<String> flagsAsTyped(boolean prefixed) {
+    if (!prefixed) {
+      return UnaryOperator.identity();
+    }
+    String names = CommandSpec.forAnnotatedObject(options).options().stream()
+        .flatMap(option -> Arrays.stream(option.names()))
+        .map(name -> Pattern.quote(name.substring(2)))
+        .collect(Collectors.joining("|"));
+    Pattern flag = Pattern.compile("(?<![\\w.-])--(" + names + ")(?![\\w-])");
+    String replacement = Matcher.quoteReplacement("--" + plugin.name() + ".");
+    return message -> flag.matcher(message).replaceAll(replacement + "$1");
   }
 
   /** Offers the source's flags on {@code command}, as {@code --NAME.FLAG} or as {@code --FLAG}. */

@@ -53,6 +53,7 @@ final class Cli {
       root.addSubcommand(sourceGroup(bound, wiring));
     }
 
+    abbreviateSynopses(root);
     root.setDefaultValueProvider(environment);
     root.setOut(new PrintWriter(io.stdout(), true, StandardCharsets.UTF_8));
     root.setErr(new PrintWriter(io.stderr(), true, StandardCharsets.UTF_8));
@@ -132,6 +133,15 @@ final class Cli {
     return group;
   }
 
+  /**
+   * {@code [OPTIONS]} in every synopsis: the full one lists each source's flags, and picocli
+   * wraps it inside flag names (after {@code --ttnv3.}), in help and man pages alike.
+   */
+  private static void abbreviateSynopses(CommandLine line) {
+    line.getCommandSpec().usageMessage().abbreviateSynopsis(true);
+    line.getSubcommands().values().forEach(Cli::abbreviateSynopses);
+  }
+
   static CommandLine withGlobals(CommandLine line, GlobalOptions global) {
     line.getCommandSpec().addMixin("global", CommandSpec.forAnnotatedObject(global));
     return line;
@@ -141,6 +151,8 @@ final class Cli {
     CommandLine line = e.getCommandLine();
     PrintWriter err = line.getErr();
     err.println("ttn-lw-migrate: " + e.getMessage());
+    // "Did you mean" for a mistyped command or flag: picocli's own suggestions.
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run `" + line.getCommandSpec().qualifiedName() + " --help` for usage.");
     return ExitCodes.USAGE;
   }

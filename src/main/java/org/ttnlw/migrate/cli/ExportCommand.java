@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
  * the source, read the IDs, and run the pipeline.
  */
 abstract class ExportCommand implements Callable<Integer> {
+  /** Set to "terminal" by bin/ttn-lw-migrate when stdin is one. */
+  static final String STDIN = "TTN_LW_MIGRATE_STDIN";
   @Spec
   CommandSpec spec;
 
@@ -96,6 +98,10 @@ abstract class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--all exports every device the source"
           + " reaches; give it no application IDs, or leave --all out");
     }
+    if (!all && ids.isEmpty() && "terminal".equals(io.environment().get(STDIN))) {
+      io.stderr().println("ttn-lw-migrate: reading " + kind() + " IDs from stdin, one per line;"
+          + " end with Ctrl-D (or give them as arguments)");
+    }
     Iterator<String> input;
     try {
       input = all ? List.<String>of().iterator()
@@ -108,8 +114,8 @@ abstract class ExportCommand implements Callable<Integer> {
     if (stopped != null) {
       return stopped;
     }
-    return new PipelineRun(global, io, target).run(choices, bound::open,
-        source -> devices(source, input, all, deletesDevices));
+    return new PipelineRun(global, io, target, bound.flagsAsTyped(sourceName != null))
+        .run(choices, bound::open, source -> devices(source, input, all, deletesDevices));
   }
 
   /** What runs before the devices move; an exit code stops the command there, null goes on. */

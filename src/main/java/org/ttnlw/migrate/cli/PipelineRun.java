@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.export.DeviceDelivery;
 import org.ttnlw.migrate.export.DeviceFailure;
 import org.ttnlw.migrate.export.DeviceIdRules;
@@ -17,8 +18,11 @@ import org.ttnlw.migrate.export.ExportPipeline;
 import org.ttnlw.migrate.export.ExportSummary;
 import org.ttnlw.migrate.export.KeepDownlinksOn;
 import org.ttnlw.migrate.export.NoSession;
+import org.ttnlw.migrate.export.ProgressReport;
 import org.ttnlw.migrate.export.RunJournal;
+import org.ttnlw.migrate.export.RunProgress;
 import org.ttnlw.migrate.export.SourceSideEffects;
+import org.ttnlw.migrate.source.DeviceCount;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -34,15 +38,22 @@ import org.ttnlw.migrate.target.TtsTarget;
  * reports the summary and returns the exit code.
  */
 final class PipelineRun {
+  static final String PROGRESS = "TTN_LW_MIGRATE_PROGRESS";
   private final GlobalOptions global;
   private final Io io;
   private final TargetOptions target;
+  private final UnaryOperator<String> flagsAsTyped;
 
-  /** @param target the target's flags, or null for an export */
-  PipelineRun(GlobalOptions global, Io io, TargetOptions target) {
+  /**
+   * @param target the target's flags, or null for an export
+   * @param flagsAsTyped names the source's flags in a message as the command line spells them
+   */
+  PipelineRun(GlobalOptions global, Io io, TargetOptions target,
+      UnaryOperator<String> flagsAsTyped) {
     this.global = global;
     this.io = io;
     this.target = target;
+    this.flagsAsTyped = flagsAsTyped;
   }
 
   int run(MigrationChoices choices, Function<SourceContext, Source> openSource,
@@ -60,13 +71,20 @@ final class PipelineRun {
           Source source = openSource.apply(context);
           DeviceDelivery delivery = targetConfig == null ? DeviceDelivery.NONE
               : openTarget(targetConfig, context)) {
+        Iterator<DeviceRef> list = devices.apply(source);
         ExportPipeline pipeline = new ExportPipeline(source, transforms(choices), delivery,
             writer, new SourceSideEffects(source, choices, global.dryRun), journal,
-            new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop()));
+            new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop(),
+                progress(list)));
         try {
-          return report(pipeline.run(devices.apply(source)), source);
+          return report(pipeline.run(list), source);
         } catch (ExportFailedException e) {
-          io.stderr().println("ttn-lw-migrate: error: " + e.getMessage());
+          if (e.getCause() instanceof SourceConfigException configuration
+              && e.summary().exported() == 0) {
+            // Found when the first device ID was resolved: a configuration error all the same.
+            throw configuration;
+          }
+          io.stderr().println("ttn-lw-migrate: error: " + flagsAsTyped.apply(e.getMessage()));
           io.stderr().println("ttn-lw-migrate: stopped; " + e.summary());
           printRemarks(source);
           return ExitCodes.EXPORT_FAILED;
@@ -76,9 +94,22 @@ final class PipelineRun {
       io.stderr().println("ttn-lw-migrate: " + describe(e));
       return ExitCodes.USAGE;
     } catch (SourceConfigException e) {
-      io.stderr().println("ttn-lw-migrate: " + e.getMessage());
+      io.stderr().println("ttn-lw-migrate: " + flagsAsTyped.apply(e.getMessage()));
       return ExitCodes.USAGE;
     }
+  }
+
+  /**
+   * A live line when the launcher found stderr to be a terminal ({@value #PROGRESS}=live),
+   * plain log lines otherwise.
+   */
+  private RunProgress progress(Iterator<DeviceRef> list) {
+    boolean live = "live".equals(io.environment().get(PROGRESS));
+    Logging.liveLine(live);
+    if (live) {
+      return ProgressReport.live(() -> DeviceCount.of(list), io.stderr());
+    }
+    return ProgressReport.plain(() -> DeviceCount.of(list));
   }
 
   private TtsTarget openTarget(TargetConfig config, SourceContext context) {
@@ -121,7 +152,7 @@ final class PipelineRun {
       err.println("ttn-lw-migrate: these devices failed; fix the cause and run the same command"
           + " again:");
       for (DeviceFailure failure : summary.failures()) {
-        err.println("  " + failure.device() + ": " + failure.cause());
+        err.println("  " + failure.device() + ": " + flagsAsTyped.apply(failure.cause()));
       }
     }
     printRemarks(source);

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.cli;
 
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -13,10 +14,11 @@ import picocli.CommandLine.Spec;
             + " one device per line, for `ttn-lw-cli end-devices create` or the Console's"
             + " import. Logs and progress go to stderr.",
         "",
-        "  ttn-lw-migrate device --source ttnv3 my-device --ttnv3.no-session > devices.json",
+        "  ttn-lw-migrate device --source ttnv3 my-device --ttnv3.no-session > out.json",
         "  ttn-lw-migrate application --source ttnv3 my-app > devices.json",
-        "  ttn-lw-migrate ttnv3 device --app-id my-app < device_ids.txt > devices.json",
-        "  ttn-lw-migrate migrate application --source ttnv3 my-app --target.app-id new-app",
+        "  ttn-lw-migrate ttnv3 device --app-id my-app < device_ids.txt > out.json",
+        "  ttn-lw-migrate migrate application --source ttnv3 my-app \\",
+        "      --target.app-id new-app",
         "  ttn-lw-migrate import --target.app-id new-app devices.json",
         ""},
     footer = {"", "Exit codes: 0 done, 1 export stopped at a device (those before it are"
@@ -28,7 +30,8 @@ final class RootCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: device, application,"
-        + " migrate, import, sources or version");
+    String commands = spec.subcommands().values().stream().distinct()
+        .map(command -> command.getCommandName()).collect(Collectors.joining(", "));
+    throw new ParameterException(spec.commandLine(), "missing command: one of " + commands);
   }
 }

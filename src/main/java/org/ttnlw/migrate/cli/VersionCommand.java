@@ -11,7 +11,7 @@ final class VersionCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().getOut().println("ttn-lw-migrate " + VersionProvider.version());
+    spec.commandLine().getOut().println(VersionProvider.version());
     spec.commandLine().getOut().flush();
   }
 }

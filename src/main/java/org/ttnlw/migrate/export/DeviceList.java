@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
+import org.ttnlw.migrate.source.DeviceCount;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
 
@@ -36,38 +38,83 @@ public final class DeviceList {
   private static Iterator<DeviceRef> readAll(Iterator<DeviceRef> devices) {
     List<DeviceRef> all = new ArrayList<>();
     devices.forEachRemaining(all::add);
-    return all.iterator();
+    return new Counted(all.iterator(), all.size());
+  }
+
+  /** A list read completely, so its total is known. */
+  private record Counted(Iterator<DeviceRef> devices, long size)
+      implements Iterator<DeviceRef>, DeviceCount {
+    @Override
+    public boolean hasNext() {
+      return devices.hasNext();
+    }
+
+    @Override
+    public DeviceRef next() {
+      return devices.next();
+    }
+
+    @Override
+    public OptionalLong total() {
+      return OptionalLong.of(size);
+    }
   }
 
   /**
    * Every device of each application, one application after another. When the
    * export deletes devices, an application's list is read completely before its
    * first device is deleted: paging through a list that shrinks meanwhile would
-   * skip devices.
+   * skip devices. The total counts the applications listed so far, when each list knew its
+   * own.
    */
   public static Iterator<DeviceRef> ofApplications(Source source, Iterator<String> applicationIds,
       boolean deletesDevices) {
-    return new Iterator<>() {
-      private Iterator<DeviceRef> current = Collections.emptyIterator();
+    return new ApplicationsInTurn(source, applicationIds, deletesDevices);
+  }
 
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && applicationIds.hasNext()) {
-          current = source.listDevices(applicationIds.next());
-          if (deletesDevices) {
-            current = readAll(current);
-          }
-        }
-        return current.hasNext();
-      }
+  private static final class ApplicationsInTurn implements Iterator<DeviceRef>, DeviceCount {
+    private final Source source;
+    private final Iterator<String> applicationIds;
+    private final boolean deletesDevices;
+    private Iterator<DeviceRef> current = Collections.emptyIterator();
+    private long earlierTotals;
+    private boolean earlierKnown = true;
 
-      @Override
-      public DeviceRef next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
+    ApplicationsInTurn(Source source, Iterator<String> applicationIds, boolean deletesDevices) {
+      this.source = source;
+      this.applicationIds = applicationIds;
+      this.deletesDevices = deletesDevices;
+    }
+
+    @Override
+    public synchronized boolean hasNext() {
+      while (!current.hasNext() && applicationIds.hasNext()) {
+        OptionalLong finished = DeviceCount.of(current);
+        earlierKnown &= finished.isPresent() || current == Collections.<DeviceRef>emptyIterator();
+        earlierTotals += finished.orElse(0);
+        current = source.listDevices(applicationIds.next());
+        if (deletesDevices) {
+          current = readAll(current);
         }
-        return current.next();
       }
-    };
+      return current.hasNext();
+    }
+
+    @Override
+    public synchronized DeviceRef next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
+
+    @Override
+    public synchronized OptionalLong total() {
+      OptionalLong own = DeviceCount.of(current);
+      if (!earlierKnown || own.isEmpty()) {
+        return OptionalLong.empty();
+      }
+      return OptionalLong.of(earlierTotals + own.getAsLong());
+    }
   }
 }

@@ -49,7 +49,8 @@ public final class ExportPipeline {
    * @param concurrency devices in flight at once
    * @param continueOnError whether a failed device is listed and skipped rather than ending the run
    */
-  public record Settings(int concurrency, boolean continueOnError, StopSignal stop) {}
+  public record Settings(int concurrency, boolean continueOnError, StopSignal stop,
+      RunProgress progress) {}
 
   public ExportPipeline(Source source, DeviceTransform transform, DeviceDelivery delivery,
       DeviceWriter writer, SourceSideEffects sideEffects, RunJournal journal, Settings settings) {
@@ -113,17 +114,17 @@ public final class ExportPipeline {
 
   public ExportSummary run(Iterator<DeviceRef> devices) {
     InFlight inFlight = new InFlight();
-    ProgressLog progress = new ProgressLog();
     Tally tally = new Tally();
     RuntimeException inputFailure = null;
     try {
       while (true) {
+        settings.progress().changed(tally::summary);
         while (!inFlight.finishing.isEmpty() && inFlight.finishing.peek().done().isDone()) {
           finish(inFlight.finishing.poll(), tally);
         }
         while (!inFlight.delivering.isEmpty()
             && inFlight.delivering.peek().delivered().isDone()) {
-          written(inFlight.delivering.poll(), inFlight, tally, progress);
+          written(inFlight.delivering.poll(), inFlight, tally);
         }
         try {
           while (inputFailure == null && !settings.stop().requested()
@@ -137,7 +138,7 @@ public final class ExportPipeline {
         if (!inFlight.reading.isEmpty()) {
           deliver(inFlight.reading.poll(), inFlight, tally);
         } else if (!inFlight.delivering.isEmpty()) {
-          written(inFlight.delivering.poll(), inFlight, tally, progress);
+          written(inFlight.delivering.poll(), inFlight, tally);
         } else if (!inFlight.finishing.isEmpty()) {
           finish(inFlight.finishing.poll(), tally);
         } else if (inputFailure != null) {
@@ -151,6 +152,8 @@ public final class ExportPipeline {
       awaitQuietly(inFlight.delivering);
       finishQuietly(inFlight.finishing, tally);
       throw new ExportFailedException(e.getMessage(), e, tally.summary());
+    } finally {
+      settings.progress().ended();
     }
     return tally.summary();
   }
@@ -187,7 +190,7 @@ public final class ExportPipeline {
   }
 
   /** Writes a delivered device and starts finishing it on the source. */
-  private void written(Delivering next, InFlight inFlight, Tally tally, ProgressLog progress) {
+  private void written(Delivering next, InFlight inFlight, Tally tally) {
     DeviceDelivery.Delivered delivered;
     try {
       delivered = Futures.await(next.delivered());
@@ -203,7 +206,6 @@ public final class ExportPipeline {
     tally.delivered(delivered.outcome());
     log.debug("device {}: written", next.ref());
     inFlight.finishing.add(new Finishing(next.ref(), sideEffects.apply(next.ref())));
-    progress.exported(tally.exported);
   }
 
   /** Waits for deliveries in flight after a failure, so none is cut off half-way. */
@@ -243,11 +245,11 @@ public final class ExportPipeline {
   }
 
   private void fail(DeviceRef ref, String cause, RuntimeException e, Tally tally) {
+    tally.failures.add(new DeviceFailure(ref, cause));
     if (!settings.continueOnError()) {
       throw new DeviceFailedException(cause, e);
     }
     log.error("{}", cause);
-    tally.failures.add(new DeviceFailure(ref, cause));
   }
 
   /** Finishes devices already written after another failure; reports, but does not throw. */

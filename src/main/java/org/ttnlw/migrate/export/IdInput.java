@@ -14,13 +14,14 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.source.IdSyntax;
+import org.ttnlw.migrate.source.SourceConfigException;
 
 /**
  * IDs to export, from the command line or, with none there, one per line on stdin.
  * Blank lines, surrounding white space, CRLF line ends and a UTF-8 byte order mark
  * are tolerated; an invalid ID stops the input with a message naming it and its
  * line; an ID seen before (in any spelling the source treats as the same) is skipped with a
- * warning.
+ * warning. Stdin without a single ID is a configuration error, not an export of nothing.
  */
 public final class IdInput implements Iterator<String> {
   private static final Logger log = LoggerFactory.getLogger(IdInput.class);
@@ -82,6 +83,10 @@ public final class IdInput implements Iterator<String> {
         continue;
       }
       next = id;
+    }
+    if (next == null && fromStdin && seen.isEmpty()) {
+      throw new SourceConfigException("no " + kind + " IDs: give them as arguments, or one per"
+          + " line on stdin (e.g. < " + kind + "_ids.txt)");
     }
     return next != null;
   }

@@ -10,6 +10,7 @@ import org.ttnlw.migrate.calls.Backoff;
 import org.ttnlw.migrate.calls.CallLimiter;
 import org.ttnlw.migrate.calls.RetryPolicy;
 import org.ttnlw.migrate.calls.RetryingCalls;
+import org.ttnlw.migrate.calls.TlsTrouble;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.SourceContext;
 
@@ -26,7 +27,8 @@ public final class RegistryCalls implements AutoCloseable {
     this.calls = new RetryingCalls(
         new ApiKeyCredentials(connection.apiKey(), connection.trust().plaintext()),
         context.callTimeout(), new RetryPolicy(context.retries(), Backoff.DEFAULT),
-        new CallLimiter(CALLS_PER_DEVICE * context.concurrency()), new TtsDialect());
+        new CallLimiter(CALLS_PER_DEVICE * context.concurrency()),
+        new TtsDialect(connection.trust().plaintext()));
   }
 
   /**
@@ -51,11 +53,15 @@ public final class RegistryCalls implements AutoCloseable {
         .thenApply(RetryingCalls.Answer::message);
   }
 
-  private static final class TtsDialect implements RetryingCalls.Dialect {
+  /** @param plaintext whether the calls go without TLS (--insecure) */
+  private record TtsDialect(boolean plaintext) implements RetryingCalls.Dialect {
     @Override
     public RuntimeException failure(RetryingCalls.Target target, String rpc, String what,
         Throwable failure, String remark) {
-      return new TtsCallException(what, target.name(), target.address(), rpc, failure, remark);
+      String advice = TlsTrouble.advice(failure, plaintext);
+      String remarks = advice.isEmpty() ? remark : remark.isEmpty() ? advice
+          : remark + "; " + advice;
+      return new TtsCallException(what, target.name(), target.address(), rpc, failure, remarks);
     }
 
     @Override

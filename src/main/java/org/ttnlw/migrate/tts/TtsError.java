@@ -30,7 +30,8 @@ final class TtsError {
         text.append(" [correlation_id ").append(details.getCorrelationId()).append(']');
       }
     } else if (status.getDescription() != null) {
-      text.append(": ").append(status.getDescription());
+      // Netty appends its channel pipeline on a second line: noise to the operator.
+      text.append(": ").append(status.getDescription().lines().findFirst().orElse(""));
     } else if (status.getCause() != null) {
       text.append(": ").append(status.getCause().getMessage());
     }

@@ -13,7 +13,8 @@ import org.ttnlw.migrate.sim.TtsSimulator;
 
 /** TLS, API keys and servers that cannot be reached. */
 class ConnectionTest {
-  private static TtsSimulator start(boolean tls) throws Exception {
+  /** A simulator holding my-app/my-device, with TLS or plaintext. */
+  static TtsSimulator start(boolean tls) throws Exception {
     TtsSimulator simulator = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(tls).start();
     simulator.put(SampleDevices.otaaWithSession("my-app", "my-device", 1));
     return simulator;

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import org.ttnlw.migrate.chirpstack.proto.DeviceListItem;
 import org.ttnlw.migrate.chirpstack.proto.DeviceServiceGrpc;
 import org.ttnlw.migrate.chirpstack.proto.ListDevicesRequest;
 import org.ttnlw.migrate.chirpstack.proto.ListDevicesResponse;
+import org.ttnlw.migrate.source.DeviceCount;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.SourceException;
@@ -20,7 +22,7 @@ import org.ttnlw.migrate.source.SourceException;
  * {@code total_count} is reached. A limit is always sent: without one ChirpStack answers only the
  * count. The next page is asked for as soon as one arrives, so listing overlaps with exporting.
  */
-final class DeviceLister implements Iterator<DeviceRef> {
+final class DeviceLister implements Iterator<DeviceRef>, DeviceCount {
   static final int PAGE_SIZE = 100;
   private static final Logger log = LoggerFactory.getLogger(DeviceLister.class);
 
@@ -29,6 +31,7 @@ final class DeviceLister implements Iterator<DeviceRef> {
   private final ArrayDeque<DeviceRef> current = new ArrayDeque<>();
   private CompletableFuture<ListDevicesResponse> next;
   private int offset;
+  private volatile OptionalLong total = OptionalLong.empty();
 
   DeviceLister(ChirpStackCalls calls, String applicationId) {
     this.calls = calls;
@@ -58,6 +61,7 @@ final class DeviceLister implements Iterator<DeviceRef> {
         log.warn("application {}: ChirpStack lists no devices for it", applicationId);
       }
       offset += page.getResultCount();
+      total = OptionalLong.of(Integer.toUnsignedLong(page.getTotalCount()));
       next = offset < Integer.toUnsignedLong(page.getTotalCount()) && page.getResultCount() > 0
           ? request() : null;
     }
@@ -74,6 +78,11 @@ final class DeviceLister implements Iterator<DeviceRef> {
       }
       throw e;
     }
+  }
+
+  @Override
+  public OptionalLong total() {
+    return total;
   }
 
   @Override

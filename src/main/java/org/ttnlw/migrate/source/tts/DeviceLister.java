@@ -7,6 +7,7 @@ import io.grpc.Metadata;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
@@ -14,6 +15,7 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.EndDevices;
 import org.ttnlw.migrate.proto.ListEndDevicesRequest;
+import org.ttnlw.migrate.source.DeviceCount;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.SourceException;
@@ -23,7 +25,7 @@ import org.ttnlw.migrate.source.SourceException;
  * next page is requested as soon as the current one arrives, so listing overlaps
  * with exporting.
  */
-final class DeviceLister implements Iterator<DeviceRef> {
+final class DeviceLister implements Iterator<DeviceRef>, DeviceCount {
   static final int PAGE_SIZE = 100;
   private static final Metadata.Key<String> TOTAL_COUNT =
       Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
@@ -35,6 +37,7 @@ final class DeviceLister implements Iterator<DeviceRef> {
   private CompletableFuture<RetryingCalls.Answer<EndDevices>> next;
   private int nextPage = 1;
   private long listed;
+  private volatile OptionalLong total = OptionalLong.empty();
 
   DeviceLister(RegistryCalls calls, String applicationId) {
     this.calls = calls;
@@ -75,11 +78,17 @@ final class DeviceLister implements Iterator<DeviceRef> {
       return page.getEndDevicesCount() == PAGE_SIZE;
     }
     try {
-      return listed < Long.parseLong(total.strip()) && page.getEndDevicesCount() > 0;
+      this.total = OptionalLong.of(Long.parseLong(total.strip()));
+      return listed < this.total.getAsLong() && page.getEndDevicesCount() > 0;
     } catch (NumberFormatException e) {
       throw new SourceException("listing devices of application " + applicationId
           + ": the Identity Server sent an invalid x-total-count \"" + total + "\"");
     }
+  }
+
+  @Override
+  public OptionalLong total() {
+    return total;
   }
 
   @Override

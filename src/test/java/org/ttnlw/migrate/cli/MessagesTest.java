@@ -1,0 +1,181 @@
+package org.ttnlw.migrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.sim.TtsSimulator;
+
+/** Messages that name the cause and the fix, each with the exit code docs/reliability.md gives. */
+class MessagesTest {
+  private static TtsSimulator start(boolean tls) throws Exception {
+    return ConnectionTest.start(tls);
+  }
+
+  private static void assertNoStackTrace(CliRun.Result result) {
+    assertFalse(result.stderr().contains("\tat ") || result.stderr().contains("Exception"),
+        result.toString());
+  }
+
+  @Test
+  void aMissingApplicationIdIsAConfigurationErrorNamingTheFlagAsTyped() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      Map<String, String> environment = CliRun.environment(simulator);
+      environment.remove("TTNV3_APP_ID");
+
+      CliRun.Result prefixed = CliRun.run(environment, "", "device", "--source", "ttnv3",
+          "my-device");
+      CliRun.Result bare = CliRun.run(environment, "", "ttnv3", "device", "my-device");
+
+      assertEquals(ExitCodes.USAGE, prefixed.exitCode(), prefixed.toString());
+      assertTrue(prefixed.stderr().contains("set --ttnv3.app-id (or TTNV3_APP_ID)"),
+          prefixed.toString());
+      assertFalse(prefixed.stderr().contains("stopped"), prefixed.toString());
+      assertEquals(ExitCodes.USAGE, bare.exitCode(), bare.toString());
+      assertTrue(bare.stderr().contains("set --app-id (or TTNV3_APP_ID)"), bare.toString());
+      assertEquals(List.of(), simulator.calls());
+    }
+  }
+
+  @Test
+  void anUnresolvableHostIsOneLineWithoutStackTraces() {
+    CliRun.Result result = CliRun.run(Map.of("TTNV3_APP_ID", "my-app", "TTNV3_APP_API_KEY",
+        CliRun.API_KEY), "", "device", "--source", "ttnv3", "my-device",
+        "--ttnv3.default-grpc-address", "no-such-host.invalid:8884", "--retries", "1");
+
+    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("Unable to resolve host no-such-host.invalid"),
+        result.toString());
+    assertNoStackTrace(result);
+    assertEquals(2, result.stderr().lines().count(), "the error and the summary: " + result);
+  }
+
+  @Test
+  void theSummaryAfterAStopCountsTheFailedDevice() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      CliRun.Result result = CliRun.run(simulator, "device", "--source", "ttnv3", "my-device",
+          "not-there");
+
+      assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("stopped; exported 1, downlinks disabled 1,"
+          + " deleted 0, skipped 0, failed 1"), result.toString());
+    }
+  }
+
+  @Test
+  void anUnknownCaNamesTheCaFileFlag() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      Map<String, String> environment = CliRun.environment(simulator);
+      environment.remove("TTNV3_CA_FILE");
+
+      CliRun.Result prefixed = CliRun.run(environment, "", "device", "--source", "ttnv3",
+          "my-device");
+      CliRun.Result bare = CliRun.run(environment, "", "ttnv3", "device", "my-device");
+
+      assertEquals(ExitCodes.EXPORT_FAILED, prefixed.exitCode(), prefixed.toString());
+      assertTrue(prefixed.stderr().contains("not signed by a CA this machine trusts")
+          && prefixed.stderr().contains("--ttnv3.ca-file"), prefixed.toString());
+      assertTrue(bare.stderr().contains(" --ca-file"), bare.toString());
+      assertNoStackTrace(prefixed);
+    }
+  }
+
+  @Test
+  void tlsAgainstAPlaintextServerSuggestsInsecure() throws Exception {
+    try (TtsSimulator simulator = start(false)) {
+      Map<String, String> environment = CliRun.environment(simulator);
+      environment.remove("TTNV3_INSECURE");
+
+      CliRun.Result result = CliRun.run(environment, "", "device", "--source", "ttnv3",
+          "my-device");
+
+      assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("does not speak TLS")
+          && result.stderr().contains("--ttnv3.insecure"), result.toString());
+      assertNoStackTrace(result);
+    }
+  }
+
+  @Test
+  void insecureAgainstATlsServerSaysTheServerWantsTls() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      Map<String, String> environment = CliRun.environment(simulator);
+      environment.remove("TTNV3_CA_FILE");
+
+      CliRun.Result result = CliRun.run(environment, "", "device", "--source", "ttnv3",
+          "my-device", "--ttnv3.insecure", "--retries", "0");
+
+      assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("expects TLS")
+          && result.stderr().contains("--ttnv3.insecure"), result.toString());
+      assertNoStackTrace(result);
+    }
+  }
+
+  @Test
+  void aMistypedCommandGetsSuggestions() {
+    CliRun.Result result = CliRun.run(Map.of(), "", "devcie", "my-device");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("Did you mean") && result.stderr().contains("device"),
+        result.toString());
+  }
+
+  @Test
+  void noCommandListsThePerSourceCommandsToo() {
+    CliRun.Result result = CliRun.run(Map.of(), "");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("ttnv3") && result.stderr().contains("chirpstack")
+        && result.stderr().contains("device"), result.toString());
+  }
+
+  @Test
+  void aLiveProgressLineIsClearedBeforeTheSummary() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      Map<String, String> environment = CliRun.environment(simulator);
+      environment.put(PipelineRun.PROGRESS, "live");
+
+      CliRun.Result result = CliRun.run(environment, "", "device", "--source", "ttnv3",
+          "my-device", "--dry-run");
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("\r\u001b[Kttn-lw-migrate: exported 1"),
+          result.toString());
+      assertEquals(1, result.devices().size());
+    } finally {
+      Logging.liveLine(false);
+    }
+  }
+
+  @Test
+  void emptyStdinIsAConfigurationErrorSayingWhatIsExpected() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      CliRun.Result result = CliRun.run(CliRun.environment(simulator), "\n  \n", "device",
+          "--source", "ttnv3");
+
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("no device IDs: give them as arguments, or one per"
+          + " line on stdin"), result.toString());
+      assertEquals(List.of(), simulator.writes());
+    }
+  }
+
+  @Test
+  void anApplicationCommandReadingATerminalSaysWhatItWaitsFor() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      Map<String, String> environment = CliRun.environment(simulator);
+      environment.put(ExportCommand.STDIN, "terminal");
+
+      CliRun.Result result = CliRun.run(environment, "my-app\n", "application", "--source",
+          "ttnv3", "--dry-run");
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.stderr().startsWith("ttn-lw-migrate: reading application IDs from stdin,"
+          + " one per line; end with Ctrl-D"), result.toString());
+    }
+  }
+}
