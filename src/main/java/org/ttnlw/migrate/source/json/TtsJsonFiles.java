@@ -39,6 +39,7 @@ public final class TtsJsonFiles implements Source {
   private final Map<DeviceRef, CompletableFuture<EndDevice>> read = new ConcurrentHashMap<>();
   private final Set<DeviceRef> seen = new HashSet<>();
   private int malformed;
+  private BufferedReader open;
 
   /** @param files read in order; with none, stdin is read */
   public TtsJsonFiles(List<Path> files, InputStream stdin) {
@@ -78,7 +79,9 @@ public final class TtsJsonFiles implements Source {
           Path file = remaining.next();
           name = file.toString();
           try {
-            records = new JsonRecords(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            closeOpenFile();
+            open = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            records = new JsonRecords(open);
           } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
           }
@@ -157,6 +160,19 @@ public final class TtsJsonFiles implements Source {
     return CompletableFuture.completedFuture(null);
   }
 
+  private void closeOpenFile() throws IOException {
+    if (open != null) {
+      open.close();
+      open = null;
+    }
+  }
+
   @Override
-  public void close() {}
+  public void close() {
+    try {
+      closeOpenFile();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
