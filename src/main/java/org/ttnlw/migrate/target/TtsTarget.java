@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.export.DeviceDelivery;
@@ -183,17 +184,14 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
   }
 
   /**
-   * Writes, server by server in {@code order}, the leaves the device holds there that
-   * {@code chosen} accepts. The Join Server is only written for devices that join.
+   * Writes, server by server in {@code order}, the leaves an import writes there that
+   * {@code chosen} accepts.
    */
   private CompletableFuture<Void> setAll(EndDevice wanted, List<TtsServer> order,
-      java.util.function.Predicate<ImportPaths.Leaf> chosen, String what) {
+      Predicate<ImportPaths.Leaf> chosen, String what) {
     CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
     for (TtsServer server : order) {
-      if (server == TtsServer.JOIN_SERVER && !wanted.getSupportsJoin()) {
-        continue;
-      }
-      List<ImportPaths.Leaf> leaves = paths.held(server, wanted).stream().filter(chosen).toList();
+      List<ImportPaths.Leaf> leaves = writtenTo(server, wanted).stream().filter(chosen).toList();
       if (!leaves.isEmpty()) {
         done = done.thenCompose(ignored ->
             calls.write(server, wanted, ImportPaths.mask(leaves), what).thenApply(answer -> null));
@@ -204,13 +202,17 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
 
   /** Every leaf an import writes for the device, on every server it is written to. */
   private List<ImportPaths.Leaf> written(EndDevice wanted) {
-    List<ImportPaths.Leaf> written = new ArrayList<>(paths.held(TtsServer.IDENTITY_SERVER, wanted));
-    for (TtsServer server : SET_ORDER) {
-      if (server != TtsServer.JOIN_SERVER || wanted.getSupportsJoin()) {
-        written.addAll(paths.held(server, wanted));
-      }
-    }
+    List<ImportPaths.Leaf> written = new ArrayList<>(writtenTo(TtsServer.IDENTITY_SERVER, wanted));
+    SET_ORDER.forEach(server -> written.addAll(writtenTo(server, wanted)));
     return written;
+  }
+
+  /** The leaves an import writes on {@code server}: none on the Join Server for an ABP device. */
+  private List<ImportPaths.Leaf> writtenTo(TtsServer server, EndDevice wanted) {
+    if (server == TtsServer.JOIN_SERVER && !wanted.getSupportsJoin()) {
+      return List.of();
+    }
+    return paths.held(server, wanted);
   }
 
   /** Reads the device back from the target; fails when it differs at any of {@code leaves}. */
