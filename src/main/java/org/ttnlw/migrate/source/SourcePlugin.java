@@ -48,4 +48,29 @@ public interface SourcePlugin<O> {
    * @throws SourceConfigException when a setting is missing or wrong
    */
   Source open(O options, SourceContext context);
+
+  /** Whether the source has gateways the {@code gateway} commands can read. */
+  default boolean hasGateways() {
+    return false;
+  }
+
+  /** How the IDs that {@code gateway} takes are written; TTS IDs unless the source differs. */
+  default IdSyntax gatewayIds() {
+    return DeviceIds.SYNTAX;
+  }
+
+  /** Whether a migrated gateway is deleted at the source once it is connected to the target. */
+  default boolean deletesSourceGateways(O options) {
+    return false;
+  }
+
+  /**
+   * Checks the options that gateways need and connects lazily, for a source whose {@link
+   * #hasGateways} says so.
+   *
+   * @throws SourceConfigException when a setting is missing or wrong
+   */
+  default GatewaySource openGateways(O options, SourceContext context) {
+    throw new UnsupportedOperationException(name() + " has no gateways to migrate");
+  }
 }
