@@ -5,6 +5,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
@@ -20,6 +21,10 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
 
   Source open(SourceContext context) {
     return plugin.open(options, context);
+  }
+
+  ApplicationSettingsSource openSettings(SourceContext context) {
+    return plugin.openApplicationSettings(options, context);
   }
 
   MigrationChoices choices() {

@@ -1,6 +1,8 @@
 package org.ttnlw.migrate.source.tts;
 
 import java.util.List;
+import org.ttnlw.migrate.appsettings.SettingsExport;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
@@ -43,5 +45,16 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
   @Override
   public Source open(TtsOptions options, SourceContext context) {
     return new TtsSource(TtsConfig.from(options), context);
+  }
+
+  @Override
+  public boolean hasApplicationSettings() {
+    return true;
+  }
+
+  @Override
+  public ApplicationSettingsSource openApplicationSettings(TtsOptions options,
+      SourceContext context) {
+    return new SettingsExport(options.checkedConnection(), context);
   }
 }
