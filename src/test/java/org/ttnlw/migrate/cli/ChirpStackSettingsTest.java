@@ -10,10 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ttnlw.migrate.chirpstack.proto.Application;
 import org.ttnlw.migrate.chirpstack.proto.Encoding;
-import org.ttnlw.migrate.chirpstack.proto.HttpIntegration;
-import org.ttnlw.migrate.chirpstack.proto.IntegrationKind;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.ApplicationWebhook;
@@ -30,8 +27,8 @@ import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
  */
 class ChirpStackSettingsTest {
   private static final String APP = SampleChirpStack.APPLICATION;
-  private static final String URL = "https://backend.example.com/chirpstack?token=URL-SECRET";
-  private static final String HEADER_SECRET = "Bearer HEADER-SECRET-DO-NOT-LOG";
+  private static final String URL = SampleChirpStack.HTTP_URL;
+  private static final String HEADER_SECRET = SampleChirpStack.HTTP_HEADER_SECRET;
   private static final String TARGET_KEY = "NNSXS.SETTINGS-TARGET-KEY";
   private ChirpStackSimulator chirpstack;
 
@@ -40,23 +37,12 @@ class ChirpStackSettingsTest {
     chirpstack = ChirpStackSimulator.builder().adminKey(CliRun.API_KEY)
         .tenantKey(ChirpStackExportTest.TENANT_KEY, SampleChirpStack.TENANT).tls(true).start();
     SampleChirpStack.seed(chirpstack);
-    chirpstack.putApplication(Application.newBuilder().setId(APP)
-        .setTenantId(SampleChirpStack.TENANT).setName("Parking sensors")
-        .setDescription("Level 2 and 3").putTags("Site Name", "north").putTags("floor", "2")
-        .build());
-    chirpstack.putHttpIntegration(http(Encoding.PROTOBUF, URL));
-    chirpstack.putIntegration(APP, IntegrationKind.INFLUX_DB);
-    chirpstack.putIntegration(APP, IntegrationKind.MQTT_GLOBAL);
+    SampleChirpStack.putSettings(chirpstack);
   }
 
   @AfterEach
   void stop() {
     chirpstack.close();
-  }
-
-  private static HttpIntegration http(Encoding encoding, String url) {
-    return HttpIntegration.newBuilder().setApplicationId(APP).setEncoding(encoding)
-        .setEventEndpointUrl(url).putHeaders("Authorization", HEADER_SECRET).build();
   }
 
   private CliRun.Result run(Map<String, String> environment, String... args) {
@@ -107,6 +93,7 @@ class ChirpStackSettingsTest {
         || webhook.hasDownlinkQueued() || webhook.hasServiceData(), webhook.toString());
     assertEquals(0, settings.getPubsubsCount());
     assertFalse(settings.hasLink());
+    assertEquals(SampleChirpStack.settingsDocument(), settings);
     String stderr = result.stderr();
     assertTrue(stderr.contains("application " + APP + ": not migrated: InfluxDB integration: TTS"
         + " has no InfluxDB integration"), stderr);
@@ -131,7 +118,7 @@ class ChirpStackSettingsTest {
 
   @Test
   void jsonEncodingIsFormatJson() {
-    chirpstack.putHttpIntegration(http(Encoding.JSON, URL));
+    chirpstack.putHttpIntegration(SampleChirpStack.http(Encoding.JSON, URL));
 
     CliRun.Result result = export("chirpstack", "application-settings", APP);
 
@@ -141,7 +128,7 @@ class ChirpStackSettingsTest {
 
   @Test
   void anEndpointThatIsNotOneUrlMakesNoWebhookAndIsListed() {
-    chirpstack.putHttpIntegration(http(Encoding.JSON,
+    chirpstack.putHttpIntegration(SampleChirpStack.http(Encoding.JSON,
         URL + ",https://second.example.com/events"));
 
     CliRun.Result result = export("chirpstack", "application-settings", APP);
