@@ -47,11 +47,13 @@ final class GatewayAccessService {
     String id = request.getGatewayIds().getGatewayId();
     Set<Right> held = keysRights(id, caller);
     GatewayRights.require(held, request.getRightsList());
-    return store.addApiKey(id, APIKey.newBuilder()
+    APIKey.Builder key = APIKey.newBuilder()
         .setName(request.getName())
-        .addAllRights(request.getRightsList())
-        .setExpiresAt(request.getExpiresAt())
-        .build());
+        .addAllRights(request.getRightsList());
+    if (request.hasExpiresAt()) {
+      key.setExpiresAt(request.getExpiresAt());
+    }
+    return store.addApiKey(id, key.build());
   }
 
   APIKeys listApiKeys(
