@@ -12,14 +12,16 @@ import org.ttnlw.migrate.proto.Right;
  * @param gatewayId the gateway of a gateway key; empty for an account key
  * @param keyRights the key's rights, expanded
  */
-record GatewayCaller(Optional<AccountId> account, Optional<String> gatewayId, Set<Right> keyRights) {
+record GatewayCaller(
+    Optional<AccountId> account, Optional<String> gatewayId, Set<Right> keyRights) {
 
   static GatewayCaller ofAccount(AccountId account, Set<Right> rights) {
     return new GatewayCaller(Optional.of(account), Optional.empty(), GatewayRights.expand(rights));
   }
 
   static GatewayCaller ofGateway(String gatewayId, Set<Right> rights) {
-    return new GatewayCaller(Optional.empty(), Optional.of(gatewayId), GatewayRights.expand(rights));
+    return new GatewayCaller(
+        Optional.empty(), Optional.of(gatewayId), GatewayRights.expand(rights));
   }
 
   /** The key's account, which List and Create need; a gateway key has none. */

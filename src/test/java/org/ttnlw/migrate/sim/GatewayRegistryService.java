@@ -93,8 +93,8 @@ final class GatewayRegistryService {
    * GATEWAY_INFO} only a mask of public fields is answered, public-safe.
    */
   Gateway get(GetGatewayRequest request, GatewayCaller caller) {
-    List<String> paths =
-        FieldMaskRules.CURRENT.permitted(GatewayRegistryGrpc.getGetMethod(), request.getFieldMask());
+    List<String> paths = FieldMaskRules.CURRENT.permitted(
+        GatewayRegistryGrpc.getGetMethod(), request.getFieldMask());
     String id = request.getGatewayIds().getGatewayId();
     Gateway stored = store.requireLive(id);
     Set<Right> rights = store.rightsOn(caller, id);

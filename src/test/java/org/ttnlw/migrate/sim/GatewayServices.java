@@ -10,6 +10,8 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.ttnlw.migrate.proto.GatewayAccessGrpc;
 import org.ttnlw.migrate.proto.GatewayClaimingServerGrpc;
 import org.ttnlw.migrate.proto.GatewayConnectionStats;
@@ -45,47 +47,37 @@ final class GatewayServices {
     GatewayAccessService access = new GatewayAccessService(store);
     ServerServiceDefinition registryService =
         ServerServiceDefinition.builder(GatewayRegistryGrpc.SERVICE_NAME)
-            .addMethod(method(GatewayRegistryGrpc.getCreateMethod(),
-                (request, caller, headers) -> registry.create(request, caller)))
-            .addMethod(method(GatewayRegistryGrpc.getGetMethod(),
-                (request, caller, headers) -> registry.get(request, caller)))
+            .addMethod(method(GatewayRegistryGrpc.getCreateMethod(), registry::create))
+            .addMethod(method(GatewayRegistryGrpc.getGetMethod(), registry::get))
             .addMethod(method(GatewayRegistryGrpc.getGetIdentifiersForEUIMethod(),
-                (request, caller, headers) -> registry.identifiersForEui(request)))
-            .addMethod(method(GatewayRegistryGrpc.getListMethod(), registry::list))
-            .addMethod(method(GatewayRegistryGrpc.getUpdateMethod(),
-                (request, caller, headers) -> registry.update(request, caller)))
-            .addMethod(method(GatewayRegistryGrpc.getDeleteMethod(),
-                (request, caller, headers) -> registry.delete(request, caller)))
-            .addMethod(method(GatewayRegistryGrpc.getRestoreMethod(),
-                (request, caller, headers) -> registry.restore(request, caller)))
+                (request, caller) -> registry.identifiersForEui(request)))
+            .addMethod(methodWithHeaders(GatewayRegistryGrpc.getListMethod(), registry::list))
+            .addMethod(method(GatewayRegistryGrpc.getUpdateMethod(), registry::update))
+            .addMethod(method(GatewayRegistryGrpc.getDeleteMethod(), registry::delete))
+            .addMethod(method(GatewayRegistryGrpc.getRestoreMethod(), registry::restore))
             .addMethod(method(GatewayRegistryGrpc.getPurgeMethod(),
-                (request, caller, headers) -> {
+                (request, caller) -> {
                   throw TtsError.ADMINS_PURGE_GATEWAYS.toException(Map.of());
                 }))
             .build();
     ServerServiceDefinition accessService =
         ServerServiceDefinition.builder(GatewayAccessGrpc.SERVICE_NAME)
-            .addMethod(method(GatewayAccessGrpc.getListRightsMethod(),
-                (request, caller, headers) -> access.listRights(request, caller)))
-            .addMethod(method(GatewayAccessGrpc.getCreateAPIKeyMethod(),
-                (request, caller, headers) -> access.createApiKey(request, caller)))
-            .addMethod(method(GatewayAccessGrpc.getListAPIKeysMethod(), access::listApiKeys))
-            .addMethod(method(GatewayAccessGrpc.getGetAPIKeyMethod(),
-                (request, caller, headers) -> access.getApiKey(request, caller)))
-            .addMethod(method(GatewayAccessGrpc.getUpdateAPIKeyMethod(),
-                (request, caller, headers) -> access.updateApiKey(request, caller)))
-            .addMethod(method(GatewayAccessGrpc.getDeleteAPIKeyMethod(),
-                (request, caller, headers) -> access.deleteApiKey(request, caller)))
+            .addMethod(method(GatewayAccessGrpc.getListRightsMethod(), access::listRights))
+            .addMethod(method(GatewayAccessGrpc.getCreateAPIKeyMethod(), access::createApiKey))
+            .addMethod(
+                methodWithHeaders(GatewayAccessGrpc.getListAPIKeysMethod(), access::listApiKeys))
+            .addMethod(method(GatewayAccessGrpc.getGetAPIKeyMethod(), access::getApiKey))
+            .addMethod(method(GatewayAccessGrpc.getUpdateAPIKeyMethod(), access::updateApiKey))
+            .addMethod(method(GatewayAccessGrpc.getDeleteAPIKeyMethod(), access::deleteApiKey))
             .build();
     ServerServiceDefinition gatewayServer =
         ServerServiceDefinition.builder(GsGrpc.SERVICE_NAME)
-            .addMethod(method(GsGrpc.getGetGatewayConnectionStatsMethod(),
-                (request, caller, headers) -> connectionStats(request, caller)))
+            .addMethod(method(GsGrpc.getGetGatewayConnectionStatsMethod(), this::connectionStats))
             .build();
     ServerServiceDefinition claiming =
         ServerServiceDefinition.builder(GatewayClaimingServerGrpc.SERVICE_NAME)
             .addMethod(method(GatewayClaimingServerGrpc.getGetInfoByGatewayEUIMethod(),
-                (request, caller, headers) -> claimInfo(request)))
+                (request, caller) -> claimInfo(request)))
             .build();
     return List.of(registryService, accessService, gatewayServer, claiming).stream()
         .map(service -> ServerInterceptors.intercept(service, CallMetadata.interceptor()))
@@ -103,7 +95,7 @@ final class GatewayServices {
 
   /** Claiming is supported only for EUIs a test declared claimable. */
   private GetInfoByGatewayEUIResponse claimInfo(GetInfoByGatewayEUIRequest request) {
-    var claimable = store.claimable(request.getEui());
+    Optional<Boolean> claimable = store.claimable(request.getEui());
     return GetInfoByGatewayEUIResponse.newBuilder()
         .setEui(request.getEui())
         .setSupportsClaiming(claimable.isPresent())
@@ -112,6 +104,12 @@ final class GatewayServices {
   }
 
   private <ReqT extends Message, RespT> ServerMethodDefinition<ReqT, RespT> method(
+      MethodDescriptor<ReqT, RespT> method, BiFunction<ReqT, GatewayCaller, RespT> handler) {
+    return methodWithHeaders(
+        method, (request, caller, headers) -> handler.apply(request, caller));
+  }
+
+  private <ReqT extends Message, RespT> ServerMethodDefinition<ReqT, RespT> methodWithHeaders(
       MethodDescriptor<ReqT, RespT> method, CallPipeline.GatewayHandler<ReqT, RespT> handler) {
     return pipeline.gatewayMethod(method, store::caller, handler);
   }

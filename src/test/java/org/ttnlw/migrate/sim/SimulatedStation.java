@@ -107,7 +107,8 @@ public final class SimulatedStation implements AutoCloseable {
     return targetStore.liveWithEui(eui)
         .map(gateway -> gateway.getIds().getGatewayId())
         .filter(targetId -> targetStore.caller(lnsKey)
-            .map(caller -> targetStore.rightsOn(caller, targetId).contains(Right.RIGHT_GATEWAY_LINK))
+            .map(caller ->
+                targetStore.rightsOn(caller, targetId).contains(Right.RIGHT_GATEWAY_LINK))
             .orElse(false));
   }
 
