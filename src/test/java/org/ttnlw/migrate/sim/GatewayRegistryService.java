@@ -119,8 +119,9 @@ final class GatewayRegistryService {
   }
 
   /**
-   * One page of the gateways the key's account collaborates on; the header tells the total.
-   * Secrets without {@code GATEWAY_READ_SECRETS} are silently left empty.
+   * One page of the gateways the key's account collaborates on, through its organizations too when
+   * the request names no collaborator; the header tells the total. Secrets without {@code
+   * GATEWAY_READ_SECRETS} are silently left empty.
    */
   Gateways list(ListGatewaysRequest request, GatewayCaller caller, Metadata responseHeaders) {
     List<String> paths = FieldMaskRules.CURRENT.permitted(
@@ -131,7 +132,8 @@ final class GatewayRegistryService {
       throw GatewayRights.missing(collaborator.listGatewaysRight());
     }
     GatewayRights.require(caller.keyRights(), account.listGatewaysRight());
-    List<Gateway> matching = store.collaboratedBy(account, request.getDeleted()).stream()
+    List<Gateway> matching = store.collaboratedBy(
+            account, !request.hasCollaborator(), request.getDeleted()).stream()
         .filter(updatedSince(request))
         .sorted(order(request.getOrder()))
         .toList();

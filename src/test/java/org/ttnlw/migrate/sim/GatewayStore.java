@@ -9,6 +9,7 @@ import io.grpc.StatusRuntimeException;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ final class GatewayStore {
   private final SecureRandom random = new SecureRandom();
   private final NavigableMap<String, Gateway> gateways = new TreeMap<>();
   private final Map<String, Map<AccountId, Set<Right>>> collaborators = new HashMap<>();
+  /** Per user, the organizations it is a member of, with its rights as a member. */
+  private final Map<AccountId, Map<AccountId, Set<Right>>> memberships = new HashMap<>();
   /** Per gateway, its API keys by key ID, each with its full text in {@code key}. */
   private final Map<String, Map<String, APIKey>> apiKeys = new HashMap<>();
   private final Map<String, GatewayCaller> accountKeys = new HashMap<>();
@@ -63,9 +66,13 @@ final class GatewayStore {
         .findFirst();
   }
 
+  synchronized void addMember(AccountId organization, AccountId user, Set<Right> rights) {
+    memberships.computeIfAbsent(user, k -> new HashMap<>()).put(organization, Set.copyOf(rights));
+  }
+
   /**
    * The caller's rights on a gateway: a gateway key's rights on its own gateway, or what both the
-   * account key and the account's collaboration allow.
+   * account key and the account's collaboration allow, directly or through an organization.
    */
   synchronized Set<Right> rightsOn(GatewayCaller caller, String gatewayId) {
     Set<Right> granted;
@@ -73,12 +80,23 @@ final class GatewayStore {
       granted = caller.gatewayId().get().equals(gatewayId)
           ? caller.keyRights() : EnumSet.noneOf(Right.class);
     } else {
-      granted = EnumSet.noneOf(Right.class);
-      granted.addAll(GatewayRights.expand(collaborators.getOrDefault(gatewayId, Map.of())
-          .getOrDefault(caller.account().orElseThrow(), Set.of())));
+      granted = collaborationRights(caller.account().orElseThrow(), gatewayId);
       granted.retainAll(caller.keyRights());
     }
     return GatewayRights.onGateway(granted);
+  }
+
+  private Set<Right> collaborationRights(AccountId account, String gatewayId) {
+    Map<AccountId, Set<Right>> gatewayCollaborators =
+        collaborators.getOrDefault(gatewayId, Map.of());
+    Set<Right> rights = GatewayRights.expand(gatewayCollaborators.getOrDefault(account, Set.of()));
+    memberships.getOrDefault(account, Map.of()).forEach((organization, asMember) -> {
+      Set<Right> throughOrganization = GatewayRights.expand(
+          gatewayCollaborators.getOrDefault(organization, Set.of()));
+      throughOrganization.retainAll(GatewayRights.expand(asMember));
+      rights.addAll(throughOrganization);
+    });
+    return rights;
   }
 
   /**
@@ -133,11 +151,20 @@ final class GatewayStore {
         .findFirst();
   }
 
-  /** The gateways an account collaborates on, live or soft-deleted ones, by gateway ID. */
-  synchronized List<Gateway> collaboratedBy(AccountId account, boolean deleted) {
+  /**
+   * The gateways an account collaborates on, live or soft-deleted ones, by gateway ID; with
+   * {@code viaOrganizations}, also those of the organizations a user is a member of.
+   */
+  synchronized List<Gateway> collaboratedBy(
+      AccountId account, boolean viaOrganizations, boolean deleted) {
+    Set<AccountId> collaborators = new HashSet<>(Set.of(account));
+    if (viaOrganizations) {
+      collaborators.addAll(memberships.getOrDefault(account, Map.of()).keySet());
+    }
     return gateways.values().stream()
         .filter(gateway -> gateway.hasDeletedAt() == deleted)
-        .filter(gateway -> isCollaborator(gateway.getIds().getGatewayId(), account))
+        .filter(gateway -> collaborators.stream().anyMatch(
+            collaborator -> isCollaborator(gateway.getIds().getGatewayId(), collaborator)))
         .toList();
   }
 

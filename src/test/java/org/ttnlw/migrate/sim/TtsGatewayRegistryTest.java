@@ -280,6 +280,26 @@ class TtsGatewayRegistryTest {
   }
 
   @Test
+  void aUserReachesTheGatewaysOfItsOrganizationsWithTheRightsOfItsMembership() throws Exception {
+    simulator.addGateway(Gateway.newBuilder().setIds(ids("acme-gateway", "")).build(),
+        "organization:acme");
+    simulator.addOrganizationMember("organization:acme", ALICE,
+        Set.of(Right.RIGHT_GATEWAY_INFO));
+
+    assertEquals(List.of("acme-gateway", "multitech-conduit-roof", "rak7268-warehouse"),
+        alice.gatewayRegistry().list(list(0, 0, "name")).getGatewaysList().stream()
+            .map(gateway -> gateway.getIds().getGatewayId()).toList());
+    assertEquals(2, alice.gatewayRegistry().list(list(0, 0, "name").toBuilder()
+        .setCollaborator(user("alice")).build()).getGatewaysCount(),
+        "naming the user as collaborator leaves its organizations out");
+    Gateway acme = Gateway.newBuilder().setIds(ids("acme-gateway", "")).build();
+    assertEquals("acme-gateway", alice.gatewayRegistry().get(get(acme, "attributes"))
+        .getIds().getGatewayId());
+    assertMissing(Right.RIGHT_GATEWAY_SETTINGS_BASIC,
+        () -> alice.gatewayRegistry().update(update(acme, "name")));
+  }
+
+  @Test
   void listWithDeletedAnswersTheSoftDeletedOnes() {
     alice.gatewayRegistry().delete(UDP.getIds());
 

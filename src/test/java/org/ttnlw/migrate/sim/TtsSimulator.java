@@ -225,6 +225,20 @@ public final class TtsSimulator implements AutoCloseable {
   }
 
   /**
+   * Makes a user ({@code user:alice}) a member of an organization ({@code organization:acme})
+   * with these rights: the user reaches the organization's gateways with what both allow.
+   */
+  public void addOrganizationMember(String organization, String user, Set<Right> rights) {
+    AccountId organizationId = AccountId.parse(organization);
+    AccountId userId = AccountId.parse(user);
+    if (!organizationId.organization() || userId.organization()) {
+      throw new IllegalArgumentException("a user joins an organization, not " + user + " "
+          + organization);
+    }
+    gatewayStore.addMember(organizationId, userId, rights);
+  }
+
+  /**
    * Registers a gateway as {@code Create} stores it: the collaborator ({@code user:alice}) gets
    * {@code RIGHT_ALL} and empty contacts become the collaborator. Timestamps the gateway carries
    * are kept (a {@code deleted_at} seeds a soft-deleted one). Fails with {@code id_taken} or
