@@ -340,6 +340,9 @@ final class DocSimulators {
 
       @Override
       public void prepare(Path work) throws IOException {
+        if (!command.contains("import-gateways")) {
+          return;
+        }
         StringBuilder gateways = new StringBuilder();
         for (Gateway gateway : SampleGateways.all()) {
           gateways.append(TtsJson.instance().toJson(GatewayFields.bundled()
