@@ -112,11 +112,20 @@ public final class TtsLimits {
   }
 
   private static String cut(String device, String what, String text, int maxLength) {
+    return cut(log, "device " + device, what, text, maxLength);
+  }
+
+  /**
+   * {@code text} cut to {@code maxLength} characters, with a warning on {@code logger} naming
+   * {@code subject} (e.g. {@code gateway 0016c001ff10a235}) when it was longer.
+   */
+  public static String cut(Logger logger, String subject, String what, String text,
+      int maxLength) {
     int length = text.codePointCount(0, text.length());
     if (length <= maxLength) {
       return text;
     }
-    log.warn("device {}: {} cut to the {} characters TTS allows (it had {})", device, what,
+    logger.warn("{}: {} cut to the {} characters TTS allows (it had {})", subject, what,
         maxLength, length);
     return text.substring(0, text.offsetByCodePoints(0, maxLength));
   }
