@@ -164,6 +164,7 @@ final class DocSimulators {
     SampleChirpStack.seed(simulator);
     SampleChirpStack.putJoinedOtaa(simulator, 0x001c0530);
     SampleChirpStack.putJoinedOtaa(simulator, 0x001c0531);
+    SampleChirpStack.seedGateways(simulator);
     return running(Map.of(
         "CHIRPSTACK_API_URL", simulator.address(),
         "CHIRPSTACK_API_KEY", CHIRPSTACK_KEY,

@@ -16,7 +16,8 @@ public final class ChirpStackOptions {
 
   @Option(names = "--api-key", paramLabel = "TOKEN",
       description = "ChirpStack API key (admin or tenant) that can read and, unless --dry-run,"
-          + " update or delete the devices. Sent as a bearer token; never printed or logged.")
+          + " update or delete the devices or gateways. Sent as a bearer token; never printed or"
+          + " logged.")
   String apiKey;
 
   @Option(names = "--api-key-file", paramLabel = "FILE",
