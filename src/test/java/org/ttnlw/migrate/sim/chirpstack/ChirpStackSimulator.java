@@ -61,7 +61,7 @@ import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 public final class ChirpStackSimulator implements AutoCloseable {
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-  private static final Pattern EUI = Pattern.compile("[0-9a-fA-F]{16}");
+  static final Pattern EUI = Pattern.compile("[0-9a-fA-F]{16}");
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -224,7 +224,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
     return device;
   }
 
-  private static void checkUuid(String id) {
+  static void checkUuid(String id) {
     if (!UUID.matcher(id).matches()) {
       throw Status.INVALID_ARGUMENT.withDescription("invalid UUID: " + id).asRuntimeException();
     }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.ttnlw.migrate.chirpstack.proto.CreateGatewayRequest;
 import org.ttnlw.migrate.chirpstack.proto.DeleteGatewayRequest;
 import org.ttnlw.migrate.chirpstack.proto.Gateway;
@@ -34,9 +33,6 @@ import org.ttnlw.migrate.chirpstack.proto.UpdateGatewayRequest;
  * accuracy 0 and the altitude as a float32, as ChirpStack stores it.
  */
 final class SimulatedGateways extends GatewayServiceGrpc.GatewayServiceImplBase {
-  private static final Pattern EUI = Pattern.compile("[0-9a-fA-F]{16}");
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Timestamp CREATED = Timestamp.newBuilder().setSeconds(1_767_225_600).build();
 
   private final ChirpStackSimulator simulator;
@@ -65,7 +61,7 @@ final class SimulatedGateways extends GatewayServiceGrpc.GatewayServiceImplBase 
   }
 
   private Gateway visible(Caller caller, String eui) {
-    if (!EUI.matcher(eui).matches()) {
+    if (!ChirpStackSimulator.EUI.matcher(eui).matches()) {
       throw Status.INTERNAL.withDescription("Invalid length").asRuntimeException();
     }
     Gateway gateway = gateways.get(eui.toLowerCase(Locale.ROOT));
@@ -95,12 +91,9 @@ final class SimulatedGateways extends GatewayServiceGrpc.GatewayServiceImplBase 
   public void create(CreateGatewayRequest request, StreamObserver<Empty> observer) {
     Gateway wanted = request.getGateway();
     simulator.serve("GatewayService/Create", wanted.getGatewayId(), observer, caller -> {
-      if (!UUID.matcher(wanted.getTenantId()).matches()) {
-        throw Status.INVALID_ARGUMENT.withDescription("invalid UUID: " + wanted.getTenantId())
-            .asRuntimeException();
-      }
+      ChirpStackSimulator.checkUuid(wanted.getTenantId());
       checkWritable(caller, wanted.getTenantId());
-      if (!EUI.matcher(wanted.getGatewayId()).matches()) {
+      if (!ChirpStackSimulator.EUI.matcher(wanted.getGatewayId()).matches()) {
         throw Status.INTERNAL.withDescription("Invalid length").asRuntimeException();
       }
       checkSettings(wanted);
@@ -153,9 +146,8 @@ final class SimulatedGateways extends GatewayServiceGrpc.GatewayServiceImplBase 
     simulator.serve("GatewayService/List", "tenant " + request.getTenantId() + " offset "
         + request.getOffset() + " limit " + request.getLimit(), observer, caller -> {
           String tenant = request.getTenantId();
-          if (!tenant.isEmpty() && !UUID.matcher(tenant).matches()) {
-            throw Status.INVALID_ARGUMENT.withDescription("invalid UUID: " + tenant)
-                .asRuntimeException();
+          if (!tenant.isEmpty()) {
+            ChirpStackSimulator.checkUuid(tenant);
           }
           if (tenant.isEmpty() ? caller.tenantId().isPresent() : !caller.sees(tenant)) {
             throw Status.UNAUTHENTICATED.asRuntimeException();
