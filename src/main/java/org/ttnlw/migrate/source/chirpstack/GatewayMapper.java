@@ -4,8 +4,6 @@ import com.google.protobuf.ByteString;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.export.DeviceIds;
 import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.proto.GatewayAntenna;
@@ -22,8 +20,6 @@ import org.ttnlw.migrate.source.lorawan.TtsLimits;
  * have no TTS counterpart.
  */
 final class GatewayMapper {
-  private static final Logger log = LoggerFactory.getLogger(GatewayMapper.class);
-
   /** What a rule reads: the gateway as ChirpStack has it, named by its EUI in lower case. */
   record Input(org.ttnlw.migrate.chirpstack.proto.Gateway gateway, String eui,
       GatewayConfig config) {
@@ -42,9 +38,9 @@ final class GatewayMapper {
 
   static final List<Rule> RULES = List.of(
       new Rule("ids", (in, out) -> out.setIds(identifiers(in))),
-      new Rule("name", (in, out) -> out.setName(TtsLimits.cut(log, in.subject(), "name",
+      new Rule("name", (in, out) -> out.setName(TtsLimits.cut(in.subject(), "name",
           in.gateway().getName(), TtsLimits.NAME_MAX_LENGTH))),
-      new Rule("description", (in, out) -> out.setDescription(TtsLimits.cut(log, in.subject(),
+      new Rule("description", (in, out) -> out.setDescription(TtsLimits.cut(in.subject(),
           "description", in.gateway().getDescription(), TtsLimits.DESCRIPTION_MAX_LENGTH))),
       new Rule("attributes", (in, out) ->
           out.putAllAttributes(TagAttributes.of(in.eui(), in.gateway().getTagsMap()))),

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.ttnlw.migrate.chirpstack.proto.Application;
 import org.ttnlw.migrate.chirpstack.proto.DeleteDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.Device;
 import org.ttnlw.migrate.chirpstack.proto.DeviceActivation;
@@ -42,6 +43,8 @@ import org.ttnlw.migrate.chirpstack.proto.GetDeviceProfileRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceProfileResponse;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceResponse;
+import org.ttnlw.migrate.chirpstack.proto.HttpIntegration;
+import org.ttnlw.migrate.chirpstack.proto.IntegrationKind;
 import org.ttnlw.migrate.chirpstack.proto.ListDevicesRequest;
 import org.ttnlw.migrate.chirpstack.proto.ListDevicesResponse;
 import org.ttnlw.migrate.chirpstack.proto.UpdateDeviceRequest;
@@ -52,8 +55,9 @@ import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 
 /**
  * ChirpStack v4's DeviceService (Get, Update, Delete, List, GetKeys, GetActivation),
- * DeviceProfileService (Get) and GatewayService ({@link SimulatedGateways}) over real gRPC on a
- * loopback port, with the facts' rules: bearer API keys (admin or tenant, read-only or not),
+ * DeviceProfileService (Get), ApplicationService (Get, ListIntegrations, GetHttpIntegration:
+ * {@link ChirpStackApplications}) and GatewayService ({@link SimulatedGateways}) over real gRPC on
+ * a loopback port, with the facts' rules: bearer API keys (admin or tenant, read-only or not),
  * access checks, error codes (INTERNAL for bad EUI hex, INVALID_ARGUMENT for bad UUIDs), paging by
  * limit/offset with total_count (no items for limit 0). It records every call, and keeps what
  * Create, Update and Delete changed. Thread-safe.
@@ -83,6 +87,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
   private final Map<String, DeviceActivation> activations = new ConcurrentHashMap<>();
   private final SimulatedGateways gateways = new SimulatedGateways(this);
   private final List<ChirpStackCall> calls = new ArrayList<>();
+  private final ChirpStackApplications applications = new ChirpStackApplications(this);
   private volatile Function<ChirpStackCall, Optional<Status>> faults = call -> Optional.empty();
 
   private ChirpStackSimulator(Builder builder) throws IOException {
@@ -96,6 +101,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
         .addService(ServerInterceptors.intercept(new Devices(), CallMetadata.interceptor()))
         .addService(ServerInterceptors.intercept(new Profiles(), CallMetadata.interceptor()))
         .addService(ServerInterceptors.intercept(gateways, CallMetadata.interceptor()))
+        .addService(ServerInterceptors.intercept(applications, CallMetadata.interceptor()))
         .build()
         .start();
   }
@@ -121,7 +127,24 @@ public final class ChirpStackSimulator implements AutoCloseable {
 
   /** An application of a tenant; devices name it by {@code application_id}. */
   public void putApplication(String applicationId, String tenantId) {
-    applicationTenants.put(applicationId, tenantId);
+    putApplication(Application.newBuilder().setId(applicationId).setTenantId(tenantId)
+        .setName("application " + applicationId).build());
+  }
+
+  /** An application with its name, description and tags, as ApplicationService/Get answers it. */
+  public void putApplication(Application application) {
+    applicationTenants.put(application.getId(), application.getTenantId());
+    applications.put(application);
+  }
+
+  /** The HTTP integration of an application; ListIntegrations names it first. */
+  public void putHttpIntegration(HttpIntegration integration) {
+    applications.putHttp(integration);
+  }
+
+  /** Another integration of an application, named by ListIntegrations after those before it. */
+  public void putIntegration(String applicationId, IntegrationKind kind) {
+    applications.putOther(applicationId, kind);
   }
 
   public void putProfile(DeviceProfile profile) {

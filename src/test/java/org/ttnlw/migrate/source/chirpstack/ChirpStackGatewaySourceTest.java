@@ -60,7 +60,7 @@ class ChirpStackGatewaySourceTest {
   private static final SourceContext CONTEXT = new SourceContext(4, Duration.ofSeconds(5), 0);
 
   private final ChirpStackSourcePlugin plugin = new ChirpStackSourcePlugin();
-  private final Logger logger = (Logger) LoggerFactory.getLogger("org.ttnlw.migrate.source.chirpstack");
+  private final Logger logger = (Logger) LoggerFactory.getLogger("org.ttnlw.migrate.source");
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private final List<GatewaySource> opened = new ArrayList<>();
   private ChirpStackSimulator simulator;
