@@ -136,12 +136,22 @@ abstract class ExportCommand implements Callable<Integer> {
   }
 
   private BoundSource<?> chosenSource() {
-    if (sourceName == null) {
+    return chosen(sources, sourceName, spec);
+  }
+
+  /**
+   * The source {@code --source} names, or the only one when the command is a source's own.
+   *
+   * @param name the value of {@code --source}, or null without it
+   */
+  static BoundSource<?> chosen(Map<String, BoundSource<?>> sources, String name,
+      CommandSpec spec) {
+    if (name == null) {
       return sources.values().iterator().next();
     }
-    BoundSource<?> bound = sources.get(sourceName);
+    BoundSource<?> bound = sources.get(name);
     if (bound == null) {
-      throw new ParameterException(spec.commandLine(), "unknown source \"" + sourceName
+      throw new ParameterException(spec.commandLine(), "unknown source \"" + name
           + "\"; `ttn-lw-migrate sources` lists them");
     }
     return bound;
