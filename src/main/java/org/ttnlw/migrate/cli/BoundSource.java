@@ -5,6 +5,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -21,6 +22,10 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
 
   Source open(SourceContext context) {
     return plugin.open(options, context);
+  }
+
+  ApplicationSettingsSource openSettings(SourceContext context) {
+    return plugin.openApplicationSettings(options, context);
   }
 
   MigrationChoices choices() {

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.sim;
 
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.Message;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerMethodDefinition;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.tts.TtsServer;
 
@@ -37,6 +39,8 @@ final class CallPipeline {
   private final CallJournal journal;
   private final RateLimitWindow rateLimit;
   private volatile Function<CallInfo, Optional<Fault>> faults = call -> Optional.empty();
+  private volatile Function<GatewayCall, Optional<Fault>> gatewayFaults =
+      call -> Optional.empty();
 
   CallPipeline(
       String apiKey,
@@ -69,6 +73,10 @@ final class CallPipeline {
     this.faults = faults;
   }
 
+  void gatewayFaults(Function<GatewayCall, Optional<Fault>> gatewayFaults) {
+    this.gatewayFaults = gatewayFaults;
+  }
+
   <ReqT, RespT> ServerMethodDefinition<ReqT, RespT> method(
       TtsServer server,
       MethodDescriptor<ReqT, RespT> method,
@@ -86,24 +94,63 @@ final class CallPipeline {
                       called.applicationId(),
                       called.deviceId(),
                       called.fieldMaskPaths());
-              answerLater(serve(call, request, handler), observer);
+              answerLater(
+                  serve(
+                      () -> faults.apply(call),
+                      metadata -> {
+                        authenticate(metadata.requestHeaders());
+                        return handler.handle(request, metadata.responseHeaders());
+                      }),
+                  observer);
             }));
   }
 
+  /**
+   * A gateway-service method: recorded in the journal, offered to the gateway fault hook, and
+   * authenticated by looking the bearer key up in {@code keys} instead of the simulator's key.
+   */
+  <ReqT extends Message, RespT> ServerMethodDefinition<ReqT, RespT> gatewayMethod(
+      MethodDescriptor<ReqT, RespT> method,
+      Function<String, Optional<GatewayCaller>> keys,
+      GatewayHandler<ReqT, RespT> handler) {
+    return ServerMethodDefinition.create(
+        method,
+        ServerCalls.asyncUnaryCall(
+            (request, observer) -> {
+              GatewayCall call = journal.recordGateway(GatewayCall.methodOf(method), request);
+              answerLater(
+                  serve(
+                      () -> gatewayFaults.apply(call),
+                      metadata ->
+                          handler.handle(
+                              request,
+                              keys.apply(bearerKey(metadata.requestHeaders()))
+                                  .orElseThrow(
+                                      () -> TtsError.INVALID_AUTHORIZATION.toException(Map.of())),
+                              metadata.responseHeaders())),
+                  observer);
+            }));
+  }
+
+  /** Handles a gateway-service request for an authenticated caller. */
+  @FunctionalInterface
+  interface GatewayHandler<ReqT, RespT> {
+    RespT handle(ReqT request, GatewayCaller caller, Metadata responseHeaders);
+  }
+
   /** Decides the call's outcome now; the returned answer sends it. */
-  private <ReqT, RespT> Consumer<StreamObserver<RespT>> serve(
-      CallInfo call, ReqT request, Handler<ReqT, RespT> handler) {
+  private <RespT> Consumer<StreamObserver<RespT>> serve(
+      Supplier<Optional<Fault>> faultHook, Function<CallMetadata, RespT> handling) {
     CallMetadata metadata = CallMetadata.current();
     Metadata responseHeaders = metadata.responseHeaders();
     replace(responseHeaders, rateLimit.take());
     try {
-      Optional<Fault> fault = faults.apply(call);
+      Optional<Fault> fault = faultHook.get();
       if (fault.isPresent()) {
         replace(responseHeaders, fault.get().headers());
         throw fault.get().status().asRuntimeException();
       }
-      authenticate(metadata.requestHeaders());
-      RespT response = handler.handle(request, responseHeaders);
+      RespT response = handling.apply(metadata);
       return observer -> {
         observer.onNext(response);
         observer.onCompleted();
@@ -114,17 +161,22 @@ final class CallPipeline {
   }
 
   private void authenticate(Metadata requestHeaders) {
+    boolean valid =
+        MessageDigest.isEqual(bearerKey(requestHeaders).getBytes(StandardCharsets.UTF_8), apiKey);
+    if (!valid) {
+      throw TtsError.INVALID_AUTHORIZATION.toException(Map.of());
+    }
+  }
+
+  private static String bearerKey(Metadata requestHeaders) {
     String authorization = requestHeaders.get(AUTHORIZATION);
     if (authorization == null) {
       throw TtsError.UNAUTHENTICATED.toException(Map.of());
     }
-    boolean valid =
-        authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-            && MessageDigest.isEqual(
-                authorization.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8), apiKey);
-    if (!valid) {
+    if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw TtsError.INVALID_AUTHORIZATION.toException(Map.of());
     }
+    return authorization.substring(BEARER.length());
   }
 
   private <RespT> void answerLater(

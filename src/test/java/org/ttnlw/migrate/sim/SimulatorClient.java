@@ -15,6 +15,14 @@ import org.ttnlw.migrate.proto.AsEndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.AsEndDeviceRegistryGrpc.AsEndDeviceRegistryBlockingStub;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc.EndDeviceRegistryBlockingStub;
+import org.ttnlw.migrate.proto.GatewayAccessGrpc;
+import org.ttnlw.migrate.proto.GatewayAccessGrpc.GatewayAccessBlockingStub;
+import org.ttnlw.migrate.proto.GatewayClaimingServerGrpc;
+import org.ttnlw.migrate.proto.GatewayClaimingServerGrpc.GatewayClaimingServerBlockingStub;
+import org.ttnlw.migrate.proto.GatewayRegistryGrpc;
+import org.ttnlw.migrate.proto.GatewayRegistryGrpc.GatewayRegistryBlockingStub;
+import org.ttnlw.migrate.proto.GsGrpc;
+import org.ttnlw.migrate.proto.GsGrpc.GsBlockingStub;
 import org.ttnlw.migrate.proto.JsEndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.JsEndDeviceRegistryGrpc.JsEndDeviceRegistryBlockingStub;
 import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
@@ -60,6 +68,22 @@ final class SimulatorClient implements AutoCloseable {
 
   NsEndDeviceRegistryBlockingStub ns() {
     return configure(NsEndDeviceRegistryGrpc.newBlockingStub(channel));
+  }
+
+  GatewayRegistryBlockingStub gatewayRegistry() {
+    return configure(GatewayRegistryGrpc.newBlockingStub(channel));
+  }
+
+  GatewayAccessBlockingStub gatewayAccess() {
+    return configure(GatewayAccessGrpc.newBlockingStub(channel));
+  }
+
+  GsBlockingStub gatewayServer() {
+    return configure(GsGrpc.newBlockingStub(channel));
+  }
+
+  GatewayClaimingServerBlockingStub gatewayClaiming() {
+    return configure(GatewayClaimingServerGrpc.newBlockingStub(channel));
   }
 
   /** A stub of any kind on this channel, with the key and the header capture. */

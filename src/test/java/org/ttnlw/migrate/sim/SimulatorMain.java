@@ -5,17 +5,23 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.Right;
 
 /**
  * Runs a simulator until killed, for trying the tool by hand. It holds application {@code my-app}
- * with the OTAA device {@code my-device} and {@code --devices} more sample devices.
+ * with the OTAA device {@code my-device} and {@code --devices} more sample devices. The API key is
+ * also the gateway services' key of user {@code demo}, with all rights; {@code --sample-gateways}
+ * registers the {@link SampleGateways} for that user.
  */
 public final class SimulatorMain {
   private static final String APPLICATION_ID = "my-app";
   private static final String DEMO_API_KEY = "NNSXS.SIMULATOR.DEMO-KEY";
+  private static final String GATEWAY_OWNER = "user:demo";
   private static final String USAGE =
-      "usage: SimulatorMain [--tls] [--port N] [--devices N] [--latency-ms N] [--api-key KEY]\n"
+      "usage: SimulatorMain [--tls] [--port N] [--devices N] [--sample-gateways] [--latency-ms N]"
+          + " [--api-key KEY]\n"
           + "The API key defaults to "
           + DEMO_API_KEY
           + ".";
@@ -45,6 +51,10 @@ public final class SimulatorMain {
     for (EndDevice device : SampleDevices.application(APPLICATION_ID, options.devices())) {
       simulator.put(device, SampleDevices.servers(device));
     }
+    simulator.addGatewayKey(options.apiKey(), GATEWAY_OWNER, Set.of(Right.RIGHT_ALL));
+    if (options.sampleGateways()) {
+      SampleGateways.seed(simulator, GATEWAY_OWNER);
+    }
 
     System.err.println("TTS simulator listening on " + simulator.address());
     if (options.apiKey().equals(DEMO_API_KEY)) {
@@ -54,12 +64,17 @@ public final class SimulatorMain {
         simulator.tls() ? "CA certificate: " + simulator.caFile() : "plaintext, no TLS");
     System.err.println(
         "application " + APPLICATION_ID + " holds " + (options.devices() + 1) + " devices");
+    System.err.println(GATEWAY_OWNER + " has "
+        + (options.sampleGateways() ? SampleGateways.all().size() : 0) + " gateways");
     simulator.awaitTermination();
   }
 
-  private record Options(boolean tls, int port, int devices, Duration latency, String apiKey) {
+  private record Options(
+      boolean tls, int port, int devices, boolean sampleGateways, Duration latency,
+      String apiKey) {
     static Options parse(String[] args) {
       boolean tls = false;
+      boolean sampleGateways = false;
       int port = 0;
       int devices = 0;
       Duration latency = Duration.ZERO;
@@ -71,12 +86,13 @@ public final class SimulatorMain {
           case "--tls" -> tls = true;
           case "--port" -> port = number(flag, rest);
           case "--devices" -> devices = number(flag, rest);
+          case "--sample-gateways" -> sampleGateways = true;
           case "--latency-ms" -> latency = Duration.ofMillis(number(flag, rest));
           case "--api-key" -> apiKey = value(flag, rest);
           default -> throw new IllegalArgumentException("unknown argument " + flag);
         }
       }
-      return new Options(tls, port, devices, latency, apiKey);
+      return new Options(tls, port, devices, sampleGateways, latency, apiKey);
     }
 
     private static int number(String flag, Deque<String> rest) {

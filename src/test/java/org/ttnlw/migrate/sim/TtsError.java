@@ -52,6 +52,50 @@ record TtsError(Status.Code code, String namespace, String name, String messageF
       new TtsError(Status.Code.ALREADY_EXISTS, "pkg/identityserver/store", "id_taken",
           "ID already taken");
 
+  static final TtsError GATEWAY_NOT_FOUND =
+      new TtsError(Status.Code.NOT_FOUND, "pkg/identityserver/store", "gateway_not_found",
+          "gateway with id `{gateway_id}` not found");
+  static final TtsError GATEWAY_NOT_FOUND_BY_EUI =
+      new TtsError(Status.Code.NOT_FOUND, "pkg/identityserver/store", "gateway_not_found_by_eui",
+          "gateway with eui `{gateway_eui}` not found");
+  static final TtsError GATEWAY_EUI_TAKEN =
+      new TtsError(Status.Code.ALREADY_EXISTS, "pkg/identityserver", "gateway_eui_taken",
+          "a gateway with EUI `{gateway_eui}` is already registered (by you or someone else) as"
+              + " `{gateway_id}`");
+  static final TtsError STORE_ID_TAKEN =
+      new TtsError(Status.Code.ALREADY_EXISTS, "pkg/util/store", "id_taken",
+          "ID already taken, choose a different one and try again");
+  static final TtsError CONTACT_NO_COLLABORATOR =
+      new TtsError(Status.Code.INVALID_ARGUMENT, "pkg/identityserver", "contact_no_collaborator",
+          "contact `{contact}` is not a collaborator");
+  static final TtsError CLAIM_AUTHENTICATION_CODE =
+      new TtsError(Status.Code.INVALID_ARGUMENT, "pkg/identityserver", "claim_authentication_code",
+          "invalid claim authentication code");
+  static final TtsError RESTORE_WINDOW_EXPIRED =
+      new TtsError(Status.Code.FAILED_PRECONDITION, "pkg/identityserver",
+          "restore_window_expired", "this entity can no longer be restored");
+  static final TtsError ADMINS_PURGE_GATEWAYS =
+      new TtsError(Status.Code.PERMISSION_DENIED, "pkg/identityserver", "admins_purge_gateways",
+          "gateways can only be purged by admins");
+  static final TtsError NOT_CONNECTED =
+      new TtsError(Status.Code.NOT_FOUND, "pkg/gatewayserver", "not_connected",
+          "gateway `{gateway_uid}` not connected");
+  /**
+   * A call without a right it needs. The facts give no name for this error; the simulator names
+   * the missing rights so that a test can tell which check failed.
+   */
+  static final TtsError INSUFFICIENT_RIGHTS =
+      new TtsError(Status.Code.PERMISSION_DENIED, "pkg/auth/rights", "insufficient_rights",
+          "insufficient rights: missing `{missing}`");
+  /** A request field the server requires or whose value it refuses; name not in the facts. */
+  static final TtsError INVALID_FIELD =
+      new TtsError(Status.Code.INVALID_ARGUMENT, "pkg/ttnpb", "validation",
+          "invalid `{field}`: {reason}");
+  /** Not in the facts; the name is the simulator's. */
+  static final TtsError API_KEY_NOT_FOUND =
+      new TtsError(Status.Code.NOT_FOUND, "pkg/identityserver/store", "api_key_not_found",
+          "API key with id `{api_key_id}` not found");
+
   /** What the Redis-backed NS, AS and JS registries answer for a device they do not hold. */
   static final TtsError ENTITY_NOT_FOUND =
       new TtsError(Status.Code.NOT_FOUND, "pkg/redis", "not_found", "entity not found");

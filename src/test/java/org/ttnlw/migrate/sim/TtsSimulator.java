@@ -1,7 +1,9 @@
 package org.ttnlw.migrate.sim;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.grpc.InsecureServerCredentials;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
@@ -23,9 +25,12 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.ttnlw.migrate.proto.APIKey;
 import org.ttnlw.migrate.proto.Application;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.Gateway;
+import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 import org.ttnlw.migrate.tts.TtsServer;
 
@@ -33,6 +38,11 @@ import org.ttnlw.migrate.tts.TtsServer;
  * The Things Stack's four end-device registries (IS, JS, AS, NS) served over real gRPC on one
  * loopback port, with TTS's field-mask rules, errors, authentication and response headers. Each
  * server keeps its own part of every device, as in TTS. Thread-safe.
+ *
+ * <p>The same port serves the gateway services ({@code GatewayRegistry}, {@code GatewayAccess},
+ * {@code Gs}, {@code GatewayClaimingServer}). They do not take the builder's API key: they
+ * authenticate user and organization keys given to {@link #addGatewayKey} and the gateway API keys
+ * made by {@code CreateAPIKey} or {@link #addGatewayApiKey}, each with its own rights.
  *
  * <pre>{@code
  * try (TtsSimulator tts = TtsSimulator.builder().apiKey("NNSXS.KEY").tls(true).start()) {
@@ -51,16 +61,18 @@ public final class TtsSimulator implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Map<TtsServer, DeviceStore> stores;
   private final SettingsStore settingsStore;
+  private final GatewayStore gatewayStore;
   private final CallJournal journal;
   private final CallPipeline pipeline;
   private final Path caFile;
 
   private TtsSimulator(Builder builder, ServerIdentity identity, Map<TtsServer, DeviceStore> stores,
-      SettingsStore settingsStore) throws IOException {
+      SettingsStore settingsStore, GatewayStore gatewayStore) throws IOException {
     settings = builder;
     this.identity = identity;
     this.stores = stores;
     this.settingsStore = settingsStore;
+    this.gatewayStore = gatewayStore;
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -87,10 +99,11 @@ public final class TtsSimulator implements AutoCloseable {
               CallMetadata.interceptor()));
     }
     for (ServerServiceDefinition service : new SettingsService(settingsStore, pipeline,
-        new FieldMaskRules(Map.copyOf(builder.refused)),
+        new FieldMaskRules(Map.copyOf(builder.refused)), new KeyRights(builder.rights),
         stores.get(TtsServer.IDENTITY_SERVER)::addApplication).definitions()) {
       netty.addService(ServerInterceptors.intercept(service, CallMetadata.interceptor()));
     }
+    new GatewayServices(gatewayStore, pipeline).definitions().forEach(netty::addService);
     server = netty.build();
     try {
       server.start();
@@ -198,7 +211,130 @@ public final class TtsSimulator implements AutoCloseable {
   public TtsSimulator restart() throws IOException {
     int port = port();
     close();
-    return new TtsSimulator(settings.copy().port(port), identity, stores, settingsStore);
+    return new TtsSimulator(
+        settings.copy().port(port), identity, stores, settingsStore, gatewayStore);
+  }
+
+  /**
+   * Lets an API key of a user or organization ({@code user:alice}, {@code organization:acme}) call
+   * the gateway services with these rights. A key reaches the gateways its owner collaborates on;
+   * on each, it holds the rights both it and the collaboration grant.
+   */
+  public void addGatewayKey(String key, String owner, Set<Right> rights) {
+    gatewayStore.addAccountKey(key, AccountId.parse(owner), rights);
+  }
+
+  /**
+   * Makes a user ({@code user:alice}) a member of an organization ({@code organization:acme})
+   * with these rights: the user reaches the organization's gateways with what both allow.
+   */
+  public void addOrganizationMember(String organization, String user, Set<Right> rights) {
+    AccountId organizationId = AccountId.parse(organization);
+    AccountId userId = AccountId.parse(user);
+    if (!organizationId.organization() || userId.organization()) {
+      throw new IllegalArgumentException("a user joins an organization, not " + user + " "
+          + organization);
+    }
+    gatewayStore.addMember(organizationId, userId, rights);
+  }
+
+  /**
+   * Registers a gateway as {@code Create} stores it: the collaborator ({@code user:alice}) gets
+   * {@code RIGHT_ALL} and empty contacts become the collaborator. Timestamps the gateway carries
+   * are kept (a {@code deleted_at} seeds a soft-deleted one). Fails with {@code id_taken} or
+   * {@code gateway_eui_taken} as Create does.
+   *
+   * @return the gateway as stored
+   */
+  public Gateway addGateway(Gateway gateway, String collaborator) {
+    AccountId account = AccountId.parse(collaborator);
+    Gateway.Builder seeded = gateway.toBuilder();
+    if (!gateway.hasAdministrativeContact()) {
+      seeded.setAdministrativeContact(account.toIdentifiers());
+    }
+    if (!gateway.hasTechnicalContact()) {
+      seeded.setTechnicalContact(account.toIdentifiers());
+    }
+    return gatewayStore.create(seeded.build(), account);
+  }
+
+  /** A gateway with all its fields and secrets, soft-deleted ones included. */
+  public Optional<Gateway> gateway(String gatewayId) {
+    return gatewayStore.stored(gatewayId);
+  }
+
+  /** Whether the gateway is soft-deleted (false for one never registered). */
+  public boolean isDeleted(String gatewayId) {
+    return gateway(gatewayId).map(Gateway::hasDeletedAt).orElse(false);
+  }
+
+  /**
+   * Gives a gateway an API key, as the Console does; a {@code key} left empty in {@code apiKey}
+   * gets a fresh {@code NNSXS.} text.
+   *
+   * @return the key as stored, with its text
+   */
+  public APIKey addGatewayApiKey(String gatewayId, APIKey apiKey) {
+    gatewayStore.requireLive(gatewayId);
+    return gatewayStore.addApiKey(gatewayId, apiKey);
+  }
+
+  /** A gateway's API keys in the order they were made, each with its text in {@code key}. */
+  public List<APIKey> gatewayApiKeys(String gatewayId) {
+    return gatewayStore.apiKeys(gatewayId);
+  }
+
+  /** The Gateway Server sees the gateway connect, e.g. with protocol {@code udp}. */
+  public void connect(String gatewayId, String protocol) {
+    gatewayStore.connect(gatewayId, protocol);
+  }
+
+  /** The gateway's connection ends; its stats remain with {@code disconnected_at}, as in TTS. */
+  public void disconnect(String gatewayId) {
+    gatewayStore.disconnect(gatewayId);
+  }
+
+  /** Whether the gateway is connected to this simulator's Gateway Server now. */
+  public boolean isConnected(String gatewayId) {
+    return gatewayStore.isConnected(gatewayId);
+  }
+
+  /**
+   * A claiming upstream covers this EUI (16 hex digits): {@code GetInfoByGatewayEUI} answers
+   * {@code supports_claiming} and, if {@code managed}, {@code is_managed}.
+   */
+  public void declareClaimable(String eui, boolean managed) {
+    gatewayStore.declareClaimable(ByteString.fromHex(eui), managed);
+  }
+
+  /** The Gateway Server address of this simulator, {@code host:port}, as gateways are given it. */
+  public String gatewayServerAddress() {
+    return address();
+  }
+
+  /** The gateway-service calls received so far, in order. */
+  public List<GatewayCall> gatewayCalls() {
+    return journal.gatewayCalls();
+  }
+
+  /**
+   * The requests received so far by one gateway-service method, in order, e.g. {@code
+   * gatewayRequests(GatewayRegistryGrpc.getUpdateMethod())}.
+   */
+  public <ReqT extends Message> List<ReqT> gatewayRequests(MethodDescriptor<ReqT, ?> method) {
+    return gatewayCalls().stream().flatMap(call -> call.request(method).stream()).toList();
+  }
+
+  /**
+   * Sets the hook asked before each gateway-service call is handled (after it is recorded); a
+   * fault it returns fails the call instead. Replaces the previous hook.
+   */
+  public void gatewayFaults(Function<GatewayCall, Optional<Fault>> faults) {
+    pipeline.gatewayFaults(Objects.requireNonNull(faults));
+  }
+
+  GatewayStore gatewayStore() {
+    return gatewayStore;
   }
 
   /** Blocks until the simulator is closed, for a simulator run as a program. */
@@ -223,8 +359,18 @@ public final class TtsSimulator implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
     private final Map<String, Set<String>> refused = new HashMap<>();
+    private Set<Right> rights = Set.of(Right.RIGHT_APPLICATION_ALL);
 
     private Builder() {}
+
+    /**
+     * The rights of the API key on every application, which ApplicationAccess/ListRights names
+     * and the application-level RPCs check; RIGHT_APPLICATION_ALL by default.
+     */
+    public Builder rights(Right... rights) {
+      this.rights = Set.of(rights);
+      return this;
+    }
 
     /** The key every call must present as {@code authorization: Bearer <key>}. */
     public Builder apiKey(String apiKey) {
@@ -277,7 +423,7 @@ public final class TtsSimulator implements AutoCloseable {
         stores.put(server, new DeviceStore());
       }
       return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores,
-          new SettingsStore());
+          new SettingsStore(), new GatewayStore());
     }
 
     private Builder copy() {
@@ -287,6 +433,7 @@ public final class TtsSimulator implements AutoCloseable {
       copy.port = port;
       copy.latency = latency;
       copy.rateLimitPerMinute = rateLimitPerMinute;
+      copy.rights = rights;
       refused.forEach((rpc, paths) -> copy.refused.put(rpc, Set.copyOf(paths)));
       return copy;
     }

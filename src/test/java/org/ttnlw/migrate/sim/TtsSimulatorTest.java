@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.FieldMask;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.Timestamps;
 import com.google.protobuf.util.Values;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
-import io.grpc.protobuf.StatusProto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -426,12 +424,6 @@ class TtsSimulatorTest {
   }
 
   private static ErrorDetails details(StatusRuntimeException error) {
-    com.google.rpc.Status status = StatusProto.fromThrowable(error);
-    assertEquals(1, status.getDetailsCount());
-    try {
-      return status.getDetails(0).unpack(ErrorDetails.class);
-    } catch (InvalidProtocolBufferException e) {
-      throw new AssertionError("details are not ttn.lorawan.v3.ErrorDetails", e);
-    }
+    return TtsErrorAssertions.details(error);
   }
 }

@@ -1,6 +1,8 @@
 package org.ttnlw.migrate.source.tts;
 
 import java.util.List;
+import org.ttnlw.migrate.appsettings.SettingsExport;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -61,5 +63,16 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
   public GatewaySource openGateways(TtsOptions options, SourceContext context) {
     return new TtsGatewaySource(TtsConnection.forGateways(options.connection, "--", "TTNV3_"),
         options.withSecrets, context);
+  }
+
+  @Override
+  public boolean hasApplicationSettings() {
+    return true;
+  }
+
+  @Override
+  public ApplicationSettingsSource openApplicationSettings(TtsOptions options,
+      SourceContext context) {
+    return new SettingsExport(options.checkedConnection(), context);
   }
 }
