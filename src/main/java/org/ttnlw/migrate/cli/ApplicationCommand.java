@@ -94,9 +94,9 @@ final class ApplicationCommand extends ExportCommand {
         .paramLabel("GTW-ID[,GTW-ID...]")
         .description("Move these gateways with the devices (repeatable, or comma lists): they are"
             + " registered in the target first, the devices are created and verified, then the"
-            + " gateways are handed over as `migrate gateway` does (--takeover, --verify-timeout,"
-            + " --keys-file, --target.collaborator), and only then are the devices stopped at the"
-            + " source. For devices that keep their DevAddr (ABP, or with their session).")
+            + " gateways are handed over as `migrate gateway` does, with the same flags, and only"
+            + " then are the devices stopped at the source. For devices that keep their DevAddr"
+            + " (ABP, or with their session).")
         .type(List.class)
         .auxiliaryTypes(String.class)
         .splitRegex(",")

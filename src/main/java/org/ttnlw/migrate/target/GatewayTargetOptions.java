@@ -15,6 +15,6 @@ public final class GatewayTargetOptions {
   @Option(names = "--gateway-server-address", paramLabel = "HOST[:PORT]",
       description = "The target's Gateway Server address, given to every gateway created there"
           + " and to redirected gateways. Default: the host of the target's Identity Server"
-          + " address (--target.default-grpc-address or --target.identity-server-grpc-address).")
+          + " address.")
   String gatewayServerAddress;
 }
