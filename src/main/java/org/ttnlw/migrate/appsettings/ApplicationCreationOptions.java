@@ -1,10 +1,7 @@
 package org.ttnlw.migrate.appsettings;
 
-import org.ttnlw.migrate.export.DeviceIds;
-import org.ttnlw.migrate.proto.OrganizationIdentifiers;
 import org.ttnlw.migrate.proto.OrganizationOrUserIdentifiers;
-import org.ttnlw.migrate.proto.UserIdentifiers;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.tts.Collaborator;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,18 +25,6 @@ public final class ApplicationCreationOptions {
     if (!createApplication) {
       return null;
     }
-    String value = collaborator == null ? "" : collaborator.strip();
-    int colon = value.indexOf(':');
-    String kind = colon < 0 ? "" : value.substring(0, colon);
-    String id = colon < 0 ? "" : value.substring(colon + 1);
-    if (!(kind.equals("user") || kind.equals("organization")) || DeviceIds.problem(id) != null) {
-      throw new SourceConfigException("--target.create-application needs --target.collaborator"
-          + " user:ID or organization:ID (or TARGET_COLLABORATOR), got \"" + value + "\"");
-    }
-    OrganizationOrUserIdentifiers.Builder owner = OrganizationOrUserIdentifiers.newBuilder();
-    return kind.equals("user")
-        ? owner.setUserIds(UserIdentifiers.newBuilder().setUserId(id)).build()
-        : owner.setOrganizationIds(OrganizationIdentifiers.newBuilder().setOrganizationId(id))
-            .build();
+    return Collaborator.parse(collaborator, "--target.create-application");
   }
 }

@@ -1,12 +1,13 @@
 package org.ttnlw.migrate.appsettings;
 
-import org.ttnlw.migrate.proto.ApplicationSettings;
+import java.util.List;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.TtsConnection;
 
 /** Reads the settings of applications from a TTS deployment, one application at a time. */
-public final class SettingsExport implements AutoCloseable {
+public final class SettingsExport implements ApplicationSettingsSource {
   private final RegistryCalls registry;
   private final SettingsReader reader;
 
@@ -16,8 +17,9 @@ public final class SettingsExport implements AutoCloseable {
   }
 
   /** Everything that moves of the application, without the fields the server assigns. */
-  public ApplicationSettings read(String applicationId) {
-    return reader.read(applicationId);
+  @Override
+  public Read read(String applicationId) {
+    return new Read(reader.read(applicationId), List.of());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.appsettings;
 
 import com.google.protobuf.Message;
+import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.ttnlw.migrate.proto.ApplicationRegistryGrpc;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.CreateApplicationRequest;
 import org.ttnlw.migrate.proto.OrganizationOrUserIdentifiers;
+import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceContext;
@@ -23,7 +25,8 @@ import org.ttnlw.migrate.tts.TtsServer;
  * Makes one application of the target match a settings document, item by item: an item that is
  * equal is left alone, a missing one is created, fields the target leaves empty are filled in, and
  * fields it holds with another value are overwritten only when asked to. Nothing in the target is
- * deleted. Every write is read back and compared.
+ * deleted. Every write is read back and compared. Before the first write, the key's rights on
+ * the application are checked against what the file's items need.
  */
 public final class SettingsImport implements AutoCloseable {
   /**
@@ -35,12 +38,14 @@ public final class SettingsImport implements AutoCloseable {
 
   private final RegistryCalls registry;
   private final MaskedCalls calls;
+  private final RightsCheck rights;
   private final Choices choices;
   private boolean applicationMissing;
 
   public SettingsImport(TtsConnection target, SourceContext context, Choices choices) {
     this.registry = new RegistryCalls(target, context);
     this.calls = new MaskedCalls(registry, "target");
+    this.rights = new RightsCheck(registry);
     this.choices = choices;
   }
 
@@ -49,11 +54,18 @@ public final class SettingsImport implements AutoCloseable {
     List<ItemOutcome> outcomes = new ArrayList<>();
     Application wanted = SettingsKinds.APPLICATION.inApplication().apply(
         SettingsKinds.APPLICATION.moved(settings.getApplication()), applicationId);
-    applicationMissing = SettingsKinds.APPLICATION.get(calls, applicationId, "") == null;
+    Set<Right> held = rights.held(applicationId);
+    if (!held.isEmpty()) {
+      RightsCheck.require(held, settings, applicationId);
+    }
+    applicationMissing = isMissing(applicationId, held, settings);
     if (applicationMissing) {
       outcomes.add(create(wanted, applicationId));
       if (outcomes.get(0).isProblem()) {
         return outcomes;
+      }
+      if (!choices.dryRun()) {
+        RightsCheck.require(rights.held(applicationId), settings, applicationId);
       }
     } else {
       outcomes.add(sync(SettingsKinds.APPLICATION, settings.getApplication(), applicationId));
@@ -68,6 +80,25 @@ public final class SettingsImport implements AutoCloseable {
     settings.getPackageDefaultAssociationsList().forEach(item ->
         outcomes.add(sync(SettingsKinds.DEFAULT_ASSOCIATION, item, applicationId)));
     return outcomes;
+  }
+
+  /**
+   * Whether the target application does not exist. A key without any right on it cannot tell, so
+   * unless the target says NotFound, such a key is refused naming the rights it needs.
+   */
+  private boolean isMissing(String applicationId, Set<Right> held, ApplicationSettings settings) {
+    try {
+      boolean missing = SettingsKinds.APPLICATION.get(calls, applicationId, "") == null;
+      if (!missing && held.isEmpty()) {
+        RightsCheck.require(held, settings, applicationId);
+      }
+      return missing;
+    } catch (TtsCallException e) {
+      if (held.isEmpty() && e.code() == Status.Code.PERMISSION_DENIED) {
+        RightsCheck.require(held, settings, applicationId);
+      }
+      throw e;
+    }
   }
 
   private ItemOutcome create(Application wanted, String applicationId) {

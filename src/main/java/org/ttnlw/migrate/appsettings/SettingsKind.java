@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.tts.FieldMaskTable;
 import org.ttnlw.migrate.tts.MessagePaths;
 import org.ttnlw.migrate.tts.TtsCallException;
@@ -22,12 +23,14 @@ import org.ttnlw.migrate.tts.TtsServer;
  * named, and which of its paths move.
  *
  * @param noun "webhook", for messages
+ * @param items "webhooks", for messages
+ * @param rights the rights on the application that reading and writing such an item take
  * @param prototype the message's default instance, for its type
  * @param id the item's ID within the application; empty for one-per-application kinds
  * @param inApplication the item with its ids moved to another application
  */
 record SettingsKind<T extends Message, G, S>(
-    String noun, TtsServer server, T prototype,
+    String noun, String items, List<Right> rights, TtsServer server, T prototype,
     MethodDescriptor<G, T> getMethod, GetRequest<G> getRequest,
     MethodDescriptor<S, T> setMethod, SetRequest<T, S> setRequest,
     Function<T, String> id, BiFunction<T, String, T> inApplication) {

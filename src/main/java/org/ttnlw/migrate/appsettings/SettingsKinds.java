@@ -16,6 +16,7 @@ import org.ttnlw.migrate.proto.ApplicationWebhookIdentifiers;
 import org.ttnlw.migrate.proto.ApplicationWebhookRegistryGrpc;
 import org.ttnlw.migrate.proto.AsGrpc;
 import org.ttnlw.migrate.proto.GetApplicationLinkRequest;
+import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.proto.GetApplicationPackageDefaultAssociationRequest;
 import org.ttnlw.migrate.proto.GetApplicationPubSubRequest;
 import org.ttnlw.migrate.proto.GetApplicationRequest;
@@ -31,12 +32,18 @@ import org.ttnlw.migrate.tts.TtsServer;
 final class SettingsKinds {
   private SettingsKinds() {}
 
+  /** What Get/List and Set of webhooks and pub/subs check, per the v3.32.1 facts. */
+  private static final List<Right> TRAFFIC_SETTINGS = List.of(Right.RIGHT_APPLICATION_TRAFFIC_READ,
+      Right.RIGHT_APPLICATION_SETTINGS_BASIC, Right.RIGHT_APPLICATION_TRAFFIC_DOWN_WRITE);
+
   static ApplicationIdentifiers app(String applicationId) {
     return ApplicationIdentifiers.newBuilder().setApplicationId(applicationId).build();
   }
 
   static final SettingsKind<Application, GetApplicationRequest, UpdateApplicationRequest>
-      APPLICATION = new SettingsKind<>("application", TtsServer.IDENTITY_SERVER,
+      APPLICATION = new SettingsKind<>("application", "application",
+          List.of(Right.RIGHT_APPLICATION_INFO, Right.RIGHT_APPLICATION_SETTINGS_BASIC),
+          TtsServer.IDENTITY_SERVER,
           Application.getDefaultInstance(),
           ApplicationRegistryGrpc.getGetMethod(), (applicationId, id, mask) ->
               GetApplicationRequest.newBuilder().setApplicationIds(app(applicationId))
@@ -48,7 +55,8 @@ final class SettingsKinds {
               item.toBuilder().setIds(app(applicationId)).build());
 
   static final SettingsKind<ApplicationLink, GetApplicationLinkRequest, SetApplicationLinkRequest>
-      LINK = new SettingsKind<>("link", TtsServer.APPLICATION_SERVER,
+      LINK = new SettingsKind<>("link", "link",
+          List.of(Right.RIGHT_APPLICATION_SETTINGS_BASIC), TtsServer.APPLICATION_SERVER,
           ApplicationLink.getDefaultInstance(),
           AsGrpc.getGetLinkMethod(), (applicationId, id, mask) ->
               GetApplicationLinkRequest.newBuilder().setApplicationIds(app(applicationId))
@@ -60,7 +68,8 @@ final class SettingsKinds {
 
   static final SettingsKind<ApplicationWebhook, GetApplicationWebhookRequest,
       SetApplicationWebhookRequest> WEBHOOK = new SettingsKind<>("webhook",
-          TtsServer.APPLICATION_SERVER, ApplicationWebhook.getDefaultInstance(),
+          "webhooks", TRAFFIC_SETTINGS, TtsServer.APPLICATION_SERVER,
+          ApplicationWebhook.getDefaultInstance(),
           ApplicationWebhookRegistryGrpc.getGetMethod(), (applicationId, id, mask) ->
               GetApplicationWebhookRequest.newBuilder().setIds(webhookIds(applicationId, id))
                   .setFieldMask(mask).build(),
@@ -73,7 +82,8 @@ final class SettingsKinds {
 
   static final SettingsKind<ApplicationPubSub, GetApplicationPubSubRequest,
       SetApplicationPubSubRequest> PUBSUB = new SettingsKind<>("pub/sub",
-          TtsServer.APPLICATION_SERVER, ApplicationPubSub.getDefaultInstance(),
+          "pub/subs", TRAFFIC_SETTINGS, TtsServer.APPLICATION_SERVER,
+          ApplicationPubSub.getDefaultInstance(),
           ApplicationPubSubRegistryGrpc.getGetMethod(), (applicationId, id, mask) ->
               GetApplicationPubSubRequest.newBuilder().setIds(pubSubIds(applicationId, id))
                   .setFieldMask(mask).build(),
@@ -86,7 +96,8 @@ final class SettingsKinds {
   static final SettingsKind<ApplicationPackageDefaultAssociation,
       GetApplicationPackageDefaultAssociationRequest,
       SetApplicationPackageDefaultAssociationRequest> DEFAULT_ASSOCIATION = new SettingsKind<>(
-          "package default association on FPort", TtsServer.APPLICATION_SERVER,
+          "package default association on FPort", "package default associations",
+          List.of(Right.RIGHT_APPLICATION_SETTINGS_PACKAGES), TtsServer.APPLICATION_SERVER,
           ApplicationPackageDefaultAssociation.getDefaultInstance(),
           ApplicationPackageRegistryGrpc.getGetDefaultAssociationMethod(),
           (applicationId, id, mask) -> GetApplicationPackageDefaultAssociationRequest.newBuilder()

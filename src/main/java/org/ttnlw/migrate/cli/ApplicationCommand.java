@@ -2,9 +2,10 @@ package org.ttnlw.migrate.cli;
 
 import java.util.Iterator;
 import java.util.Map;
-import org.ttnlw.migrate.appsettings.SettingsExport;
+import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.proto.ApplicationSettings;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.Source;
@@ -12,7 +13,6 @@ import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.SourcePlugin;
-import org.ttnlw.migrate.source.tts.TtsOptions;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
@@ -60,7 +60,8 @@ final class ApplicationCommand extends ExportCommand {
         .description("First make the target application's settings (name, contacts, default"
             + " formatters, webhooks, pub/subs, package default associations) match the source"
             + " application's, as import-application-settings does; the devices move only when"
-            + " they match. TTS source only; one application ID.")
+            + " they match (from ChirpStack: name, description, tags and the HTTP integration)."
+            + " One application ID.")
         .setter(new picocli.CommandLine.Model.ISetter() {
           @Override
           public <T> T set(T value) {
@@ -74,13 +75,14 @@ final class ApplicationCommand extends ExportCommand {
   }
 
   @Override
-  Integer beforeDevices(BoundSource<?> bound) {
+  Integer beforeDevices(BoundSource<?> bound, UnaryOperator<String> asTyped) {
     if (!withSettings) {
       return null;
     }
-    if (!(bound.options() instanceof TtsOptions source)) {
-      throw new ParameterException(spec.commandLine(), "--with-application-settings needs the"
-          + " ttnv3 source: only The Things Stack has application settings that move");
+    if (!bound.plugin().hasApplicationSettings()) {
+      throw new ParameterException(spec.commandLine(), "--with-application-settings needs a"
+          + " source with application settings that move (ttnv3, chirpstack), not "
+          + bound.plugin().name());
     }
     if (ids.size() != 1) {
       throw new ParameterException(spec.commandLine(), "--with-application-settings moves the"
@@ -91,8 +93,8 @@ final class ApplicationCommand extends ExportCommand {
       SourceContext context = new SourceContext(global().concurrency, global().timeout,
           global().retries);
       ApplicationSettings settings;
-      try (SettingsExport export = new SettingsExport(source.checkedConnection(), context)) {
-        settings = export.read(ids.get(0));
+      try (ApplicationSettingsSource export = bound.openSettings(context)) {
+        settings = ApplicationSettingsMove.read(export, ids.get(0), io());
       }
       int settingsMoved = ApplicationSettingsMove.importInto(config, null, global(), io(),
           settings);
@@ -102,7 +104,7 @@ final class ApplicationCommand extends ExportCommand {
       }
       return settingsMoved == ExitCodes.OK ? null : settingsMoved;
     } catch (SourceConfigException e) {
-      io().stderr().println("ttn-lw-migrate: " + e.getMessage());
+      io().stderr().println("ttn-lw-migrate: " + asTyped.apply(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (SourceException e) {
       io().stderr().println("ttn-lw-migrate: error: " + e.getMessage());

@@ -5,15 +5,14 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ttnlw.migrate.appsettings.SettingsExport;
 import org.ttnlw.migrate.appsettings.SettingsFile;
-import org.ttnlw.migrate.export.DeviceIds;
 import org.ttnlw.migrate.export.IdInput;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourceException;
-import org.ttnlw.migrate.source.tts.TtsOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -22,57 +21,58 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "application-settings", mixinStandardHelpOptions = true,
     description = {
-        "Export the settings of the given applications from The Things Stack as TTS JSON, one"
-            + " application per line: name, description, attributes, contacts, the default payload"
-            + " formatters of the AS link, every webhook, every pub/sub and every package default"
-            + " association. Nothing is changed at the source.",
+        "Export the settings of the given applications as TTS JSON, one application per line."
+            + " From The Things Stack: name, description, attributes, contacts, the default"
+            + " payload formatters of the AS link, every webhook, every pub/sub and every package"
+            + " default association. From ChirpStack: name, description, tags and the HTTP"
+            + " integration as a webhook; what has no TTS counterpart is listed on stderr as not"
+            + " migrated. Nothing is changed at the source.",
         "The output holds credentials (webhook headers, downlink API keys, pub/sub passwords and"
             + " keys, package tokens): --output files are made readable by their owner only."})
 final class ApplicationSettingsCommand implements Callable<Integer> {
-  /** Sources whose application settings this command reads. */
-  private static final List<String> SOURCES = List.of("ttnv3", "tts");
-
   @Spec
   CommandSpec spec;
 
   @Parameters(paramLabel = "APP-ID", arity = "0..*",
-      description = "Application IDs. With none, they are read from stdin, one per line.")
+      description = "Application IDs (ChirpStack: UUIDs). With none, they are read from stdin,"
+          + " one per line.")
   List<String> ids = new ArrayList<>();
 
   private final GlobalOptions global;
   private final Io io;
-  private final TtsOptions source;
-  private String sourceName = "ttnv3";
+  private final Map<String, BoundSource<?>> sources;
+  private String sourceName;
 
-  ApplicationSettingsCommand(GlobalOptions global, Io io, TtsOptions source) {
+  /**
+   * @param sources the sources with application settings, by name and alias; with exactly one,
+   *     it is used without {@code --source}
+   */
+  ApplicationSettingsCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources) {
     this.global = global;
     this.io = io;
-    this.source = source;
+    this.sources = sources;
   }
 
   /** Adds {@code --source NAME}, for the form where the source is not the parent command. */
   void offerSourceOption(CommandSpec command) {
-    command.addOption(ExportCommand.sourceOption("Source to read the settings from: ttnv3 (or"
-        + " tts), the only source whose application settings this tool moves.",
-        name -> sourceName = name));
+    command.addOption(ExportCommand.sourceOption("Source to read the settings from: "
+        + String.join(", ", sources.keySet()) + ", the sources whose application settings this"
+        + " tool moves.", name -> sourceName = name));
   }
 
   @Override
   public Integer call() {
     global.check(spec.commandLine());
     Logging.configure(global.verbose);
-    if (!SOURCES.contains(sourceName)) {
-      throw new ParameterException(spec.commandLine(), "application settings move only from"
-          + " ttnv3 (The Things Stack), not from \"" + sourceName + "\"");
-    }
+    BoundSource<?> bound = chosenSource();
     Iterator<String> applications;
     try {
-      applications = IdInput.of("application", DeviceIds.SYNTAX, ids, io.stdin());
+      applications = IdInput.of("application", bound.plugin().applicationIds(), ids, io.stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     SourceContext context = new SourceContext(global.concurrency, global.timeout, global.retries);
-    try (SettingsExport export = new SettingsExport(source.checkedConnection(), context);
+    try (ApplicationSettingsSource export = bound.openSettings(context);
         OutputStream out = global.output == null ? io.stdout()
             : SettingsFile.create(global.output)) {
       io.stderr().println("ttn-lw-migrate: note: the settings hold credentials (webhook headers,"
@@ -81,7 +81,8 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
               : global.output + " is readable by its owner only"));
       return export(export, applications, out);
     } catch (SourceConfigException e) {
-      io.stderr().println("ttn-lw-migrate: " + e.getMessage());
+      io.stderr().println("ttn-lw-migrate: "
+          + bound.flagsAsTyped(sourceName != null).apply(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (IOException e) {
       io.stderr().println("ttn-lw-migrate: cannot write " + global.output + ": " + e.getMessage());
@@ -89,14 +90,24 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
     }
   }
 
-  private int export(SettingsExport export, Iterator<String> applications, OutputStream out)
-      throws IOException {
+  private BoundSource<?> chosenSource() {
+    BoundSource<?> bound = sourceName == null ? sources.values().iterator().next()
+        : sources.get(sourceName);
+    if (bound == null) {
+      throw new ParameterException(spec.commandLine(), "application settings move only from "
+          + String.join(", ", sources.keySet()) + ", not from \"" + sourceName + "\"");
+    }
+    return bound;
+  }
+
+  private int export(ApplicationSettingsSource export, Iterator<String> applications,
+      OutputStream out) throws IOException {
     int exported = 0;
     List<String> failed = new ArrayList<>();
     while (applications.hasNext()) {
       String applicationId = applications.next();
       try {
-        SettingsFile.write(export.read(applicationId), out);
+        SettingsFile.write(ApplicationSettingsMove.read(export, applicationId, io), out);
         exported++;
       } catch (SourceException e) {
         io.stderr().println("ttn-lw-migrate: error: application " + applicationId + ": "

@@ -1,42 +1,49 @@
 package org.ttnlw.migrate.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ttnlw.migrate.appsettings.ApplicationCreationOptions;
-import org.ttnlw.migrate.source.tts.TtsOptions;
 import picocli.CommandLine;
 
 /**
- * Builds {@code application-settings} (for the ttnv3 source, the one whose settings move) and
+ * Builds {@code application-settings} (for the sources whose plugin has application settings) and
  * {@code import-application-settings} (for the target).
  */
 final class ApplicationSettingsCommands {
   private final Cli.Wiring wiring;
-  private final List<BoundSource<?>> sources;
+  private final Map<String, BoundSource<?>> sources = new LinkedHashMap<>();
 
+  /** @param sources every source; those without application settings are left out */
   ApplicationSettingsCommands(Cli.Wiring wiring, List<BoundSource<?>> sources) {
     this.wiring = wiring;
-    this.sources = sources;
+    for (BoundSource<?> bound : sources) {
+      if (bound.plugin().hasApplicationSettings()) {
+        this.sources.put(bound.plugin().name(), bound);
+        bound.plugin().aliases().forEach(alias -> this.sources.put(alias, bound));
+      }
+    }
   }
 
   /**
-   * The export, if one of the sources is TTS: with {@code --source} and {@code --ttnv3.FLAG}s
-   * when {@code prefixed}, else with the source's flags bare.
+   * The export, if a source has application settings: with {@code --source} and {@code
+   * --NAME.FLAG}s when {@code prefixed}, else with the one source's flags bare.
    */
   Optional<CommandLine> exportCommand(boolean prefixed) {
-    return sources.stream().filter(bound -> bound.options() instanceof TtsOptions).findFirst()
-        .map(bound -> {
-          ApplicationSettingsCommand command = new ApplicationSettingsCommand(wiring.global(),
-              wiring.io(), (TtsOptions) bound.options());
-          CommandLine line = Cli.withGlobals(new CommandLine(command), wiring.global());
-          if (prefixed) {
-            command.offerSourceOption(line.getCommandSpec());
-          }
-          bound.offerFlags(line.getCommandSpec(), prefixed, wiring.environment());
-          return line;
-        });
+    if (sources.isEmpty()) {
+      return Optional.empty();
+    }
+    ApplicationSettingsCommand command = new ApplicationSettingsCommand(wiring.global(),
+        wiring.io(), sources);
+    CommandLine line = Cli.withGlobals(new CommandLine(command), wiring.global());
+    if (prefixed) {
+      command.offerSourceOption(line.getCommandSpec());
+    }
+    sources.values().stream().distinct().forEach(bound ->
+        bound.offerFlags(line.getCommandSpec(), prefixed, wiring.environment()));
+    return Optional.of(line);
   }
-
   CommandLine importCommand() {
     ApplicationCreationOptions creation = new ApplicationCreationOptions();
     CommandLine line = Cli.withGlobals(new CommandLine(new ImportApplicationSettingsCommand(

@@ -5,6 +5,7 @@ import org.ttnlw.migrate.appsettings.ItemOutcome;
 import org.ttnlw.migrate.appsettings.SettingsImport;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.OrganizationOrUserIdentifiers;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.target.TargetConfig;
@@ -12,6 +13,18 @@ import org.ttnlw.migrate.target.TargetConfig;
 /** Applies one settings document to the target application and reports each item on stderr. */
 final class ApplicationSettingsMove {
   private ApplicationSettingsMove() {}
+
+  /**
+   * Reads one application's settings and lists on stderr what of them does not move.
+   *
+   * @throws SourceException when the application cannot be read completely
+   */
+  static ApplicationSettings read(ApplicationSettingsSource source, String applicationId, Io io) {
+    ApplicationSettingsSource.Read read = source.read(applicationId);
+    read.notMigrated().forEach(setting -> io.stderr().println("ttn-lw-migrate: warning:"
+        + " application " + applicationId + ": not migrated: " + setting));
+    return read.settings();
+  }
 
   /** @return the exit code: OK when the target matches, SOME_FAILED when an item does not */
   static int importInto(TargetConfig config, OrganizationOrUserIdentifiers owner,

@@ -5,6 +5,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
+import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
@@ -22,12 +24,24 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return plugin.open(options, context);
   }
 
+  ApplicationSettingsSource openSettings(SourceContext context) {
+    return plugin.openApplicationSettings(options, context);
+  }
+
   MigrationChoices choices() {
     return plugin.choices(options);
   }
 
   boolean exportsAll() {
     return plugin.exportsAll(options);
+  }
+
+  GatewaySource openGateways(SourceContext context) {
+    return plugin.openGateways(options, context);
+  }
+
+  boolean deletesSourceGateways() {
+    return plugin.deletesSourceGateways(options);
   }
 
   /**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourcePlugins;
+import org.ttnlw.migrate.target.GatewayTargetOptions;
+import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +35,8 @@ final class Cli {
     }
     List<BoundSource<?>> distinct = sources.values().stream().distinct().toList();
     String names = String.join(", ", sources.keySet());
-    Wiring wiring = new Wiring(global, io, environment, target);
+    Wiring wiring = new Wiring(global, io, environment, target, new GatewayTargetOptions(),
+        new HandOverOptions());
 
     CommandLine root = withGlobals(new CommandLine(new RootCommand()), global);
     wiring.addCommands(root, sources, line -> {
@@ -44,6 +47,7 @@ final class Cli {
         target)), global);
     wiring.offerTarget(importCommand);
     root.addSubcommand(importCommand);
+    root.addSubcommand(wiring.importGatewaysCommand());
     ApplicationSettingsCommands settings = new ApplicationSettingsCommands(wiring, distinct);
     settings.exportCommand(true).ifPresent(root::addSubcommand);
     root.addSubcommand(settings.importCommand());
@@ -70,7 +74,7 @@ final class Cli {
 
   /** What every command is built with. */
   record Wiring(GlobalOptions global, Io io, EnvironmentDefaults environment,
-      TargetOptions target) {
+      TargetOptions target, GatewayTargetOptions gatewayTarget, HandOverOptions handOver) {
 
     /**
      * Adds {@code device} and {@code application} to {@code parent}, and {@code migrate} with
@@ -94,7 +98,57 @@ final class Cli {
         }
         migrate.addSubcommand(line);
       }
+      Map<String, BoundSource<?>> withGateways = new LinkedHashMap<>();
+      sources.forEach((name, bound) -> {
+        if (bound.plugin().hasGateways()) {
+          withGateways.put(name, bound);
+        }
+      });
+      if (!withGateways.isEmpty()) {
+        parent.addSubcommand(gatewayCommand(withGateways, false, offerSource));
+        migrate.addSubcommand(gatewayCommand(withGateways, true, offerSource));
+      }
       parent.addSubcommand(migrate);
+    }
+
+    /**
+     * {@code gateway}, or {@code migrate gateway} with the target's connection, gateway and
+     * hand-over flags; sources with gateways only.
+     */
+    private CommandLine gatewayCommand(Map<String, BoundSource<?>> sources, boolean migrating,
+        java.util.function.Consumer<CommandLine> offerSource) {
+      GatewayCommand command = new GatewayCommand(global, io, sources,
+          migrating ? target : null, gatewayTarget, handOver);
+      CommandLine line = withGlobals(new CommandLine(command), global);
+      if (sources.size() > 1) {
+        command.offerSourceOption(line.getCommandSpec(), String.join(", ", sources.keySet()));
+        sources.values().stream().distinct().forEach(bound ->
+            bound.offerFlags(line.getCommandSpec(), true, environment));
+      } else {
+        offerSource.accept(line);
+      }
+      if (migrating) {
+        line.getCommandSpec().usageMessage().description(MIGRATE_GATEWAY);
+        offerGatewayTarget(line, true);
+      }
+      return line;
+    }
+
+    /** import-gateways: gateways from files into the target. */
+    CommandLine importGatewaysCommand() {
+      CommandLine line = withGlobals(new CommandLine(new ImportGatewaysCommand(global, io,
+          target, gatewayTarget, handOver)), global);
+      offerGatewayTarget(line, false);
+      return line;
+    }
+
+    private void offerGatewayTarget(CommandLine line, boolean migrating) {
+      PrefixedFlags.addTo(line.getCommandSpec(), target.connection(), "--target.",
+          List.of("TARGET_"), environment);
+      PrefixedFlags.addTo(line.getCommandSpec(), gatewayTarget, "--target.", List.of("TARGET_"),
+          environment);
+      PrefixedFlags.addTo(line.getCommandSpec(), handOver, "--", List.of("TTN_LW_MIGRATE_"),
+          environment);
     }
 
     List<ExportCommand> exportCommands(Map<String, BoundSource<?>> sources,
@@ -108,6 +162,18 @@ final class Cli {
           environment);
     }
   }
+
+  private static final String[] MIGRATE_GATEWAY = {
+      "Migrate gateways by ID (or all the source key reaches, with --all) into the target, owned"
+          + " by --target.collaborator: check that the EUI is free there and the gateway is not"
+          + " a managed one, create it with the target's Gateway Server address, give a LoRa"
+          + " Basics Station gateway a fresh LNS key (--keys-file), read it back and compare.",
+      "Then the hand-over: --takeover lns-redirect points CUPS-managed gateways of a TTS source"
+          + " at the target; otherwise the run says what to set on each gateway. It waits up to"
+          + " --verify-timeout (default 10m) for each to connect to the target; only then is it"
+          + " deleted at the source, with the source's --delete-source-gateway. One that does not"
+          + " connect gets its source settings back and fails (exit code 3).",
+      "Each registered gateway is written to stdout (or --output) as TTS JSON, one per line."};
 
   private static String[] migrateDescription(String kind) {
     return new String[] {

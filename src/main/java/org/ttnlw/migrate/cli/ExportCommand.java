@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.export.IdInput;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.IdSyntax;
@@ -110,16 +111,21 @@ abstract class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
-    Integer stopped = beforeDevices(bound);
+    UnaryOperator<String> asTyped = bound.flagsAsTyped(sourceName != null);
+    Integer stopped = beforeDevices(bound, asTyped);
     if (stopped != null) {
       return stopped;
     }
-    return new PipelineRun(global, io, target, bound.flagsAsTyped(sourceName != null))
+    return new PipelineRun(global, io, target, asTyped)
         .run(choices, bound::open, source -> devices(source, input, all, deletesDevices));
   }
 
-  /** What runs before the devices move; an exit code stops the command there, null goes on. */
-  Integer beforeDevices(BoundSource<?> bound) {
+  /**
+   * What runs before the devices move; an exit code stops the command there, null goes on.
+   *
+   * @param asTyped names the source's flags in a message as the user typed them
+   */
+  Integer beforeDevices(BoundSource<?> bound, UnaryOperator<String> asTyped) {
     return null;
   }
 
@@ -136,12 +142,22 @@ abstract class ExportCommand implements Callable<Integer> {
   }
 
   private BoundSource<?> chosenSource() {
-    if (sourceName == null) {
+    return chosen(sources, sourceName, spec);
+  }
+
+  /**
+   * The source {@code --source} names, or the only one when the command is a source's own.
+   *
+   * @param name the value of {@code --source}, or null without it
+   */
+  static BoundSource<?> chosen(Map<String, BoundSource<?>> sources, String name,
+      CommandSpec spec) {
+    if (name == null) {
       return sources.values().iterator().next();
     }
-    BoundSource<?> bound = sources.get(sourceName);
+    BoundSource<?> bound = sources.get(name);
     if (bound == null) {
-      throw new ParameterException(spec.commandLine(), "unknown source \"" + sourceName
+      throw new ParameterException(spec.commandLine(), "unknown source \"" + name
           + "\"; `ttn-lw-migrate sources` lists them");
     }
     return bound;

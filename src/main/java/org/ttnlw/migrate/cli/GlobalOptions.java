@@ -3,6 +3,7 @@ package org.ttnlw.migrate.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.ttnlw.migrate.export.DeviceIds;
+import org.ttnlw.migrate.source.DurationConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 

@@ -1,32 +1,40 @@
 package org.ttnlw.migrate.cli;
 
+import com.google.protobuf.Message;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.ttnlw.migrate.export.DeviceDelivery;
-import org.ttnlw.migrate.export.DeviceFailure;
+import org.ttnlw.migrate.export.Delivery;
 import org.ttnlw.migrate.export.DeviceIdRules;
-import org.ttnlw.migrate.export.DeviceTransform;
-import org.ttnlw.migrate.export.DeviceWriter;
 import org.ttnlw.migrate.export.ExportFailedException;
 import org.ttnlw.migrate.export.ExportPipeline;
 import org.ttnlw.migrate.export.ExportSummary;
+import org.ttnlw.migrate.export.ItemFailure;
 import org.ttnlw.migrate.export.KeepDownlinksOn;
+import org.ttnlw.migrate.export.LineWriter;
 import org.ttnlw.migrate.export.NoSession;
 import org.ttnlw.migrate.export.ProgressReport;
+import org.ttnlw.migrate.export.RefFormat;
 import org.ttnlw.migrate.export.RunJournal;
 import org.ttnlw.migrate.export.RunProgress;
+import org.ttnlw.migrate.export.SideEffects;
 import org.ttnlw.migrate.export.SourceSideEffects;
+import org.ttnlw.migrate.export.Transform;
+import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.DeviceCount;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.source.SourceConnection;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
@@ -56,37 +64,142 @@ final class PipelineRun {
     this.flagsAsTyped = flagsAsTyped;
   }
 
+  /**
+   * One kind of item through the pipeline: how its source is opened and read, where the items
+   * go, and what the source does with each once it is safe elsewhere.
+   *
+   * @param <R> the items' reference type
+   * @param <T> the item as TTS models it
+   * @param <S> the opened source
+   */
+  interface Job<R, T extends Message, S extends SourceConnection> {
+    /** What an item is called in messages, e.g. "device". */
+    String noun();
+
+    RefFormat<R> refs();
+
+    RunJournal.Kind journalKind(boolean migration);
+
+    /** The state file when neither --state nor --output names one. */
+    default Optional<Path> defaultState(boolean migration) {
+      return Optional.empty();
+    }
+
+    /** Checks the target's flags before anything is opened; only called when there is one. */
+    void checkTarget();
+
+    S open(SourceContext context);
+
+    Iterator<R> items(S source);
+
+    CompletableFuture<T> read(S source, R ref);
+
+    Transform<T> transform();
+
+    /** Into the target for a migration; only called when there is one. */
+    Delivery<T> target(S source, SourceContext context);
+
+    SideEffects<R> sideEffects(S source, Delivery<T> delivery, RunJournal<R> journal);
+
+    List<String> remarks(S source);
+  }
+
   int run(MigrationChoices choices, Function<SourceContext, Source> openSource,
       Function<Source, Iterator<DeviceRef>> devices) {
+    return run(new Job<DeviceRef, EndDevice, Source>() {
+      @Override
+      public String noun() {
+        return "device";
+      }
+
+      @Override
+      public RefFormat<DeviceRef> refs() {
+        return RefFormat.DEVICES;
+      }
+
+      @Override
+      public RunJournal.Kind journalKind(boolean migration) {
+        return migration ? RunJournal.Kind.MIGRATION : RunJournal.Kind.EXPORT;
+      }
+
+      @Override
+      public void checkTarget() {
+        TargetConfig.from(target);
+      }
+
+      @Override
+      public Source open(SourceContext context) {
+        return openSource.apply(context);
+      }
+
+      @Override
+      public Iterator<DeviceRef> items(Source source) {
+        return devices.apply(source);
+      }
+
+      @Override
+      public CompletableFuture<EndDevice> read(Source source, DeviceRef ref) {
+        return source.fetch(ref);
+      }
+
+      @Override
+      public Transform<EndDevice> transform() {
+        return transforms(choices);
+      }
+
+      @Override
+      public Delivery<EndDevice> target(Source source, SourceContext context) {
+        return openTarget(TargetConfig.from(target), context);
+      }
+
+      @Override
+      public SideEffects<DeviceRef> sideEffects(Source source, Delivery<EndDevice> delivery,
+          RunJournal<DeviceRef> journal) {
+        return new SourceSideEffects(source, choices, global.dryRun);
+      }
+
+      @Override
+      public List<String> remarks(Source source) {
+        return source.remarks();
+      }
+    });
+  }
+
+  <R, T extends Message, S extends SourceConnection> int run(Job<R, T, S> job) {
     SourceContext context = new SourceContext(global.concurrency, global.timeout, global.retries);
     Path statePath = global.state != null ? global.state
-        : global.output != null ? Path.of(global.output + ".state") : null;
-    RunJournal.Kind kind = target == null ? RunJournal.Kind.EXPORT : RunJournal.Kind.MIGRATION;
+        : global.output != null ? Path.of(global.output + ".state")
+        : job.defaultState(target != null).orElse(null);
+    RunJournal.Kind kind = job.journalKind(target != null);
+    String items = job.noun() + "s";
     try {
-      TargetConfig targetConfig = target == null ? null : TargetConfig.from(target);
-      try (RunJournal journal = statePath == null ? RunJournal.none()
-              : RunJournal.open(statePath, kind);
-          DeviceWriter writer = global.output == null ? DeviceWriter.toStream(io.stdout())
-              : DeviceWriter.toFile(global.output, journal);
-          Source source = openSource.apply(context);
-          DeviceDelivery delivery = targetConfig == null ? DeviceDelivery.NONE
-              : openTarget(targetConfig, context)) {
-        Iterator<DeviceRef> list = devices.apply(source);
-        ExportPipeline pipeline = new ExportPipeline(source, transforms(choices), delivery,
-            writer, new SourceSideEffects(source, choices, global.dryRun), journal,
+      if (target != null) {
+        job.checkTarget();
+      }
+      try (RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
+              : RunJournal.open(statePath, kind, job.refs());
+          LineWriter writer = global.output == null ? LineWriter.toStream(io.stdout())
+              : LineWriter.toFile(global.output, journal, items);
+          S source = job.open(context);
+          Delivery<T> delivery = target == null ? Delivery.none()
+              : job.target(source, context)) {
+        Iterator<R> list = job.items(source);
+        ExportPipeline<R, T> pipeline = new ExportPipeline<>(job.noun(),
+            ref -> job.read(source, ref), job.transform(), delivery, writer,
+            job.sideEffects(source, delivery, journal), journal,
             new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop(),
-                progress(list)));
+                progress(list, items)));
         try {
-          return report(pipeline.run(list), source);
+          return report(pipeline.run(list), job.remarks(source), items);
         } catch (ExportFailedException e) {
           if (e.getCause() instanceof SourceConfigException configuration
               && e.summary().exported() == 0) {
-            // Found when the first device ID was resolved: a configuration error all the same.
+            // Found when the first ID was resolved: a configuration error all the same.
             throw configuration;
           }
           io.stderr().println("ttn-lw-migrate: error: " + flagsAsTyped.apply(e.getMessage()));
           io.stderr().println("ttn-lw-migrate: stopped; " + e.summary());
-          printRemarks(source);
+          printRemarks(job.remarks(source));
           return ExitCodes.EXPORT_FAILED;
         }
       }
@@ -103,13 +216,13 @@ final class PipelineRun {
    * A live line when the launcher found stderr to be a terminal ({@value #PROGRESS}=live),
    * plain log lines otherwise.
    */
-  private RunProgress progress(Iterator<DeviceRef> list) {
+  private RunProgress progress(Iterator<?> list, String items) {
     boolean live = "live".equals(io.environment().get(PROGRESS));
     Logging.liveLine(live);
     if (live) {
-      return ProgressReport.live(() -> DeviceCount.of(list), io.stderr());
+      return ProgressReport.live(() -> DeviceCount.of(list), io.stderr(), items);
     }
-    return ProgressReport.plain(() -> DeviceCount.of(list));
+    return ProgressReport.plain(() -> DeviceCount.of(list), items);
   }
 
   private TtsTarget openTarget(TargetConfig config, SourceContext context) {
@@ -123,8 +236,8 @@ final class PipelineRun {
     return opened;
   }
 
-  private DeviceTransform transforms(MigrationChoices choices) {
-    DeviceTransform chosen = new KeepDownlinksOn();
+  private Transform<EndDevice> transforms(MigrationChoices choices) {
+    Transform<EndDevice> chosen = new KeepDownlinksOn();
     if (choices.noSession()) {
       chosen = chosen.andThen(new NoSession());
     }
@@ -141,21 +254,21 @@ final class PipelineRun {
     return e.getMessage();
   }
 
-  private void printRemarks(Source source) {
-    source.remarks().forEach(line -> io.stderr().println("ttn-lw-migrate: " + line));
+  private void printRemarks(List<String> remarks) {
+    remarks.forEach(line -> io.stderr().println("ttn-lw-migrate: " + line));
   }
 
-  private int report(ExportSummary summary, Source source) {
+  private int report(ExportSummary summary, List<String> remarks, String items) {
     PrintStream err = io.stderr();
     err.println("ttn-lw-migrate: " + summary);
     if (!summary.failures().isEmpty()) {
-      err.println("ttn-lw-migrate: these devices failed; fix the cause and run the same command"
-          + " again:");
-      for (DeviceFailure failure : summary.failures()) {
-        err.println("  " + failure.device() + ": " + flagsAsTyped.apply(failure.cause()));
+      err.println("ttn-lw-migrate: these " + items + " failed; fix the cause and run the same"
+          + " command again:");
+      for (ItemFailure failure : summary.failures()) {
+        err.println("  " + failure.item() + ": " + flagsAsTyped.apply(failure.cause()));
       }
     }
-    printRemarks(source);
+    printRemarks(remarks);
     if (summary.interrupted()) {
       return ExitCodes.INTERRUPTED;
     }

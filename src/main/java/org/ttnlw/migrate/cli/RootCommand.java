@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ttn-lw-migrate", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Migrates LoRaWAN end devices into The Things Stack.",
+        "Migrates LoRaWAN end devices, and the settings of their applications, into The Things"
+            + " Stack.",
         "Reads devices from a source network server and writes them to stdout as TTS JSON,"
             + " one device per line, for `ttn-lw-cli end-devices create` or the Console's"
             + " import. Logs and progress go to stderr.",
@@ -20,6 +21,10 @@ import picocli.CommandLine.Spec;
         "  ttn-lw-migrate migrate application --source ttnv3 my-app \\",
         "      --target.app-id new-app",
         "  ttn-lw-migrate import --target.app-id new-app devices.json",
+        "  ttn-lw-migrate application-settings --source ttnv3 my-app \\",
+        "      --output my-app.settings.json",
+        "  ttn-lw-migrate import-application-settings --target.app-id new-app \\",
+        "      my-app.settings.json",
         ""},
     footer = {"", "Exit codes: 0 done, 1 export stopped at a device (those before it are"
         + " complete), 2 bad flags or configuration, 3 some devices failed under"
@@ -30,8 +35,13 @@ final class RootCommand implements Runnable {
 
   @Override
   public void run() {
+    throw missingCommand(spec);
+  }
+
+  /** "missing command: one of ..." naming every subcommand of {@code spec}, aliases left out. */
+  static ParameterException missingCommand(CommandSpec spec) {
     String commands = spec.subcommands().values().stream().distinct()
         .map(command -> command.getCommandName()).collect(Collectors.joining(", "));
-    throw new ParameterException(spec.commandLine(), "missing command: one of " + commands);
+    return new ParameterException(spec.commandLine(), "missing command: one of " + commands);
   }
 }

@@ -2,10 +2,9 @@ package org.ttnlw.migrate.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code ttn-lw-migrate SOURCE ...}: the export commands of one source, its flags unprefixed. */
+/** {@code ttn-lw-migrate SOURCE ...}: the commands of one source, its flags unprefixed. */
 @Command(mixinStandardHelpOptions = true)
 final class SourceGroupCommand implements Runnable {
   @Spec
@@ -13,6 +12,6 @@ final class SourceGroupCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: device, application or migrate");
+    throw RootCommand.missingCommand(spec);
   }
 }

@@ -9,7 +9,7 @@ import org.ttnlw.migrate.source.DeviceRef;
  * none, the operator's prefix, dashes for underscores. A changed ID is kept in
  * the attribute {@code old-id}, so the device can be traced back to the source.
  */
-public final class DeviceIdRules implements DeviceTransform {
+public final class DeviceIdRules implements Transform<EndDevice> {
   static final String OLD_ID_ATTRIBUTE = "old-id";
 
   private final String prefix;

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.export;
 
+import com.google.protobuf.Message;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,50 +12,58 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
+import java.util.function.Function;
 import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.Source;
 
 /**
- * Device references in, device JSON out, then the source told about each written device. Each
- * device is read from the source, transformed, delivered (nowhere for an export, into the target
- * for a migration), written, and only then finished on the source. Up to {@code concurrency}
- * devices are in flight in any of these steps; output keeps the input order whatever the
- * concurrency.
+ * References in, JSON lines out, then the source told about each written item: the one pipeline
+ * for devices and gateways. Each item is read from the source, transformed, delivered (nowhere
+ * for an export, into the target for a migration), written, and only then finished on the
+ * source. Up to {@code concurrency} items are in flight in any of these steps (a hand-over that
+ * waits aside); output keeps the input order whatever the concurrency.
  *
- * <p>The journal is consulted for each device: one an earlier run completed is skipped, one it
+ * <p>The journal is consulted for each item: one an earlier run completed is skipped, one it
  * wrote but did not finish is only finished, one whose delivery it started is delivered again as
- * resumed. A device's step is recorded, synced, before the next step: the delivery is recorded
+ * resumed. An item's step is recorded, synced, before the next step: the delivery is recorded
  * before it changes the target, the JSON is on disk (or flushed to stdout) before the source is
- * changed.
+ * changed, and a source change is recorded as soon as it completes.
  *
  * <p>A failure stops the run, unless failures are to be collected: nothing new is started,
- * deliveries in flight are waited for but not written, devices already written are finished on
- * the source, and later devices are neither written nor touched. A stop signal ends the run the
+ * deliveries in flight are waited for but not written, items already written are finished on
+ * the source, and later items are neither written nor touched. A stop signal ends the run the
  * same way, without a failure.
+ *
+ * @param <R> the reference type of the items (a device's application and ID, a gateway's ID)
+ * @param <T> the item as TTS models it
  */
-public final class ExportPipeline {
+public final class ExportPipeline<R, T extends Message> {
   private static final Logger log = LoggerFactory.getLogger(ExportPipeline.class);
 
-  private final Source source;
-  private final DeviceTransform transform;
-  private final DeviceDelivery delivery;
-  private final DeviceWriter writer;
-  private final SourceSideEffects sideEffects;
-  private final RunJournal journal;
+  private final String noun;
+  private final Function<R, CompletableFuture<T>> reader;
+  private final Transform<T> transform;
+  private final Delivery<T> delivery;
+  private final LineWriter writer;
+  private final SideEffects<R> sideEffects;
+  private final RunJournal<R> journal;
   private final Settings settings;
 
   /**
-   * @param concurrency devices in flight at once
-   * @param continueOnError whether a failed device is listed and skipped rather than ending the run
+   * @param concurrency items read or delivered at once
+   * @param continueOnError whether a failed item is listed and skipped rather than ending the run
    */
   public record Settings(int concurrency, boolean continueOnError, StopSignal stop,
       RunProgress progress) {}
 
-  public ExportPipeline(Source source, DeviceTransform transform, DeviceDelivery delivery,
-      DeviceWriter writer, SourceSideEffects sideEffects, RunJournal journal, Settings settings) {
-    this.source = source;
+  /**
+   * @param noun what the items are called in messages, e.g. "device"
+   * @param reader reads one item from the source
+   */
+  public ExportPipeline(String noun, Function<R, CompletableFuture<T>> reader,
+      Transform<T> transform, Delivery<T> delivery, LineWriter writer, SideEffects<R> sideEffects,
+      RunJournal<R> journal, Settings settings) {
+    this.noun = noun;
+    this.reader = reader;
     this.transform = transform;
     this.delivery = delivery;
     this.writer = writer;
@@ -63,20 +72,21 @@ public final class ExportPipeline {
     this.settings = settings;
   }
 
-  private record Reading(DeviceRef ref, CompletableFuture<EndDevice> device, boolean resumed) {}
+  private record Reading<R, T>(R ref, CompletableFuture<T> item, boolean resumed) {}
 
-  private record Delivering(DeviceRef ref, CompletableFuture<DeviceDelivery.Delivered> delivered) {}
+  private record Delivering<R, T>(R ref, CompletableFuture<Delivery.Delivered<T>> delivered) {}
 
-  private record Finishing(DeviceRef ref, CompletableFuture<Void> done) {}
+  private record Finishing<R>(R ref, CompletableFuture<Void> done, boolean resumed) {}
 
   /** Counts of the run so far. */
   private final class Tally {
     long exported;
+    long resumed;
     long disabled;
     long deleted;
     long skipped;
     final Map<String, Long> outcomes = new LinkedHashMap<>();
-    final List<DeviceFailure> failures = new ArrayList<>();
+    final List<ItemFailure> failures = new ArrayList<>();
 
     void delivered(String outcome) {
       exported++;
@@ -85,7 +95,10 @@ public final class ExportPipeline {
       }
     }
 
-    void finished() {
+    void finished(boolean earlier) {
+      if (earlier) {
+        resumed++;
+      }
       switch (sideEffects.step()) {
         case DISABLE -> disabled++;
         case DELETE -> deleted++;
@@ -95,24 +108,28 @@ public final class ExportPipeline {
 
     ExportSummary summary() {
       return new ExportSummary(exported,
-          Collections.unmodifiableMap(new LinkedHashMap<>(outcomes)), disabled,
+          Collections.unmodifiableMap(new LinkedHashMap<>(outcomes)), resumed, disabled,
           sideEffects.disabledLabel(), deleted, skipped, List.copyOf(failures),
           settings.stop().requested());
     }
   }
 
-  /** The devices in each step, in input order. */
+  /**
+   * The items in each step, in input order. Finishing items count against the concurrency
+   * unless finishing waits (a gateway hand-over waits minutes for the gateway to connect, for
+   * all gateways at once); the calls it makes meanwhile are bounded by the call limiter.
+   */
   private final class InFlight {
-    final ArrayDeque<Reading> reading = new ArrayDeque<>();
-    final ArrayDeque<Delivering> delivering = new ArrayDeque<>();
-    final ArrayDeque<Finishing> finishing = new ArrayDeque<>();
+    final ArrayDeque<Reading<R, T>> reading = new ArrayDeque<>();
+    final ArrayDeque<Delivering<R, T>> delivering = new ArrayDeque<>();
+    final ArrayDeque<Finishing<R>> finishing = new ArrayDeque<>();
 
     int size() {
-      return reading.size() + delivering.size() + finishing.size();
+      return reading.size() + delivering.size() + (sideEffects.waits() ? 0 : finishing.size());
     }
   }
 
-  public ExportSummary run(Iterator<DeviceRef> devices) {
+  public ExportSummary run(Iterator<R> items) {
     InFlight inFlight = new InFlight();
     Tally tally = new Tally();
     RuntimeException inputFailure = null;
@@ -128,11 +145,11 @@ public final class ExportPipeline {
         }
         try {
           while (inputFailure == null && !settings.stop().requested()
-              && inFlight.size() < settings.concurrency() && devices.hasNext()) {
-            start(devices.next(), inFlight, tally);
+              && inFlight.size() < settings.concurrency() && items.hasNext()) {
+            start(items.next(), inFlight, tally);
           }
         } catch (RuntimeException e) {
-          // Devices before the bad input are still completed, then the run stops.
+          // Items before the bad input are still completed, then the run stops.
           inputFailure = e;
         }
         if (!inFlight.reading.isEmpty()) {
@@ -148,7 +165,7 @@ public final class ExportPipeline {
         }
       }
     } catch (RuntimeException e) {
-      inFlight.reading.forEach(r -> r.device().cancel(false));
+      inFlight.reading.forEach(r -> r.item().cancel(false));
       awaitQuietly(inFlight.delivering);
       finishQuietly(inFlight.finishing, tally);
       throw new ExportFailedException(e.getMessage(), e, tally.summary());
@@ -158,26 +175,39 @@ public final class ExportPipeline {
     return tally.summary();
   }
 
-  private void start(DeviceRef ref, InFlight inFlight, Tally tally) {
-    DeviceProgress earlier = journal.progress(ref);
+  private void start(R ref, InFlight inFlight, Tally tally) {
+    Progress earlier = journal.progress(ref);
     if (earlier.isCompleteFor(sideEffects.step())) {
-      log.debug("device {}: already done by an earlier run ({})", ref, earlier);
+      log.debug("{} {}: already done by an earlier run ({})", noun, ref, earlier);
       tally.skipped++;
       sideEffects.alreadyDone(ref);
     } else if (earlier.isWritten()) {
-      log.debug("device {}: written by an earlier run; finishing it on the source", ref);
-      inFlight.finishing.add(new Finishing(ref, sideEffects.apply(ref)));
+      log.debug("{} {}: written by an earlier run; finishing it on the source", noun, ref);
+      inFlight.finishing.add(finishing(ref, true));
     } else {
-      inFlight.reading.add(new Reading(ref, source.fetch(ref),
-          earlier == DeviceProgress.DELIVERING));
+      inFlight.reading.add(new Reading<>(ref, reader.apply(ref),
+          earlier == Progress.DELIVERING));
     }
   }
 
-  /** Transforms the device read and starts its delivery. */
-  private void deliver(Reading next, InFlight inFlight, Tally tally) {
-    EndDevice device;
+  /** Applies the source step and records it as soon as it is done, whatever the output order. */
+  private Finishing<R> finishing(R ref, boolean resumed) {
+    CompletableFuture<Void> done = sideEffects.apply(ref).thenRun(() -> {
+      try {
+        journal.finished(ref, sideEffects.step(), sideEffects.journalEntry());
+      } catch (IOException e) {
+        throw new OutputFailedException("recording progress in " + journal.path() + " failed ("
+            + e.getMessage() + ")", e);
+      }
+    });
+    return new Finishing<>(ref, done, resumed);
+  }
+
+  /** Transforms the item read and starts its delivery. */
+  private void deliver(Reading<R, T> next, InFlight inFlight, Tally tally) {
+    T item;
     try {
-      device = transform.apply(Futures.await(next.device()));
+      item = transform.apply(Futures.await(next.item()));
     } catch (RuntimeException e) {
       fail(next.ref(), e.getMessage(), e, tally);
       return;
@@ -185,78 +215,79 @@ public final class ExportPipeline {
     if (delivery.writes() && !next.resumed()) {
       record(() -> journal.delivering(next.ref()));
     }
-    inFlight.delivering.add(new Delivering(next.ref(),
-        delivery.deliver(device, next.resumed())));
+    inFlight.delivering.add(new Delivering<>(next.ref(),
+        delivery.deliver(item, next.resumed())));
   }
 
-  /** Writes a delivered device and starts finishing it on the source. */
-  private void written(Delivering next, InFlight inFlight, Tally tally) {
-    DeviceDelivery.Delivered delivered;
+  /** Writes a delivered item and starts finishing it on the source. */
+  private void written(Delivering<R, T> next, InFlight inFlight, Tally tally) {
+    Delivery.Delivered<T> delivered;
     try {
       delivered = Futures.await(next.delivered());
     } catch (RuntimeException e) {
       fail(next.ref(), e.getMessage(), e, tally);
       return;
     }
-    long offset = write(next.ref(), delivered.device(), tally);
+    long offset = write(next.ref(), delivered.item(), tally);
     if (offset < 0) {
       return;
     }
     record(() -> journal.exported(next.ref(), offset));
     tally.delivered(delivered.outcome());
-    log.debug("device {}: written", next.ref());
-    inFlight.finishing.add(new Finishing(next.ref(), sideEffects.apply(next.ref())));
+    log.debug("{} {}: written", noun, next.ref());
+    inFlight.finishing.add(finishing(next.ref(), false));
   }
 
   /** Waits for deliveries in flight after a failure, so none is cut off half-way. */
-  private static void awaitQuietly(ArrayDeque<Delivering> delivering) {
-    for (Delivering device : delivering) {
+  private void awaitQuietly(ArrayDeque<Delivering<R, T>> delivering) {
+    for (Delivering<R, T> item : delivering) {
       try {
-        Futures.await(device.delivered());
+        Futures.await(item.delivered());
       } catch (RuntimeException e) {
         log.error("{}", e.getMessage());
       }
     }
   }
 
-  /** Writes the device; returns the output offset after it, or -1 if it failed and was listed. */
-  private long write(DeviceRef ref, EndDevice device, Tally tally) {
+  /** Writes the item; returns the output offset after it, or -1 if it failed and was listed. */
+  private long write(R ref, T item, Tally tally) {
     try {
-      return writer.write(device);
+      return writer.write(item);
     } catch (DeviceRejectedException e) {
-      fail(ref, e.getMessage(), e, tally);
+      fail(ref, noun + " " + ref + " " + e.getMessage(), e, tally);
       return -1;
     } catch (IOException e) {
-      throw new OutputFailedException("device " + ref + ": writing its JSON failed ("
+      throw new OutputFailedException(noun + " " + ref + ": writing its JSON failed ("
           + e.getMessage() + "); it was not changed on the source", e);
     }
   }
 
-  private void finish(Finishing device, Tally tally) {
+  private void finish(Finishing<R> item, Tally tally) {
     try {
-      Futures.await(device.done());
+      Futures.await(item.done());
+    } catch (OutputFailedException e) {
+      throw e;
     } catch (RuntimeException e) {
-      fail(device.ref(), "device " + device.ref() + " is in the output, but " + e.getMessage(), e,
+      fail(item.ref(), noun + " " + item.ref() + " is in the output, but " + e.getMessage(), e,
           tally);
       return;
     }
-    record(() -> journal.finished(device.ref(), sideEffects.step()));
-    tally.finished();
+    tally.finished(item.resumed());
   }
 
-  private void fail(DeviceRef ref, String cause, RuntimeException e, Tally tally) {
-    tally.failures.add(new DeviceFailure(ref, cause));
+  private void fail(R ref, String cause, RuntimeException e, Tally tally) {
+    tally.failures.add(new ItemFailure(ref.toString(), cause));
     if (!settings.continueOnError()) {
       throw new DeviceFailedException(cause, e);
     }
     log.error("{}", cause);
   }
 
-  /** Finishes devices already written after another failure; reports, but does not throw. */
-  private void finishQuietly(ArrayDeque<Finishing> finishing, Tally tally) {
-    for (Finishing device : finishing) {
+  /** Finishes items already written after another failure; reports, but does not throw. */
+  private void finishQuietly(ArrayDeque<Finishing<R>> finishing, Tally tally) {
+    for (Finishing<R> item : finishing) {
       try {
-        finish(device, tally);
+        finish(item, tally);
       } catch (RuntimeException e) {
         log.error("{}", e.getMessage());
       }
@@ -283,7 +314,7 @@ public final class ExportPipeline {
     }
   }
 
-  /** A device failed and failures are not being collected. */
+  /** An item failed and failures are not being collected. */
   static final class DeviceFailedException extends RuntimeException {
     DeviceFailedException(String message, Throwable cause) {
       super(message, cause);

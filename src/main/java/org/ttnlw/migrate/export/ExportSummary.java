@@ -5,15 +5,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Counts of a finished, stopped or interrupted export.
+ * Counts of a finished, stopped or interrupted run. Each item of the input is counted once in
+ * exported, resumed, skipped or failed.
  *
- * @param outcomes how many exported devices the target counted each way, e.g. "created"
+ * @param outcomes how many exported items the target counted each way, e.g. "created"
+ * @param resumed items an earlier run (per the journal) had written, finished on the source now
  * @param disabledLabel how the source names disabling, e.g. "downlinks disabled"
- * @param skipped devices an earlier run (per the journal) had already completed
- * @param failures devices left out under {@code --continue-on-error}
+ * @param skipped items an earlier run (per the journal) had already completed
+ * @param failures items left out under {@code --continue-on-error}
  */
-public record ExportSummary(long exported, Map<String, Long> outcomes, long disabled,
-    String disabledLabel, long deleted, long skipped, List<DeviceFailure> failures,
+public record ExportSummary(long exported, Map<String, Long> outcomes, long resumed,
+    long disabled, String disabledLabel, long deleted, long skipped, List<ItemFailure> failures,
     boolean interrupted) {
 
   @Override
@@ -21,8 +23,9 @@ public record ExportSummary(long exported, Map<String, Long> outcomes, long disa
     String counted = outcomes.isEmpty() ? "" : outcomes.entrySet().stream()
         .map(outcome -> outcome.getKey() + " " + outcome.getValue())
         .collect(Collectors.joining(", ", " (", ")"));
-    return "exported " + exported + counted + ", " + disabledLabel + " " + disabled + ", deleted "
-        + deleted + ", skipped " + skipped + ", failed " + failures.size()
-        + (interrupted ? " (interrupted)" : "");
+    return "exported " + exported + counted
+        + (resumed == 0 ? "" : ", finished " + resumed + " exported by an earlier run")
+        + ", " + disabledLabel + " " + disabled + ", deleted " + deleted + ", skipped " + skipped
+        + ", failed " + failures.size() + (interrupted ? " (interrupted)" : "");
   }
 }

@@ -11,7 +11,7 @@ import org.ttnlw.migrate.source.DeviceRef;
  * without join accepts and MAC commands on the target too. The field is left out, so the
  * target's default applies; an operator who wants downlinks off in the target sets it there.
  */
-public final class KeepDownlinksOn implements DeviceTransform {
+public final class KeepDownlinksOn implements Transform<EndDevice> {
   private static final Logger log = LoggerFactory.getLogger(KeepDownlinksOn.class);
 
   @Override

@@ -10,7 +10,7 @@ import org.ttnlw.migrate.proto.Session;
  * session keys, starts its frame counters again and tells the new Network Server to
  * accept the reset ({@code mac_settings.resets_f_cnt}).
  */
-public final class NoSession implements DeviceTransform {
+public final class NoSession implements Transform<EndDevice> {
   @Override
   public EndDevice apply(EndDevice device) {
     EndDevice.Builder out = device.toBuilder()

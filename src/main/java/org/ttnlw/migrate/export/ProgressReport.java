@@ -17,6 +17,7 @@ public final class ProgressReport implements RunProgress {
   private static final String CLEAR_LINE = "\r\u001b[K";
 
   private final Supplier<OptionalLong> total;
+  private final String items;
   private final LongSupplier nanoTime;
   private final long intervalNanos;
   private final Consumer<String> show;
@@ -24,9 +25,11 @@ public final class ProgressReport implements RunProgress {
   private final long start;
   private long lastShown;
 
-  ProgressReport(Supplier<OptionalLong> total, LongSupplier nanoTime, Duration interval,
-      Consumer<String> show, Runnable clear) {
+  /** @param items what is counted, e.g. "devices" */
+  ProgressReport(Supplier<OptionalLong> total, String items, LongSupplier nanoTime,
+      Duration interval, Consumer<String> show, Runnable clear) {
     this.total = total;
+    this.items = items;
     this.nanoTime = nanoTime;
     this.intervalNanos = interval.toNanos();
     this.show = show;
@@ -36,8 +39,9 @@ public final class ProgressReport implements RunProgress {
   }
 
   /** A live line on {@code terminal}, redrawn at most every 200 ms. */
-  public static ProgressReport live(Supplier<OptionalLong> total, PrintStream terminal) {
-    return new ProgressReport(total, System::nanoTime, Duration.ofMillis(200), line -> {
+  public static ProgressReport live(Supplier<OptionalLong> total, PrintStream terminal,
+      String items) {
+    return new ProgressReport(total, items, System::nanoTime, Duration.ofMillis(200), line -> {
       terminal.print(CLEAR_LINE + line);
       terminal.flush();
     }, () -> {
@@ -47,8 +51,8 @@ public final class ProgressReport implements RunProgress {
   }
 
   /** A log line every 5 s, for stderr that is a file or a pipe. */
-  public static ProgressReport plain(Supplier<OptionalLong> total) {
-    return new ProgressReport(total, System::nanoTime, Duration.ofSeconds(5),
+  public static ProgressReport plain(Supplier<OptionalLong> total, String items) {
+    return new ProgressReport(total, items, System::nanoTime, Duration.ofSeconds(5),
         LoggerFactory.getLogger("progress")::info, () -> { });
   }
 
@@ -62,7 +66,7 @@ public final class ProgressReport implements RunProgress {
     long now = nanoTime.getAsLong();
     if (now - lastShown >= intervalNanos) {
       lastShown = now;
-      show.accept(line(counts.get(), total.get(), Duration.ofNanos(now - start)));
+      show.accept(line(counts.get(), total.get(), Duration.ofNanos(now - start), items));
     }
   }
 
@@ -72,11 +76,12 @@ public final class ProgressReport implements RunProgress {
   }
 
   /** E.g. "exported 120 of 2000, downlinks disabled 118, failed 2; 40 devices/s, about 47 s left". */
-  static String line(ExportSummary counts, OptionalLong total, Duration elapsed) {
+  static String line(ExportSummary counts, OptionalLong total, Duration elapsed,
+      String items) {
     long failed = counts.failures().size();
-    long done = counts.exported() + counts.skipped() + failed;
+    long done = counts.exported() + counts.resumed() + counts.skipped() + failed;
     StringBuilder line = new StringBuilder("exported ").append(counts.exported());
-    total.ifPresent(all -> line.append(" of ").append(all - counts.skipped()));
+    total.ifPresent(all -> line.append(" of ").append(all - counts.skipped() - counts.resumed()));
     if (counts.disabled() > 0) {
       line.append(", ").append(counts.disabledLabel()).append(' ').append(counts.disabled());
     }
@@ -89,7 +94,7 @@ public final class ProgressReport implements RunProgress {
     line.append(", failed ").append(failed);
     double seconds = elapsed.toNanos() / 1e9;
     double rate = seconds > 0 ? (counts.exported() + failed) / seconds : 0;
-    line.append("; ").append(Math.round(rate)).append(" devices/s");
+    line.append("; ").append(Math.round(rate)).append(' ').append(items).append("/s");
     if (total.isPresent() && rate > 0) {
       long left = Math.max(0, total.getAsLong() - done);
       line.append(", about ").append(duration(Math.round(left / rate))).append(" left");

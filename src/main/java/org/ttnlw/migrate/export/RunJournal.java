@@ -4,75 +4,95 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ttnlw.migrate.source.DeviceRef;
+import java.util.Optional;
+import java.util.Set;
 import org.ttnlw.migrate.source.SourceStep;
 
 /**
- * What a run has done per device, appended to a state file and synced to disk
- * before the next step, so that a re-run of the same command skips what is
- * complete and finishes what is half-way. One line per step:
- * {@code delivering APP DEV} (a migration, before the target is changed),
- * {@code exported APP DEV OUTPUT-OFFSET}, {@code disabled APP DEV},
- * {@code deleted APP DEV}. The header says whether an export or a migration keeps it:
- * a device exported to a file is not in a target.
+ * What a run has done per item (device or gateway), appended to a state file and synced to disk
+ * before the next step, so that a re-run of the same command skips what is complete and
+ * finishes what is half-way. One line per step, the item's reference in {@link RefFormat}'s
+ * fields: {@code delivering REF} (a migration, before the target is changed),
+ * {@code exported REF OUTPUT-OFFSET}, {@code disabled REF} (or the step's own name, e.g.
+ * {@code handed-over}), {@code deleted REF}, and notes a step needs on a re-run ({@code note REF
+ * KEY VALUE}). The header says which kind of run keeps the journal: a device exported to a file
+ * is not in a target, and a gateway is not a device.
+ *
+ * <p>Thread-safe: a step is recorded as soon as it completes, on whichever thread completed it.
+ *
+ * @param <R> the reference type of the items
  */
-public final class RunJournal implements AutoCloseable {
+public final class RunJournal<R> implements AutoCloseable {
   private static final String HEADER = "# ttn-lw-migrate run journal v1";
 
   /** What kind of run keeps the journal. */
   public enum Kind {
-    EXPORT(HEADER),
-    MIGRATION(HEADER + " migration");
+    EXPORT(HEADER, "an export"),
+    MIGRATION(HEADER + " migration", "a migration"),
+    GATEWAY_EXPORT(HEADER + " gateway export", "a gateway export"),
+    GATEWAY_MIGRATION(HEADER + " gateway migration", "a gateway migration");
 
     private final String header;
+    private final String described;
 
-    Kind(String header) {
+    Kind(String header, String described) {
       this.header = header;
+      this.described = described;
     }
   }
 
   private final Path path;
   private final FileChannel channel;
-  private final Map<DeviceRef, DeviceProgress> progress;
+  private final RefFormat<R> format;
+  private final Map<R, Progress> progress;
+  private final Map<R, Map<String, String>> notes;
   private long committedOutputOffset;
 
-  private RunJournal(Path path, FileChannel channel, Map<DeviceRef, DeviceProgress> progress,
-      long committedOutputOffset) {
+  private RunJournal(Path path, FileChannel channel, RefFormat<R> format,
+      Map<R, Progress> progress, Map<R, Map<String, String>> notes, long committedOutputOffset) {
     this.path = path;
     this.channel = channel;
+    this.format = format;
     this.progress = progress;
+    this.notes = notes;
     this.committedOutputOffset = committedOutputOffset;
   }
 
   /** A journal that remembers nothing, for runs without {@code --state}. */
-  public static RunJournal none() {
-    return new RunJournal(null, null, Map.of(), 0);
+  public static <R> RunJournal<R> none(RefFormat<R> format) {
+    return new RunJournal<>(null, null, format, new HashMap<>(), new HashMap<>(), 0);
   }
 
   /** Opens (or creates) the state file and reads what earlier runs of {@code kind} recorded. */
-  public static RunJournal open(Path path, Kind kind) throws IOException {
-    Map<DeviceRef, DeviceProgress> progress = new HashMap<>();
+  public static <R> RunJournal<R> open(Path path, Kind kind, RefFormat<R> format)
+      throws IOException {
+    Map<R, Progress> progress = new HashMap<>();
+    Map<R, Map<String, String>> notes = new HashMap<>();
     long offset = 0;
     if (Files.exists(path)) {
       List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
       if (!lines.isEmpty() && !lines.get(0).equals(kind.header)) {
-        Kind other = lines.get(0).equals(Kind.EXPORT.header) ? Kind.EXPORT
-            : lines.get(0).equals(Kind.MIGRATION.header) ? Kind.MIGRATION : null;
+        Kind other = Arrays.stream(Kind.values()).filter(k -> k.header.equals(lines.get(0)))
+            .findFirst().orElse(null);
         throw new IOException(path + (other == null ? " is not a ttn-lw-migrate state file"
-            : " is the state file of " + (other == Kind.EXPORT ? "an export" : "a migration")
+            : " is the state file of " + other.described
                 + "; give this run another --state (or --output)"));
       }
       for (int i = 1; i < lines.size(); i++) {
         String[] fields = lines.get(i).split("\t", -1);
         boolean last = i == lines.size() - 1;
         try {
-          offset = Math.max(offset, apply(fields, progress));
+          offset = Math.max(offset, apply(fields, format, progress, notes));
         } catch (RuntimeException e) {
           if (!last) {
             throw new IOException(path + " line " + (i + 1) + " is damaged: " + lines.get(i));
@@ -81,9 +101,8 @@ public final class RunJournal implements AutoCloseable {
         }
       }
     }
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    RunJournal journal = new RunJournal(path, channel, progress, offset);
+    FileChannel channel = openOwnerOnly(path);
+    RunJournal<R> journal = new RunJournal<>(path, channel, format, progress, notes, offset);
     if (channel.size() == 0) {
       journal.append(kind.header);
     } else if (!endsWithNewline(path)) {
@@ -92,24 +111,48 @@ public final class RunJournal implements AutoCloseable {
     return journal;
   }
 
-  private static long apply(String[] fields, Map<DeviceRef, DeviceProgress> progress) {
-    DeviceRef ref = new DeviceRef(fields[1], fields[2]);
+  /** The state file may hold secrets (a gateway's old LNS key): only its owner reads it. */
+  private static FileChannel openOwnerOnly(Path path) throws IOException {
+    Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return FileChannel.open(path, options,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    return FileChannel.open(path, options);
+  }
+
+  private static <R> long apply(String[] fields, RefFormat<R> format, Map<R, Progress> progress,
+      Map<R, Map<String, String>> notes) {
+    int width = format.width();
+    R ref = format.parse().apply(List.of(fields).subList(1, 1 + width));
     switch (fields[0]) {
-      case "delivering" -> progress.merge(ref, DeviceProgress.DELIVERING, RunJournal::furthest);
+      case "delivering" -> progress.merge(ref, Progress.DELIVERING, RunJournal::furthest);
       case "exported" -> {
-        progress.merge(ref, DeviceProgress.EXPORTED, RunJournal::furthest);
-        return Long.parseLong(fields[3]);
+        long offset = Long.parseLong(fields[1 + width]);
+        progress.merge(ref, Progress.EXPORTED, RunJournal::furthest);
+        return offset;
       }
-      // "downlinks-disabled" is how journals written before other sources existed say it.
-      case "disabled", "downlinks-disabled" ->
-          progress.merge(ref, DeviceProgress.DISABLED, RunJournal::furthest);
-      case "deleted" -> progress.merge(ref, DeviceProgress.DELETED, RunJournal::furthest);
-      default -> throw new IllegalArgumentException(fields[0]);
+      case "deleted" -> progress.merge(ref, Progress.DELETED, RunJournal::furthest);
+      case "note" -> {
+        if (fields.length != width + 3) {
+          throw new IllegalArgumentException("note");
+        }
+        notes.computeIfAbsent(ref, r -> new HashMap<>()).put(fields[1 + width], fields[2 + width]);
+      }
+      // Any other step is the source's way of taking the item out of service: "disabled",
+      // "handed-over", or "downlinks-disabled" in journals written before other sources existed.
+      default -> {
+        if (!fields[0].matches("[a-z][a-z-]*") || fields.length != width + 1) {
+          throw new IllegalArgumentException(fields[0]);
+        }
+        progress.merge(ref, Progress.DISABLED, RunJournal::furthest);
+      }
     }
     return 0;
   }
 
-  private static DeviceProgress furthest(DeviceProgress a, DeviceProgress b) {
+  private static Progress furthest(Progress a, Progress b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
@@ -129,49 +172,78 @@ public final class RunJournal implements AutoCloseable {
     return path;
   }
 
-  /** Whether any device was recorded, i.e. this is a re-run. */
-  public boolean hasEntries() {
+  /** Whether any item was recorded, i.e. this is a re-run. */
+  public synchronized boolean hasEntries() {
     return !progress.isEmpty();
   }
 
-  public DeviceProgress progress(DeviceRef ref) {
-    return progress.getOrDefault(ref, DeviceProgress.NEW);
+  public synchronized Progress progress(R ref) {
+    return progress.getOrDefault(ref, Progress.NEW);
   }
 
-  /** Where the output ends after the last device recorded as exported. */
-  public long committedOutputOffset() {
+  /** Where the output ends after the last item recorded as exported. */
+  public synchronized long committedOutputOffset() {
     return committedOutputOffset;
   }
 
-  /** Records that the device's delivery into the target starts. */
-  public void delivering(DeviceRef ref) throws IOException {
-    record(ref, DeviceProgress.DELIVERING, "delivering\t" + ref.applicationId() + "\t"
-        + ref.deviceId());
+  /** Records that the item's delivery into the target starts. */
+  public void delivering(R ref) throws IOException {
+    record(ref, Progress.DELIVERING, "delivering", List.of());
   }
 
-  /** Records that the device's JSON is written (and synced) up to {@code outputOffset}. */
-  public void exported(DeviceRef ref, long outputOffset) throws IOException {
-    record(ref, DeviceProgress.EXPORTED, "exported\t" + ref.applicationId() + "\t"
-        + ref.deviceId() + "\t" + outputOffset);
+  /** Records that the item's JSON is written (and synced) up to {@code outputOffset}. */
+  public synchronized void exported(R ref, long outputOffset) throws IOException {
+    record(ref, Progress.EXPORTED, "exported", List.of(Long.toString(outputOffset)));
     committedOutputOffset = outputOffset;
   }
 
-  /** Records that the source was told about the exported device. */
-  public void finished(DeviceRef ref, SourceStep step) throws IOException {
-    DeviceProgress reached = DeviceProgress.after(step);
-    if (reached == DeviceProgress.EXPORTED) {
+  /**
+   * Records that the source step is done for the exported item.
+   *
+   * @param disabledEntry how the journal names {@link SourceStep#DISABLE}, e.g. "disabled"
+   */
+  public void finished(R ref, SourceStep step, String disabledEntry) throws IOException {
+    Progress reached = Progress.after(step);
+    if (reached == Progress.EXPORTED) {
       return;
     }
-    String entry = reached == DeviceProgress.DELETED ? "deleted" : "disabled";
-    record(ref, reached, entry + "\t" + ref.applicationId() + "\t" + ref.deviceId());
+    record(ref, reached, reached == Progress.DELETED ? "deleted" : disabledEntry, List.of());
   }
 
-  private void record(DeviceRef ref, DeviceProgress reached, String line) throws IOException {
+  /**
+   * Keeps a value a later step of the item (or a re-run) needs, synced before this returns; in
+   * memory only without a state file. Values are single-line text without tabs.
+   */
+  public synchronized void note(R ref, String key, String value) throws IOException {
+    if (value.contains("\t") || value.contains("\n")) {
+      throw new IllegalArgumentException("a journal note is one line without tabs");
+    }
+    if (channel != null) {
+      append(line("note", ref, List.of(key, value)));
+    }
+    notes.computeIfAbsent(ref, r -> new HashMap<>()).put(key, value);
+  }
+
+  /** The value noted for the item under {@code key}, by this run or an earlier one. */
+  public synchronized Optional<String> noted(R ref, String key) {
+    return Optional.ofNullable(notes.getOrDefault(ref, Map.of()).get(key));
+  }
+
+  private synchronized void record(R ref, Progress reached, String entry, List<String> extra)
+      throws IOException {
     if (channel == null) {
       return;
     }
-    append(line);
+    append(line(entry, ref, extra));
     progress.merge(ref, reached, RunJournal::furthest);
+  }
+
+  private String line(String entry, R ref, List<String> extra) {
+    List<String> fields = new ArrayList<>();
+    fields.add(entry);
+    fields.addAll(format.fields().apply(ref));
+    fields.addAll(extra);
+    return String.join("\t", fields);
   }
 
   private void append(String line) throws IOException {
@@ -183,7 +255,7 @@ public final class RunJournal implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     if (channel != null) {
       channel.close();
     }

@@ -14,7 +14,7 @@ import org.ttnlw.migrate.source.SourceStep;
  * networks never serve it at once: it is disabled on the source or, when asked,
  * deleted there. A dry run changes nothing.
  */
-public final class SourceSideEffects {
+public final class SourceSideEffects implements SideEffects<DeviceRef> {
   private static final Logger log = LoggerFactory.getLogger(SourceSideEffects.class);
 
   private final Source source;
@@ -32,16 +32,17 @@ public final class SourceSideEffects {
     this.step = dryRun ? SourceStep.KEEP : choices.afterExport();
   }
 
+  @Override
   public SourceStep step() {
     return step;
   }
 
-  /** How the summary names devices that were disabled, e.g. "downlinks disabled". */
+  @Override
   public String disabledLabel() {
     return disabledLabel;
   }
 
-  /** Applies the step to a device that is safe elsewhere. */
+  @Override
   public CompletableFuture<Void> apply(DeviceRef device) {
     return switch (step) {
       case KEEP -> {
@@ -54,6 +55,7 @@ public final class SourceSideEffects {
   }
 
   /** Tells the source about a device an earlier run completed, if the source keeps it. */
+  @Override
   public void alreadyDone(DeviceRef device) {
     if (step == SourceStep.KEEP) {
       keep(device);

@@ -2,6 +2,7 @@ package org.ttnlw.migrate.source;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.proto.Gateway;
 
@@ -10,7 +11,7 @@ import org.ttnlw.migrate.proto.Gateway;
  * deleted at the source only once they are verified on the target. Implementations are
  * thread-safe: several gateways are in flight at once.
  */
-public interface GatewaySource extends AutoCloseable {
+public interface GatewaySource extends SourceConnection {
 
   /** The gateway an ID on the command line or stdin names. */
   GatewayRef resolve(String id);
@@ -24,6 +25,28 @@ public interface GatewaySource extends AutoCloseable {
    * gateway and the cause.
    */
   CompletableFuture<Gateway> fetch(GatewayRef gateway);
+
+  /**
+   * Whether the gateway, as this source read it, connects with an LNS key (LoRa Basics Station),
+   * so that the target must give it a fresh one; false when the source cannot tell.
+   */
+  default boolean needsLnsKey(String gatewayId) {
+    return false;
+  }
+
+  /** The source's CUPS settings of its gateways, when it has a CUPS server that can redirect. */
+  default Optional<CupsRedirect> cupsRedirect() {
+    return Optional.empty();
+  }
+
+  /** Reads and changes what the source's CUPS server hands a gateway. */
+  interface CupsRedirect {
+    /** The gateway's settings now; needs the right to read secrets. */
+    CompletableFuture<LnsSettings> read(GatewayRef gateway);
+
+    /** Sets both, in one update; needs the right to write secrets. */
+    CompletableFuture<Void> write(GatewayRef gateway, LnsSettings settings);
+  }
 
   /** Deletes the gateway at the source; one already gone counts as deleted. */
   CompletableFuture<Void> delete(GatewayRef gateway);

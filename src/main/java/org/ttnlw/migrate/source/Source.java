@@ -11,7 +11,7 @@ import org.ttnlw.migrate.proto.EndDevice;
  * safe elsewhere. Implementations are thread-safe: the export keeps several
  * devices in flight.
  */
-public interface Source extends AutoCloseable {
+public interface Source extends SourceConnection {
 
   /** The device a bare device ID on the command line or stdin refers to. */
   DeviceRef resolve(String deviceId);

@@ -73,4 +73,19 @@ public interface SourcePlugin<O> {
   default GatewaySource openGateways(O options, SourceContext context) {
     throw new UnsupportedOperationException(name() + " has no gateways to migrate");
   }
+
+  /** Whether the source has application settings the {@code application-settings} command reads. */
+  default boolean hasApplicationSettings() {
+    return false;
+  }
+
+  /**
+   * Checks the options that application settings need and connects lazily, for a source whose
+   * {@link #hasApplicationSettings} says so.
+   *
+   * @throws SourceConfigException when a setting is missing or wrong
+   */
+  default ApplicationSettingsSource openApplicationSettings(O options, SourceContext context) {
+    throw new UnsupportedOperationException(name() + " has no application settings to migrate");
+  }
 }

@@ -21,4 +21,9 @@ public final class TargetOptions {
       description = "Overwrite a device that is already in the target application but differs"
           + " from the source. Without it such a device fails, listing the differing fields.")
   boolean updateExisting;
+
+  /** The target's connection flags, which gateway commands offer without the device flags. */
+  public TtsConnectionOptions connection() {
+    return connection;
+  }
 }

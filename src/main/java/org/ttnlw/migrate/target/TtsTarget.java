@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.export.DeviceDelivery;
+import org.ttnlw.migrate.export.Delivery;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.CreateEndDeviceRequest;
 import org.ttnlw.migrate.proto.EndDevice;
@@ -37,7 +37,7 @@ import org.ttnlw.migrate.tts.TtsServer;
  * half-way is deleted again. Every device is then read back from all servers and compared, field
  * by field, with what was exported; only a device that matches counts as delivered.
  */
-public final class TtsTarget implements DeviceDelivery, AutoCloseable {
+public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TtsTarget.class);
   /** The servers set after the IS has created the device, in TTS's CLI's order. */
   private static final List<TtsServer> SET_ORDER = List.of(TtsServer.JOIN_SERVER,
@@ -92,7 +92,7 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<Delivered> deliver(EndDevice exported, boolean resumed) {
+  public CompletableFuture<Delivered<EndDevice>> deliver(EndDevice exported, boolean resumed) {
     EndDevice wanted = wanted(exported);
     DeviceRef ref = DeviceRef.of(wanted.getIds());
     String what = "device " + ref + " in the target";
@@ -121,9 +121,10 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
     return wanted.build();
   }
 
-  private CompletableFuture<Delivered> create(DeviceRef ref, EndDevice wanted, String what) {
+  private CompletableFuture<Delivered<EndDevice>> create(DeviceRef ref, EndDevice wanted,
+      String what) {
     if (dryRun) {
-      return CompletableFuture.completedFuture(new Delivered(wanted, "would be created"));
+      return CompletableFuture.completedFuture(new Delivered<>(wanted, "would be created"));
     }
     CreateEndDeviceRequest request = CreateEndDeviceRequest.newBuilder()
         .setEndDevice(identityPart(wanted))
@@ -148,13 +149,13 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
         && !call.errorName().equals(EUIS_TAKEN);
   }
 
-  private CompletableFuture<Delivered> finishCreated(DeviceRef ref, EndDevice wanted,
+  private CompletableFuture<Delivered<EndDevice>> finishCreated(DeviceRef ref, EndDevice wanted,
       String what) {
     return setAll(wanted, SET_ORDER, leaf -> true, what)
             .thenCompose(ignored -> verify(ref, wanted, written(wanted), what))
             .handle((ok, failure) -> failure == null
-                ? CompletableFuture.completedFuture(new Delivered(wanted, "created"))
-                : this.<Delivered>rollBack(ref, Futures.unwrap(failure)))
+                ? CompletableFuture.completedFuture(new Delivered<>(wanted, "created"))
+                : this.<Delivered<EndDevice>>rollBack(ref, Futures.unwrap(failure)))
             .thenCompose(Function.identity());
   }
 
@@ -241,8 +242,8 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
         });
   }
 
-  private CompletableFuture<Delivered> existing(DeviceRef ref, EndDevice wanted, boolean resumed,
-      String what) {
+  private CompletableFuture<Delivered<EndDevice>> existing(DeviceRef ref, EndDevice wanted,
+      boolean resumed, String what) {
     return registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
       // A device this migration created half-way is finished whole; in one that was there
       // already, what changes while it runs (frame counters, MAC state) is left as it is.
@@ -250,7 +251,7 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
           : ImportPaths.settled(written(wanted));
       List<String> differing = ImportPaths.differences(wanted, read.device(), compared);
       if (differing.isEmpty()) {
-        return CompletableFuture.completedFuture(new Delivered(wanted, "already in the target"));
+        return CompletableFuture.completedFuture(new Delivered<>(wanted, "already in the target"));
       }
       if (!resumed && !config.updateExisting()) {
         throw new TargetDeviceException("device " + ref + " is already in the target and differs"
@@ -258,13 +259,13 @@ public final class TtsTarget implements DeviceDelivery, AutoCloseable {
             + " --target.update-existing to overwrite it)");
       }
       if (dryRun) {
-        return CompletableFuture.completedFuture(new Delivered(wanted, "would be updated"));
+        return CompletableFuture.completedFuture(new Delivered<>(wanted, "would be updated"));
       }
       List<TtsServer> all = new ArrayList<>(List.of(TtsServer.IDENTITY_SERVER));
       all.addAll(SET_ORDER);
       return setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
           .thenCompose(ignored -> verify(ref, wanted, compared, what))
-          .thenApply(ignored -> new Delivered(wanted, resumed ? "created" : "updated"));
+          .thenApply(ignored -> new Delivered<>(wanted, resumed ? "created" : "updated"));
     });
   }
 

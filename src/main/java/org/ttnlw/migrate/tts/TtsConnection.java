@@ -2,6 +2,7 @@ package org.ttnlw.migrate.tts;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ttnlw.migrate.calls.ApiKey;
 import org.ttnlw.migrate.calls.TrustSettings;
 import org.ttnlw.migrate.source.SourceConfigException;
@@ -20,6 +21,22 @@ public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, Tru
    */
   public static TtsConnection from(TtsConnectionOptions options, String flagPrefix,
       String variablePrefix) {
+    return reaching(options, flagPrefix, variablePrefix, () -> ApiKey.from(options.appApiKey,
+        options.appApiKeyFile, "set " + flagPrefix + "app-api-key, " + flagPrefix
+            + "app-api-key-file or " + variablePrefix + "APP_API_KEY"));
+  }
+
+  /** The deployment's gateways, with the user or organization key that {@code gateway} takes. */
+  public static TtsConnection forGateways(TtsConnectionOptions options, String flagPrefix,
+      String variablePrefix) {
+    return reaching(options, flagPrefix, variablePrefix, () -> ApiKey.from(options.gatewayApiKey,
+        options.gatewayApiKeyFile, "gateways need a user or organization API key: set "
+            + flagPrefix + "gateway-api-key, " + flagPrefix + "gateway-api-key-file or "
+            + variablePrefix + "GATEWAY_API_KEY"));
+  }
+
+  private static TtsConnection reaching(TtsConnectionOptions options, String flagPrefix,
+      String variablePrefix, Supplier<ApiKey> apiKey) {
     Map<TtsServer, String> addresses = new EnumMap<>(TtsServer.class);
     addresses.put(TtsServer.IDENTITY_SERVER, options.identityServerGrpcAddress);
     addresses.put(TtsServer.JOIN_SERVER, options.joinServerGrpcAddress);
@@ -37,14 +54,8 @@ public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, Tru
       }
       addresses.put(server, GrpcAddress.check(server, address, options.insecure));
     }
-    return new TtsConnection(apiKey(options, flagPrefix, variablePrefix), Map.copyOf(addresses),
+    return new TtsConnection(apiKey.get(), Map.copyOf(addresses),
         options.insecure ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile));
-  }
-
-  private static ApiKey apiKey(TtsConnectionOptions options, String flagPrefix,
-      String variablePrefix) {
-    return ApiKey.from(options.appApiKey, options.appApiKeyFile, "set " + flagPrefix
-        + "app-api-key, " + flagPrefix + "app-api-key-file or " + variablePrefix + "APP_API_KEY");
   }
 
   /** The host of a server's address, as TTS records the servers a device is registered on. */

@@ -19,6 +19,16 @@ public final class TtsConnectionOptions {
           + " shell history and process lists. Used when --app-api-key is not given.")
   Path appApiKeyFile;
 
+  @Option(names = "--gateway-api-key", paramLabel = "KEY",
+      description = "Gateways: a user or organization API key with rights to its gateways (an"
+          + " application key has none). Sent as a bearer token; never printed or logged.")
+  String gatewayApiKey;
+
+  @Option(names = "--gateway-api-key-file", paramLabel = "FILE",
+      description = "Gateways: file holding the gateway API key. Used when --gateway-api-key is"
+          + " not given.")
+  Path gatewayApiKeyFile;
+
   @Option(names = "--default-grpc-address", paramLabel = "HOST:PORT",
       description = "gRPC address used for each of the four servers whose own address is not"
           + " given, e.g. eu1.cloud.thethings.network:8884.")

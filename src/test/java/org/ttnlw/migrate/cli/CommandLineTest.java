@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -140,5 +141,26 @@ class CommandLineTest {
   @Test
   void noCommandIsAUsageError() {
     assertEquals(ExitCodes.USAGE, CliRun.run(Map.of(), "").exitCode());
+  }
+
+  @Test
+  void missingCommandAndUsageNameTheSettingsCommands() {
+    CliRun.Result root = CliRun.run(Map.of(), "");
+    assertTrue(root.stderr().contains("missing command: one of device, application, migrate,"
+        + " import, application-settings, import-application-settings, sources"), root.stderr());
+    String usage = CliRun.run(Map.of(), "", "--help").stdout();
+    assertTrue(usage.contains("ttn-lw-migrate application-settings --source ttnv3 my-app"), usage);
+    assertTrue(usage.contains("ttn-lw-migrate import-application-settings --target.app-id"),
+        usage);
+    for (String source : List.of("ttnv3", "chirpstack")) {
+      CliRun.Result group = CliRun.run(Map.of(), "", source);
+      assertEquals(ExitCodes.USAGE, group.exitCode());
+      assertTrue(group.stderr().contains("missing command: one of device, application, migrate,"
+          + " application-settings"), group.stderr());
+    }
+    CliRun.Result firefly = CliRun.run(Map.of(), "", "firefly");
+    assertTrue(firefly.stderr().contains("missing command: one of device, application, migrate"),
+        firefly.stderr());
+    assertFalse(firefly.stderr().contains("application-settings"), firefly.stderr());
   }
 }

@@ -232,4 +232,51 @@ class ResumeTest {
     assertTrue(journal.get(1).startsWith("exported\tmy-app\tdevice-00001\t"), journal.get(1));
     assertTrue(journal.contains("disabled\tmy-app\tdevice-00030"), journal.toString());
   }
+
+  @Test
+  void aSourceChangeIsRecordedAsSoonAsItCompletesWhateverTheOutputOrder() throws IOException {
+    simulator.faults(call -> {
+      if (call.method().equals("Set") && call.deviceId().equals("device-00001")) {
+        sleep(1500);
+      }
+      return Optional.empty();
+    });
+
+    CliRun.Result result = export(new StopSignal());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<String> journal = Files.readAllLines(Path.of(output + ".state"), StandardCharsets.UTF_8);
+    int first = journal.indexOf("disabled\tmy-app\tdevice-00001");
+    int second = journal.indexOf("disabled\tmy-app\tdevice-00002");
+    assertTrue(second >= 0 && second < first, "device-00002's change is recorded before"
+        + " device-00001's, which took longer: " + journal);
+  }
+
+  @Test
+  void aReRunCountsEachDeviceOnce() throws IOException {
+    simulator.faults(call -> call.method().equals("Set") && call.deviceId().equals("device-00005")
+        ? Optional.of(Fault.of(Status.PERMISSION_DENIED.withDescription("no rights")))
+        : Optional.empty());
+    CliRun.Result first = export(new StopSignal(), "--continue-on-error");
+    assertEquals(ExitCodes.SOME_FAILED, first.exitCode(), first.toString());
+    assertTrue(first.stderr().contains("exported " + DEVICES + ", downlinks disabled "
+        + (DEVICES - 1) + ", deleted 0, skipped 0, failed 1"), first.stderr());
+
+    simulator.faults(call -> Optional.empty());
+    CliRun.Result second = export(new StopSignal());
+
+    assertEquals(ExitCodes.OK, second.exitCode(), second.toString());
+    assertTrue(second.stderr().contains("exported 0, finished 1 exported by an earlier run,"
+        + " downlinks disabled 1, deleted 0, skipped " + (DEVICES - 1) + ", failed 0"),
+        second.stderr());
+    assertEquals(allIds(), outputIds());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

@@ -26,6 +26,7 @@ import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.SampleSettings;
+import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 
 /**
  * Every command README.md and docs/ show, run as written through {@code bin/ttn-lw-migrate}
@@ -103,7 +104,8 @@ class DocCommandsIT {
             "a secret was printed\n" + result);
       }
       assertFalse(result.stderr().contains("[warning]"), result.toString());
-      if (command.command().contains("application-settings")) {
+      if (command.command().contains(" application-settings")
+          || command.command().contains(" import-application-settings")) {
         checkSettings(command.command(), work, result);
         return;
       }
@@ -140,15 +142,18 @@ class DocCommandsIT {
     }
     List<ApplicationSettings> documents = new ArrayList<>();
     result.stdout().lines().forEach(line -> documents.add(settings(line)));
-    Path file = work.resolve("my-app.settings.json");
-    if (Files.exists(file)) {
-      Files.readAllLines(file).forEach(line -> documents.add(settings(line)));
-      if (command.contains("--output")) {
-        assertEquals("rw-------",
-            PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    try (Stream<Path> files = Files.list(work)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".settings.json")).toList()) {
+        Files.readAllLines(file).forEach(line -> documents.add(settings(line)));
+        if (command.contains("--output")) {
+          assertEquals("rw-------",
+              PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
       }
     }
-    assertEquals(List.of(SampleSettings.document("my-app")), documents, result.toString());
+    ApplicationSettings expected = command.contains("chirpstack")
+        ? SampleChirpStack.settingsDocument() : SampleSettings.document("my-app");
+    assertEquals(List.of(expected), documents, result.toString());
   }
 
   private static ApplicationSettings settings(String line) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class DocSimulators {
       return awsIot();
     }
     if (command.contains("chirpstack")) {
-      return chirpstack();
+      return command.contains(" migrate ") ? withTarget(chirpstack()) : chirpstack();
     }
     if (command.contains("firefly")) {
       return firefly();
@@ -164,11 +165,28 @@ final class DocSimulators {
     SampleChirpStack.seed(simulator);
     SampleChirpStack.putJoinedOtaa(simulator, 0x001c0530);
     SampleChirpStack.putJoinedOtaa(simulator, 0x001c0531);
+    SampleChirpStack.putSettings(simulator);
     return running(Map.of(
         "CHIRPSTACK_API_URL", simulator.address(),
         "CHIRPSTACK_API_KEY", CHIRPSTACK_KEY,
-        "CHIRPSTACK_CA_FILE", simulator.caFile().toString()), List.of(CHIRPSTACK_KEY),
-        simulator::close);
+        "CHIRPSTACK_CA_FILE", simulator.caFile().toString()),
+        List.of(CHIRPSTACK_KEY, SampleChirpStack.HTTP_HEADER_SECRET), simulator::close);
+  }
+
+  /** A source and a target TTS with the empty application new-app, for {@code migrate}. */
+  private static Running withTarget(Running source) throws IOException {
+    TtsSimulator target = TtsSimulator.builder().apiKey(TARGET_KEY).tls(true).start();
+    target.addApplication("new-app");
+    Map<String, String> environment = new HashMap<>(source.environment());
+    environment.put("TARGET_DEFAULT_GRPC_ADDRESS", target.address());
+    environment.put("TARGET_APP_API_KEY", TARGET_KEY);
+    environment.put("TARGET_CA_FILE", target.caFile().toString());
+    List<String> secrets = new ArrayList<>(source.secrets());
+    secrets.add(TARGET_KEY);
+    return running(environment, secrets, () -> {
+      source.close();
+      target.close();
+    });
   }
 
   private static Running tts() throws IOException {

@@ -14,15 +14,14 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.ttnlw.migrate.source.DeviceRef;
 
 class ProgressReportTest {
   private static ExportSummary counts(long exported, long disabled, long skipped, int failed) {
-    List<DeviceFailure> failures = new ArrayList<>();
+    List<ItemFailure> failures = new ArrayList<>();
     for (int i = 0; i < failed; i++) {
-      failures.add(new DeviceFailure(new DeviceRef("app", "bad-" + i), "cause"));
+      failures.add(new ItemFailure("app/bad-" + i, "cause"));
     }
-    return new ExportSummary(exported, Map.of(), disabled, "downlinks disabled", 0, skipped,
+    return new ExportSummary(exported, Map.of(), 0, disabled, "downlinks disabled", 0, skipped,
         failures, false);
   }
 
@@ -30,11 +29,11 @@ class ProgressReportTest {
   void aLineHoldsDoneOfTotalChangesFailuresRateAndTimeLeft() {
     assertEquals("exported 120 of 2000, downlinks disabled 118, failed 0; 40 devices/s, about"
             + " 47 s left",
-        ProgressReport.line(counts(120, 118, 0, 0), OptionalLong.of(2000), Duration.ofSeconds(3)));
+        ProgressReport.line(counts(120, 118, 0, 0), OptionalLong.of(2000), Duration.ofSeconds(3), "devices"));
     assertEquals("exported 30 of 90, skipped 10, failed 2; 1 devices/s, about 58 s left",
-        ProgressReport.line(counts(30, 0, 10, 2), OptionalLong.of(100), Duration.ofSeconds(32)));
+        ProgressReport.line(counts(30, 0, 10, 2), OptionalLong.of(100), Duration.ofSeconds(32), "devices"));
     assertEquals("exported 5, failed 1; 3 devices/s",
-        ProgressReport.line(counts(5, 0, 0, 1), OptionalLong.empty(), Duration.ofSeconds(2)));
+        ProgressReport.line(counts(5, 0, 0, 1), OptionalLong.empty(), Duration.ofSeconds(2), "devices"));
   }
 
   @Test
@@ -42,7 +41,7 @@ class ProgressReportTest {
     AtomicLong now = new AtomicLong();
     List<String> shown = new ArrayList<>();
     List<String> cleared = new ArrayList<>();
-    ProgressReport report = new ProgressReport(() -> OptionalLong.of(10), now::get,
+    ProgressReport report = new ProgressReport(() -> OptionalLong.of(10), "devices", now::get,
         Duration.ofSeconds(5), shown::add, () -> cleared.add("cleared"));
 
     for (int second = 1; second <= 12; second++) {
@@ -60,7 +59,7 @@ class ProgressReportTest {
   @Test
   void countsAreOnlyComputedWhenALineIsDue() {
     AtomicLong now = new AtomicLong();
-    ProgressReport report = new ProgressReport(OptionalLong::empty, now::get,
+    ProgressReport report = new ProgressReport(OptionalLong::empty, "devices", now::get,
         Duration.ofSeconds(5), line -> { }, () -> { });
     report.changed(() -> {
       throw new AssertionError("asked for counts before a line was due");
@@ -72,7 +71,7 @@ class ProgressReportTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream terminal = new PrintStream(bytes, true,
         StandardCharsets.UTF_8);
-    ProgressReport report = ProgressReport.live(() -> OptionalLong.of(3), terminal);
+    ProgressReport report = ProgressReport.live(() -> OptionalLong.of(3), terminal, "devices");
     try {
       Thread.sleep(250);
     } catch (InterruptedException e) {

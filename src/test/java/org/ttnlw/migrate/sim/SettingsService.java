@@ -7,11 +7,14 @@ import com.google.protobuf.util.Timestamps;
 import com.google.protobuf.util.Values;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.ttnlw.migrate.proto.Application;
+import org.ttnlw.migrate.proto.ApplicationAccessGrpc;
 import org.ttnlw.migrate.proto.ApplicationLink;
 import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociation;
 import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociations;
@@ -24,14 +27,17 @@ import org.ttnlw.migrate.proto.ApplicationWebhook;
 import org.ttnlw.migrate.proto.ApplicationWebhookRegistryGrpc;
 import org.ttnlw.migrate.proto.ApplicationWebhooks;
 import org.ttnlw.migrate.proto.AsGrpc;
+import org.ttnlw.migrate.proto.Rights;
 import org.ttnlw.migrate.sim.CallPipeline.Target;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /**
- * The application-level services of TTS (IS ApplicationRegistry Get/Create/Update; AS link,
+ * The application-level services of TTS (IS ApplicationAccess ListRights, ApplicationRegistry
+ * Get/Create/Update; AS link,
  * webhooks, pub/subs and package default associations) over a {@link SettingsStore}, with the
  * field-mask validator, the implicit paths of each Get and List, NotFound for what is not stored,
- * paging with {@code x-total-count} where TTS pages, and server-assigned timestamps.
+ * paging with {@code x-total-count} where TTS pages, server-assigned timestamps, and the rights
+ * each RPC checks ({@link KeyRights}).
  */
 final class SettingsService {
   private static final Metadata.Key<String> TOTAL_COUNT =
@@ -47,15 +53,27 @@ final class SettingsService {
   private final SettingsStore store;
   private final CallPipeline pipeline;
   private final FieldMaskRules rules;
+  private final KeyRights rights;
   private final Consumer<String> addApplication;
 
   /** @param addApplication tells the device registries of an application Create made */
   SettingsService(SettingsStore store, CallPipeline pipeline, FieldMaskRules rules,
-      Consumer<String> addApplication) {
+      KeyRights rights, Consumer<String> addApplication) {
     this.store = store;
     this.pipeline = pipeline;
     this.rules = rules;
+    this.rights = rights;
     this.addApplication = addApplication;
+  }
+
+  /** A method through the pipeline that first checks the key's rights on the application. */
+  private <Q, R> ServerMethodDefinition<Q, R> method(TtsServer server,
+      MethodDescriptor<Q, R> descriptor, Function<Q, Target> target,
+      CallPipeline.Handler<Q, R> handler) {
+    return pipeline.method(server, descriptor, target, (request, headers) -> {
+      rights.check(descriptor, target.apply(request).applicationId());
+      return handler.handle(request, headers);
+    });
   }
 
   /** The ID an item is stored under: its webhook, pub/sub ID or FPort; empty for the rest. */
@@ -76,31 +94,38 @@ final class SettingsService {
     TtsServer is = TtsServer.IDENTITY_SERVER;
     TtsServer as = TtsServer.APPLICATION_SERVER;
     return List.of(
+        ServerServiceDefinition.builder(ApplicationAccessGrpc.SERVICE_NAME)
+            .addMethod(method(is, ApplicationAccessGrpc.getListRightsMethod(),
+                request -> target(request.getApplicationId(), "", FieldMask.getDefaultInstance()),
+                (request, headers) -> Rights.newBuilder().addAllRights(rights.listed(
+                    store.get(Application.class, request.getApplicationId(), "").isPresent()))
+                    .build()))
+            .build(),
         ServerServiceDefinition.builder(ApplicationRegistryGrpc.SERVICE_NAME)
-            .addMethod(pipeline.method(is, ApplicationRegistryGrpc.getGetMethod(),
+            .addMethod(method(is, ApplicationRegistryGrpc.getGetMethod(),
                 request -> target(request.getApplicationIds().getApplicationId(), "",
                     request.getFieldMask()),
                 (request, headers) -> get(Application.class,
                     ApplicationRegistryGrpc.getGetMethod(),
                     request.getApplicationIds().getApplicationId(), "", request.getFieldMask(),
                     STAMPS)))
-            .addMethod(pipeline.method(is, ApplicationRegistryGrpc.getCreateMethod(),
+            .addMethod(method(is, ApplicationRegistryGrpc.getCreateMethod(),
                 request -> target(request.getApplication().getIds().getApplicationId(), "",
                     FieldMask.getDefaultInstance()),
                 (request, headers) -> create(request.getApplication())))
-            .addMethod(pipeline.method(is, ApplicationRegistryGrpc.getUpdateMethod(),
+            .addMethod(method(is, ApplicationRegistryGrpc.getUpdateMethod(),
                 request -> target(request.getApplication().getIds().getApplicationId(), "",
                     request.getFieldMask()),
                 (request, headers) -> update(request.getApplication(), request.getFieldMask())))
             .build(),
         ServerServiceDefinition.builder(AsGrpc.SERVICE_NAME)
-            .addMethod(pipeline.method(as, AsGrpc.getGetLinkMethod(),
+            .addMethod(method(as, AsGrpc.getGetLinkMethod(),
                 request -> target(request.getApplicationIds().getApplicationId(), "",
                     request.getFieldMask()),
                 (request, headers) -> get(ApplicationLink.class, AsGrpc.getGetLinkMethod(),
                     request.getApplicationIds().getApplicationId(), "", request.getFieldMask(),
                     List.of())))
-            .addMethod(pipeline.method(as, AsGrpc.getSetLinkMethod(),
+            .addMethod(method(as, AsGrpc.getSetLinkMethod(),
                 request -> target(request.getApplicationIds().getApplicationId(), "",
                     request.getFieldMask()),
                 (request, headers) -> set(AsGrpc.getSetLinkMethod(),
@@ -108,21 +133,21 @@ final class SettingsService {
                     request.getFieldMask(), List.of())))
             .build(),
         ServerServiceDefinition.builder(ApplicationWebhookRegistryGrpc.SERVICE_NAME)
-            .addMethod(pipeline.method(as, ApplicationWebhookRegistryGrpc.getGetMethod(),
+            .addMethod(method(as, ApplicationWebhookRegistryGrpc.getGetMethod(),
                 request -> target(request.getIds().getApplicationIds().getApplicationId(),
                     request.getIds().getWebhookId(), request.getFieldMask()),
                 (request, headers) -> get(ApplicationWebhook.class,
                     ApplicationWebhookRegistryGrpc.getGetMethod(),
                     request.getIds().getApplicationIds().getApplicationId(),
                     request.getIds().getWebhookId(), request.getFieldMask(), WEBHOOK_IMPLICIT)))
-            .addMethod(pipeline.method(as, ApplicationWebhookRegistryGrpc.getListMethod(),
+            .addMethod(method(as, ApplicationWebhookRegistryGrpc.getListMethod(),
                 request -> target(request.getApplicationIds().getApplicationId(), "",
                     request.getFieldMask()),
                 (request, headers) -> ApplicationWebhooks.newBuilder().addAllWebhooks(
                     list(ApplicationWebhook.class, ApplicationWebhookRegistryGrpc.getListMethod(),
                         request.getApplicationIds().getApplicationId(), request.getFieldMask(),
                         WEBHOOK_IMPLICIT, 0, 0, headers)).build()))
-            .addMethod(pipeline.method(as, ApplicationWebhookRegistryGrpc.getSetMethod(),
+            .addMethod(method(as, ApplicationWebhookRegistryGrpc.getSetMethod(),
                 request -> target(request.getWebhook().getIds().getApplicationIds()
                     .getApplicationId(), request.getWebhook().getIds().getWebhookId(),
                     request.getFieldMask()),
@@ -132,21 +157,21 @@ final class SettingsService {
                     request.getFieldMask(), WEBHOOK_IMPLICIT)))
             .build(),
         ServerServiceDefinition.builder(ApplicationPubSubRegistryGrpc.SERVICE_NAME)
-            .addMethod(pipeline.method(as, ApplicationPubSubRegistryGrpc.getGetMethod(),
+            .addMethod(method(as, ApplicationPubSubRegistryGrpc.getGetMethod(),
                 request -> target(request.getIds().getApplicationIds().getApplicationId(),
                     request.getIds().getPubSubId(), request.getFieldMask()),
                 (request, headers) -> get(ApplicationPubSub.class,
                     ApplicationPubSubRegistryGrpc.getGetMethod(),
                     request.getIds().getApplicationIds().getApplicationId(),
                     request.getIds().getPubSubId(), request.getFieldMask(), PUBSUB_IMPLICIT)))
-            .addMethod(pipeline.method(as, ApplicationPubSubRegistryGrpc.getListMethod(),
+            .addMethod(method(as, ApplicationPubSubRegistryGrpc.getListMethod(),
                 request -> target(request.getApplicationIds().getApplicationId(), "",
                     request.getFieldMask()),
                 (request, headers) -> ApplicationPubSubs.newBuilder().addAllPubsubs(
                     list(ApplicationPubSub.class, ApplicationPubSubRegistryGrpc.getListMethod(),
                         request.getApplicationIds().getApplicationId(), request.getFieldMask(),
                         PUBSUB_IMPLICIT, 0, 0, headers)).build()))
-            .addMethod(pipeline.method(as, ApplicationPubSubRegistryGrpc.getSetMethod(),
+            .addMethod(method(as, ApplicationPubSubRegistryGrpc.getSetMethod(),
                 request -> target(request.getPubsub().getIds().getApplicationIds()
                     .getApplicationId(), request.getPubsub().getIds().getPubSubId(),
                     request.getFieldMask()),
@@ -156,7 +181,7 @@ final class SettingsService {
                     request.getFieldMask(), PUBSUB_IMPLICIT)))
             .build(),
         ServerServiceDefinition.builder(ApplicationPackageRegistryGrpc.SERVICE_NAME)
-            .addMethod(pipeline.method(as,
+            .addMethod(method(as,
                 ApplicationPackageRegistryGrpc.getGetDefaultAssociationMethod(),
                 request -> target(request.getIds().getApplicationIds().getApplicationId(),
                     Integer.toString(request.getIds().getFPort()), request.getFieldMask()),
@@ -165,7 +190,7 @@ final class SettingsService {
                     request.getIds().getApplicationIds().getApplicationId(),
                     port(request.getIds().getFPort()), request.getFieldMask(),
                     ASSOCIATION_IMPLICIT)))
-            .addMethod(pipeline.method(as,
+            .addMethod(method(as,
                 ApplicationPackageRegistryGrpc.getListDefaultAssociationsMethod(),
                 request -> target(request.getIds().getApplicationId(), "",
                     request.getFieldMask()),
@@ -175,7 +200,7 @@ final class SettingsService {
                         request.getIds().getApplicationId(), request.getFieldMask(),
                         ASSOCIATION_IMPLICIT, request.getLimit(), request.getPage(), headers))
                     .build()))
-            .addMethod(pipeline.method(as,
+            .addMethod(method(as,
                 ApplicationPackageRegistryGrpc.getSetDefaultAssociationMethod(),
                 request -> target(request.getDefault().getIds().getApplicationIds()
                     .getApplicationId(), Integer.toString(request.getDefault().getIds().getFPort()),

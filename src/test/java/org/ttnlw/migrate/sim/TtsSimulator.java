@@ -99,7 +99,7 @@ public final class TtsSimulator implements AutoCloseable {
               CallMetadata.interceptor()));
     }
     for (ServerServiceDefinition service : new SettingsService(settingsStore, pipeline,
-        new FieldMaskRules(Map.copyOf(builder.refused)),
+        new FieldMaskRules(Map.copyOf(builder.refused)), new KeyRights(builder.rights),
         stores.get(TtsServer.IDENTITY_SERVER)::addApplication).definitions()) {
       netty.addService(ServerInterceptors.intercept(service, CallMetadata.interceptor()));
     }
@@ -359,8 +359,18 @@ public final class TtsSimulator implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
     private final Map<String, Set<String>> refused = new HashMap<>();
+    private Set<Right> rights = Set.of(Right.RIGHT_APPLICATION_ALL);
 
     private Builder() {}
+
+    /**
+     * The rights of the API key on every application, which ApplicationAccess/ListRights names
+     * and the application-level RPCs check; RIGHT_APPLICATION_ALL by default.
+     */
+    public Builder rights(Right... rights) {
+      this.rights = Set.of(rights);
+      return this;
+    }
 
     /** The key every call must present as {@code authorization: Bearer <key>}. */
     public Builder apiKey(String apiKey) {
@@ -423,6 +433,7 @@ public final class TtsSimulator implements AutoCloseable {
       copy.port = port;
       copy.latency = latency;
       copy.rateLimitPerMinute = rateLimitPerMinute;
+      copy.rights = rights;
       refused.forEach((rpc, paths) -> copy.refused.put(rpc, Set.copyOf(paths)));
       return copy;
     }

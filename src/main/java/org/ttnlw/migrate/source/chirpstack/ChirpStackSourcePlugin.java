@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.chirpstack;
 
 import java.util.List;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -54,5 +55,16 @@ public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOpti
   @Override
   public Source open(ChirpStackOptions options, SourceContext context) {
     return new ChirpStackSource(ChirpStackConfig.from(options), context);
+  }
+
+  @Override
+  public boolean hasApplicationSettings() {
+    return true;
+  }
+
+  @Override
+  public ApplicationSettingsSource openApplicationSettings(ChirpStackOptions options,
+      SourceContext context) {
+    return new ChirpStackSettings(ChirpStackConfig.from(options), context);
   }
 }

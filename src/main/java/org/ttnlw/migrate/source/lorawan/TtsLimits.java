@@ -8,14 +8,16 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.export.DeviceIds;
+import org.ttnlw.migrate.proto.Application;
 import org.ttnlw.migrate.proto.EndDevice;
 
 /**
- * TTS's limits on what a source copies into a device (TTS v3.32 {@code EndDevice}): a name of at
- * most 50 characters, a description of at most 2000, at most 10 attributes whose keys are IDs of
- * at most 36 characters and whose values have at most 200. What goes over is cut, or a key made
- * valid, with a warning naming the device, so that TTS never refuses the device at import. Lengths
- * count Unicode code points, as TTS does, and a cut never splits a character.
+ * TTS's limits on what a source copies into a device (TTS v3.32 {@code EndDevice}) or an
+ * application, which has the same: a name of at most 50 characters, a description of at most
+ * 2000, at most 10 attributes whose keys are IDs of at most 36 characters and whose values have at
+ * most 200. What goes over is cut, or a key made valid, with a warning naming the device or
+ * application, so that TTS never refuses it at import. Lengths count Unicode code points, as TTS
+ * does, and a cut never splits a character.
  */
 public final class TtsLimits {
   public static final int NAME_MAX_LENGTH = 50;
@@ -44,14 +46,24 @@ public final class TtsLimits {
     return out.build();
   }
 
+  /** The application with its name, description and attributes brought within TTS's limits. */
+  public static Application apply(String applicationId, Application in) {
+    String subject = "application " + applicationId;
+    return in.toBuilder()
+        .setName(cut(subject, "name", in.getName(), NAME_MAX_LENGTH))
+        .setDescription(cut(subject, "description", in.getDescription(), DESCRIPTION_MAX_LENGTH))
+        .clearAttributes().putAllAttributes(attributesOf(subject, in.getAttributesMap()))
+        .build();
+  }
+
   /** The name, cut to 50 characters with a warning when longer. */
   public static String name(String device, String name) {
-    return cut(device, "name", name, NAME_MAX_LENGTH);
+    return cut("device " + device, "name", name, NAME_MAX_LENGTH);
   }
 
   /** The description, cut to 2000 characters with a warning when longer. */
   public static String description(String device, String description) {
-    return cut(device, "description", description, DESCRIPTION_MAX_LENGTH);
+    return cut("device " + device, "description", description, DESCRIPTION_MAX_LENGTH);
   }
 
   /**
@@ -60,30 +72,35 @@ public final class TtsLimits {
    * a value is cut to 200; attributes after the tenth are dropped. Each change is warned about.
    */
   public static Map<String, String> attributes(String device, Map<String, String> wanted) {
+    return attributesOf("device " + device, wanted);
+  }
+
+  /** @param subject "device ID" or "application ID", for the warnings */
+  private static Map<String, String> attributesOf(String subject, Map<String, String> wanted) {
     Map<String, String> accepted = new LinkedHashMap<>();
     for (Map.Entry<String, String> attribute : wanted.entrySet()) {
       String original = attribute.getKey();
       Optional<String> key = validKey(original);
       if (key.isEmpty()) {
-        log.warn("device {}: attribute \"{}\" left out: TTS attribute keys are 3 to {} lower-case"
-            + " letters, digits and single dashes", device, original, ATTRIBUTE_KEY_MAX_LENGTH);
+        log.warn("{}: attribute \"{}\" left out: TTS attribute keys are 3 to {} lower-case"
+            + " letters, digits and single dashes", subject, original, ATTRIBUTE_KEY_MAX_LENGTH);
         continue;
       }
       if (accepted.containsKey(key.get())) {
-        log.warn("device {}: attribute \"{}\" left out: its key becomes \"{}\", which an earlier"
-            + " attribute already has", device, original, key.get());
+        log.warn("{}: attribute \"{}\" left out: its key becomes \"{}\", which an earlier"
+            + " attribute already has", subject, original, key.get());
         continue;
       }
       if (accepted.size() == MAX_ATTRIBUTES) {
-        log.warn("device {}: attribute \"{}\" left out: TTS allows at most {} attributes", device,
+        log.warn("{}: attribute \"{}\" left out: TTS allows at most {} attributes", subject,
             original, MAX_ATTRIBUTES);
         continue;
       }
       if (!key.get().equals(original)) {
-        log.warn("device {}: attribute \"{}\" exported as \"{}\" (TTS attribute key rules)",
-            device, original, key.get());
+        log.warn("{}: attribute \"{}\" exported as \"{}\" (TTS attribute key rules)",
+            subject, original, key.get());
       }
-      accepted.put(key.get(), cut(device, "attribute " + key.get(), attribute.getValue(),
+      accepted.put(key.get(), cut(subject, "attribute " + key.get(), attribute.getValue(),
           ATTRIBUTE_VALUE_MAX_LENGTH));
     }
     return accepted;
@@ -111,12 +128,12 @@ public final class TtsLimits {
     return text.substring(start, end);
   }
 
-  private static String cut(String device, String what, String text, int maxLength) {
+  private static String cut(String subject, String what, String text, int maxLength) {
     int length = text.codePointCount(0, text.length());
     if (length <= maxLength) {
       return text;
     }
-    log.warn("device {}: {} cut to the {} characters TTS allows (it had {})", device, what,
+    log.warn("{}: {} cut to the {} characters TTS allows (it had {})", subject, what,
         maxLength, length);
     return text.substring(0, text.offsetByCodePoints(0, maxLength));
   }

@@ -36,6 +36,17 @@ public final class TtsOptions {
       description = "Include claim authentication codes in the export (left out by default).")
   boolean exportCacs;
 
+  @Option(names = "--with-secrets",
+      description = "Gateways: include each gateway's claim authentication code (needs the"
+          + " read-secrets right on the gateway). Left out by default.")
+  boolean withSecrets;
+
+  @Option(names = "--delete-source-gateway",
+      description = "Gateways: delete each migrated gateway at the source once it is verified and"
+          + " connected to the target. Not with --takeover lns-redirect: those gateways keep"
+          + " asking the source's CUPS server for their settings.")
+  boolean deleteSourceGateway;
+
   /** The checked connection settings, for commands that talk to the source outside devices. */
   public TtsConnection checkedConnection() {
     return TtsConnection.from(connection, "--", "TTNV3_");

@@ -41,7 +41,7 @@ final class TtsSource implements Source {
 
   @Override
   public Iterator<DeviceRef> listDevices(String applicationId) {
-    return new DeviceLister(calls, applicationId);
+    return DeviceLister.of(calls, applicationId);
   }
 
   /** The device without the server addresses and DevAddr: the target deployment sets its own. */

@@ -1,11 +1,15 @@
 package org.ttnlw.migrate.source.tts;
 
 import java.util.List;
+import org.ttnlw.migrate.appsettings.SettingsExport;
+import org.ttnlw.migrate.source.ApplicationSettingsSource;
+import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
+import org.ttnlw.migrate.tts.TtsConnection;
 
 /** The Things Stack (v3): Community Edition, Cloud, Enterprise or open source. */
 public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
@@ -43,5 +47,32 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
   @Override
   public Source open(TtsOptions options, SourceContext context) {
     return new TtsSource(TtsConfig.from(options), context);
+  }
+
+  @Override
+  public boolean hasGateways() {
+    return true;
+  }
+
+  @Override
+  public boolean deletesSourceGateways(TtsOptions options) {
+    return options.deleteSourceGateway;
+  }
+
+  @Override
+  public GatewaySource openGateways(TtsOptions options, SourceContext context) {
+    return new TtsGatewaySource(TtsConnection.forGateways(options.connection, "--", "TTNV3_"),
+        options.withSecrets, context);
+  }
+
+  @Override
+  public boolean hasApplicationSettings() {
+    return true;
+  }
+
+  @Override
+  public ApplicationSettingsSource openApplicationSettings(TtsOptions options,
+      SourceContext context) {
+    return new SettingsExport(options.checkedConnection(), context);
   }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.ttnlw.migrate.chirpstack.proto.Application;
 import org.ttnlw.migrate.chirpstack.proto.DeleteDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.Device;
 import org.ttnlw.migrate.chirpstack.proto.DeviceActivation;
@@ -42,6 +43,8 @@ import org.ttnlw.migrate.chirpstack.proto.GetDeviceProfileRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceProfileResponse;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceResponse;
+import org.ttnlw.migrate.chirpstack.proto.HttpIntegration;
+import org.ttnlw.migrate.chirpstack.proto.IntegrationKind;
 import org.ttnlw.migrate.chirpstack.proto.ListDevicesRequest;
 import org.ttnlw.migrate.chirpstack.proto.ListDevicesResponse;
 import org.ttnlw.migrate.chirpstack.proto.UpdateDeviceRequest;
@@ -51,8 +54,9 @@ import org.ttnlw.migrate.sim.ThrowawayCa;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 
 /**
- * ChirpStack v4's DeviceService (Get, Update, Delete, List, GetKeys, GetActivation) and
- * DeviceProfileService (Get) over real gRPC on a loopback port, with the facts' rules: bearer
+ * ChirpStack v4's DeviceService (Get, Update, Delete, List, GetKeys, GetActivation),
+ * DeviceProfileService (Get) and ApplicationService (Get, ListIntegrations, GetHttpIntegration:
+ * {@link ChirpStackApplications}) over real gRPC on a loopback port, with the facts' rules: bearer
  * API keys (admin or tenant), access checks, error codes (INTERNAL for bad DevEUI hex,
  * INVALID_ARGUMENT for bad UUIDs), paging by limit/offset with total_count (no items for limit
  * 0). It records every call, and keeps what Update and Delete changed. Thread-safe.
@@ -81,6 +85,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
   private final Map<String, DeviceKeys> keys = new ConcurrentHashMap<>();
   private final Map<String, DeviceActivation> activations = new ConcurrentHashMap<>();
   private final List<ChirpStackCall> calls = new ArrayList<>();
+  private final ChirpStackApplications applications = new ChirpStackApplications(this);
   private volatile Function<ChirpStackCall, Optional<Status>> faults = call -> Optional.empty();
 
   private ChirpStackSimulator(Builder builder) throws IOException {
@@ -93,6 +98,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
             identity == null ? InsecureServerCredentials.create() : identity.serverCredentials())
         .addService(ServerInterceptors.intercept(new Devices(), CallMetadata.interceptor()))
         .addService(ServerInterceptors.intercept(new Profiles(), CallMetadata.interceptor()))
+        .addService(ServerInterceptors.intercept(applications, CallMetadata.interceptor()))
         .build()
         .start();
   }
@@ -118,7 +124,24 @@ public final class ChirpStackSimulator implements AutoCloseable {
 
   /** An application of a tenant; devices name it by {@code application_id}. */
   public void putApplication(String applicationId, String tenantId) {
-    applicationTenants.put(applicationId, tenantId);
+    putApplication(Application.newBuilder().setId(applicationId).setTenantId(tenantId)
+        .setName("application " + applicationId).build());
+  }
+
+  /** An application with its name, description and tags, as ApplicationService/Get answers it. */
+  public void putApplication(Application application) {
+    applicationTenants.put(application.getId(), application.getTenantId());
+    applications.put(application);
+  }
+
+  /** The HTTP integration of an application; ListIntegrations names it first. */
+  public void putHttpIntegration(HttpIntegration integration) {
+    applications.putHttp(integration);
+  }
+
+  /** Another integration of an application, named by ListIntegrations after those before it. */
+  public void putIntegration(String applicationId, IntegrationKind kind) {
+    applications.putOther(applicationId, kind);
   }
 
   public void putProfile(DeviceProfile profile) {
@@ -165,7 +188,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
   }
 
   /** Records the call, asks the fault hook, authenticates, handles, and answers after the latency. */
-  private <T> void serve(String method, String target, StreamObserver<T> observer,
+  <T> void serve(String method, String target, StreamObserver<T> observer,
       Function<Caller, T> handler) {
     ChirpStackCall call;
     synchronized (this) {
@@ -211,7 +234,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
     return device;
   }
 
-  private static void checkUuid(String id) {
+  static void checkUuid(String id) {
     if (!UUID.matcher(id).matches()) {
       throw Status.INVALID_ARGUMENT.withDescription("invalid UUID: " + id).asRuntimeException();
     }

@@ -1,14 +1,22 @@
 package org.ttnlw.migrate.sim.chirpstack;
 
 import java.util.Optional;
+import org.ttnlw.migrate.chirpstack.proto.Application;
 import org.ttnlw.migrate.chirpstack.proto.CodecRuntime;
 import org.ttnlw.migrate.chirpstack.proto.Device;
 import org.ttnlw.migrate.chirpstack.proto.DeviceActivation;
 import org.ttnlw.migrate.chirpstack.proto.DeviceKeys;
 import org.ttnlw.migrate.chirpstack.proto.DeviceProfile;
+import org.ttnlw.migrate.chirpstack.proto.Encoding;
+import org.ttnlw.migrate.chirpstack.proto.HttpIntegration;
+import org.ttnlw.migrate.chirpstack.proto.IntegrationKind;
 import org.ttnlw.migrate.chirpstack.proto.MacVersion;
 import org.ttnlw.migrate.chirpstack.proto.RegParamsRevision;
 import org.ttnlw.migrate.chirpstack.proto.Region;
+import org.ttnlw.migrate.proto.ApplicationIdentifiers;
+import org.ttnlw.migrate.proto.ApplicationSettings;
+import org.ttnlw.migrate.proto.ApplicationWebhook;
+import org.ttnlw.migrate.proto.ApplicationWebhookIdentifiers;
 
 /** Devices and profiles as a ChirpStack v4 server would hold them, for tests and benchmarks. */
 public final class SampleChirpStack {
@@ -97,5 +105,46 @@ public final class SampleChirpStack {
   public static void putJoinedOtaa(ChirpStackSimulator simulator, int index) {
     simulator.putDevice(device(index, OTAA_PROFILE).setJoinEui("70b3d57ed0000001").build(),
         Optional.of(keys(index)), Optional.of(activation10(index, 11, 4)));
+  }
+
+  /** The HTTP integration's endpoint; its token is a credential. */
+  public static final String HTTP_URL = "https://backend.example.com/chirpstack?token=URL-SECRET";
+  public static final String HTTP_HEADER_SECRET = "Bearer HEADER-SECRET-DO-NOT-LOG";
+
+  /**
+   * Gives {@link #APPLICATION} a name, description and tags, an HTTP integration (Protobuf) and an
+   * InfluxDB and the global MQTT integration.
+   */
+  public static void putSettings(ChirpStackSimulator simulator) {
+    simulator.putApplication(Application.newBuilder().setId(APPLICATION).setTenantId(TENANT)
+        .setName("Parking sensors").setDescription("Level 2 and 3")
+        .putTags("Site Name", "north").putTags("floor", "2").build());
+    simulator.putHttpIntegration(http(Encoding.PROTOBUF, HTTP_URL));
+    simulator.putIntegration(APPLICATION, IntegrationKind.INFLUX_DB);
+    simulator.putIntegration(APPLICATION, IntegrationKind.MQTT_GLOBAL);
+  }
+
+  public static HttpIntegration http(Encoding encoding, String url) {
+    return HttpIntegration.newBuilder().setApplicationId(APPLICATION).setEncoding(encoding)
+        .setEventEndpointUrl(url).putHeaders("Authorization", HTTP_HEADER_SECRET).build();
+  }
+
+  /** The settings document that {@code application-settings} writes of {@link #putSettings}. */
+  public static ApplicationSettings settingsDocument() {
+    ApplicationWebhook.Message all = ApplicationWebhook.Message.getDefaultInstance();
+    return ApplicationSettings.newBuilder()
+        .setApplication(org.ttnlw.migrate.proto.Application.newBuilder()
+            .setIds(ApplicationIdentifiers.newBuilder().setApplicationId(APPLICATION))
+            .setName("Parking sensors").setDescription("Level 2 and 3")
+            .putAttributes("chirpstack-application-id", APPLICATION)
+            .putAttributes("floor", "2").putAttributes("site-name", "north"))
+        .addWebhooks(ApplicationWebhook.newBuilder()
+            .setIds(ApplicationWebhookIdentifiers.newBuilder().setWebhookId("chirpstack-http")
+                .setApplicationIds(ApplicationIdentifiers.newBuilder()
+                    .setApplicationId(APPLICATION)))
+            .setBaseUrl(HTTP_URL).putHeaders("Authorization", HTTP_HEADER_SECRET)
+            .setFormat("protobuf").setUplinkMessage(all).setJoinAccept(all).setDownlinkAck(all)
+            .setDownlinkNack(all).setDownlinkSent(all).setLocationSolved(all))
+        .build();
   }
 }

@@ -2,23 +2,20 @@ package org.ttnlw.migrate.export;
 
 import org.ttnlw.migrate.source.SourceStep;
 
-/** How far a device got in an earlier run, as the run journal recorded it, in order. */
-public enum DeviceProgress {
+/** How far an item got in an earlier run, as the run journal recorded it, in order. */
+public enum Progress {
   NEW,
   /** Its delivery into the target started; the target may hold part of it. */
   DELIVERING,
   /** Delivered and its line written. */
   EXPORTED,
+  /** Out of service at the source: a device disabled, a gateway handed over to the target. */
   DISABLED,
   DELETED;
 
-  /** Whether nothing is left to do for the device when the source is to get {@code step}. */
+  /** Whether nothing is left to do for the item when the source is to get {@code step}. */
   boolean isCompleteFor(SourceStep step) {
-    return switch (step) {
-      case KEEP -> isWritten();
-      case DISABLE -> this == DISABLED || this == DELETED;
-      case DELETE -> this == DELETED;
-    };
+    return compareTo(after(step)) >= 0;
   }
 
   /** Whether its line is written, so only the source step can be left. */
@@ -26,7 +23,7 @@ public enum DeviceProgress {
     return compareTo(EXPORTED) >= 0;
   }
 
-  static DeviceProgress after(SourceStep step) {
+  static Progress after(SourceStep step) {
     return switch (step) {
       case KEEP -> EXPORTED;
       case DISABLE -> DISABLED;

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.export;
 
+import com.google.protobuf.Message;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -10,29 +11,27 @@ import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.json.TtsJson;
-import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
 
 /**
- * Writes devices as TTS JSON, one whole line per device. When {@link #write}
+ * Writes devices or gateways as TTS JSON, one whole line per item. When {@link #write}
  * returns, the line has left this process (stdout) or is on disk (a file).
  */
-public final class DeviceWriter implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(DeviceWriter.class);
+public final class LineWriter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LineWriter.class);
 
   private final OutputStream out;
   private final FileChannel file;
   private final TtsJson json = TtsJson.instance();
   private long offset;
 
-  private DeviceWriter(OutputStream out, FileChannel file, long offset) {
+  private LineWriter(OutputStream out, FileChannel file, long offset) {
     this.out = out;
     this.file = file;
     this.offset = offset;
   }
 
-  public static DeviceWriter toStream(OutputStream out) {
-    return new DeviceWriter(out, null, 0);
+  public static LineWriter toStream(OutputStream out) {
+    return new LineWriter(out, null, 0);
   }
 
   /**
@@ -40,14 +39,14 @@ public final class DeviceWriter implements AutoCloseable {
    * beyond it (half a line from a crash, or a device written but not recorded) is
    * cut off, so that no device ends up in the file twice.
    */
-  public static DeviceWriter toFile(Path path, RunJournal journal) throws IOException {
+  public static LineWriter toFile(Path path, RunJournal<?> journal, String items) throws IOException {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
     long size = channel.size();
     long committed = journal.committedOutputOffset();
     if (size > 0 && !journal.hasEntries()) {
       channel.close();
-      throw new IOException(path + " already holds devices, but the state file "
+      throw new IOException(path + " already holds " + items + ", but the state file "
           + journal.path() + " records none; write to a new file, or pass the state file of the"
           + " run that wrote it with --state");
     }
@@ -58,27 +57,26 @@ public final class DeviceWriter implements AutoCloseable {
     }
     if (size > committed) {
       log.warn("{}: removing {} bytes after the last recorded device (left by an interrupted"
-          + " run; those devices are exported again)", path, size - committed);
+          + " run; those " + items + " are exported again)", path, size - committed);
       channel.truncate(committed);
       channel.force(true);
     }
     channel.position(committed);
-    return new DeviceWriter(Channels.newOutputStream(channel), channel, committed);
+    return new LineWriter(Channels.newOutputStream(channel), channel, committed);
   }
 
   /**
-   * Writes the device and returns where the output ends after it.
+   * Writes the item and returns where the output ends after it.
    *
-   * @throws DeviceRejectedException when the device cannot be written as TTS JSON;
-   *     nothing is written then
+   * @throws DeviceRejectedException when the item cannot be written as TTS JSON, with the
+   *     cause; nothing is written then
    */
-  public long write(EndDevice device) throws IOException {
+  public long write(Message item) throws IOException {
     byte[] line;
     try {
-      line = (json.toJson(device) + "\n").getBytes(StandardCharsets.UTF_8);
+      line = (json.toJson(item) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (RuntimeException e) {
-      throw new DeviceRejectedException("device " + DeviceRef.of(device.getIds())
-          + " cannot be written as TTS JSON: " + e.getMessage());
+      throw new DeviceRejectedException("cannot be written as TTS JSON: " + e.getMessage());
     }
     out.write(line);
     out.flush();

@@ -1,0 +1,244 @@
+package org.ttnlw.migrate.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.export.Delivery;
+import org.ttnlw.migrate.export.GatewayHandOver;
+import org.ttnlw.migrate.export.RefFormat;
+import org.ttnlw.migrate.export.RunJournal;
+import org.ttnlw.migrate.export.SideEffects;
+import org.ttnlw.migrate.export.Transform;
+import org.ttnlw.migrate.proto.Gateway;
+import org.ttnlw.migrate.source.GatewayRef;
+import org.ttnlw.migrate.source.GatewaySource;
+import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.target.ConnectionWatch;
+import org.ttnlw.migrate.target.GatewayTarget;
+import org.ttnlw.migrate.target.GatewayTargetConfig;
+import org.ttnlw.migrate.target.GatewayTargetOptions;
+import org.ttnlw.migrate.target.HandOverOptions;
+import org.ttnlw.migrate.target.KeysFile;
+import org.ttnlw.migrate.target.TargetOptions;
+
+/**
+ * Gateways through the pipeline: read from a source (or files), registered in the target when
+ * migrating, handed over and, when asked, deleted at the source.
+ */
+final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySource> {
+  /** Where keys go without {@code --keys-file}. */
+  static final Path DEFAULT_KEYS = Path.of("gateway-keys.json");
+  /** The journal of a gateway migration without {@code --state} or {@code --output}. */
+  static final Path DEFAULT_STATE = Path.of("ttn-lw-migrate-gateways.state");
+  private static final Duration POLL = Duration.ofSeconds(2);
+
+  /**
+   * What a migration or import is told about the target and the hand-over.
+   *
+   * @param defaultTimeout how long to wait for connections without {@code --verify-timeout};
+   *     empty: no wait
+   */
+  record Migration(TargetOptions target, GatewayTargetOptions gateways, HandOverOptions handOver,
+      Optional<Duration> defaultTimeout) {}
+
+  /** How the run's gateways are read. */
+  interface Reading {
+    GatewaySource open(SourceContext context);
+
+    Iterator<GatewayRef> items(GatewaySource source);
+
+    boolean deletesSource();
+
+    /** Whether the source says which gateways need an LNS key; otherwise --create-lns-keys. */
+    boolean knowsLnsKeys();
+  }
+
+  private final Reading reading;
+  private final GlobalOptions global;
+  private final Migration migration;
+  private GatewayTargetConfig config;
+  private GatewayTarget target;
+  private ConnectionWatch watch;
+  private GatewayHandOver handOver;
+
+  /** @param migration the target and hand-over; null for an export */
+  GatewayJob(Reading reading, GlobalOptions global, Migration migration) {
+    this.reading = reading;
+    this.global = global;
+    this.migration = migration;
+  }
+
+  /** Gateways of a source: the IDs given, or all the key reaches. */
+  static Reading fromSource(BoundSource<?> bound, Iterator<String> ids, boolean all) {
+    return new Reading() {
+      @Override
+      public GatewaySource open(SourceContext context) {
+        return bound.openGateways(context);
+      }
+
+      @Override
+      public Iterator<GatewayRef> items(GatewaySource source) {
+        if (!all) {
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return ids.hasNext();
+            }
+
+            @Override
+            public GatewayRef next() {
+              return source.resolve(ids.next());
+            }
+          };
+        }
+        if (!deletesSource()) {
+          return source.listAll();
+        }
+        // Deleting while paging through the list would skip gateways: read it whole first.
+        List<GatewayRef> listed = new ArrayList<>();
+        source.listAll().forEachRemaining(listed::add);
+        return listed.iterator();
+      }
+
+      @Override
+      public boolean deletesSource() {
+        return bound.deletesSourceGateways();
+      }
+
+      @Override
+      public boolean knowsLnsKeys() {
+        return true;
+      }
+    };
+  }
+
+  @Override
+  public String noun() {
+    return "gateway";
+  }
+
+  @Override
+  public RefFormat<GatewayRef> refs() {
+    return RefFormat.GATEWAYS;
+  }
+
+  @Override
+  public RunJournal.Kind journalKind(boolean migrating) {
+    return migrating ? RunJournal.Kind.GATEWAY_MIGRATION : RunJournal.Kind.GATEWAY_EXPORT;
+  }
+
+  @Override
+  public Optional<Path> defaultState(boolean migrating) {
+    return migrating ? Optional.of(DEFAULT_STATE) : Optional.empty();
+  }
+
+  @Override
+  public void checkTarget() {
+    config = GatewayTargetConfig.from(migration.target(), migration.gateways());
+    HandOverOptions options = migration.handOver();
+    if (options.takeover() == HandOverOptions.Takeover.LNS_REDIRECT && reading.deletesSource()) {
+      throw new SourceConfigException("--takeover lns-redirect cannot be combined with the"
+          + " source's --delete-source-gateway: redirected gateways keep asking the source's CUPS"
+          + " server for their settings, so they must stay registered there");
+    }
+  }
+
+  @Override
+  public GatewaySource open(SourceContext context) {
+    return reading.open(context);
+  }
+
+  @Override
+  public Iterator<GatewayRef> items(GatewaySource source) {
+    return reading.items(source);
+  }
+
+  @Override
+  public CompletableFuture<Gateway> read(GatewaySource source, GatewayRef ref) {
+    return source.fetch(ref);
+  }
+
+  @Override
+  public Transform<Gateway> transform() {
+    return gateway -> gateway;
+  }
+
+  @Override
+  public Delivery<Gateway> target(GatewaySource source, SourceContext context) {
+    HandOverOptions options = migration.handOver();
+    KeysFile keys = new KeysFile(options.keysFile() == null ? DEFAULT_KEYS : options.keysFile());
+    boolean createAll = options.createLnsKeys();
+    target = new GatewayTarget(config, context, keys, reading.knowsLnsKeys() && !createAll
+        ? source::needsLnsKey : id -> createAll, global.dryRun);
+    watch = new ConnectionWatch(config, context, POLL);
+    try {
+      target.checkAccess();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    return new Delivery<>() {
+      @Override
+      public boolean writes() {
+        return target.writes();
+      }
+
+      @Override
+      public CompletableFuture<Delivered<Gateway>> deliver(Gateway item, boolean resumed) {
+        return target.deliver(item, resumed);
+      }
+
+      @Override
+      public void close() {
+        GatewayJob.this.close();
+      }
+    };
+  }
+
+  private void close() {
+    if (watch != null) {
+      watch.close();
+    }
+    if (target != null) {
+      target.close();
+    }
+  }
+
+  @Override
+  public SideEffects<GatewayRef> sideEffects(GatewaySource source, Delivery<Gateway> delivery,
+      RunJournal<GatewayRef> journal) {
+    if (migration == null) {
+      return SideEffects.keep();
+    }
+    HandOverOptions options = migration.handOver();
+    Optional<Duration> timeout = options.verifyTimeout() != null
+        ? Optional.of(options.verifyTimeout()) : migration.defaultTimeout();
+    handOver = new GatewayHandOver(source,
+        new GatewayHandOver.Target(target.gatewayServerAddress(), target.lnsUri(),
+            target::lnsKey, watch::connected, target.keysFile().path().toString()),
+        new GatewayHandOver.Choices(options.takeover() == HandOverOptions.Takeover.LNS_REDIRECT,
+            timeout, reading.deletesSource(), global.dryRun),
+        journal);
+    return handOver;
+  }
+
+  @Override
+  public List<String> remarks(GatewaySource source) {
+    List<String> remarks = new ArrayList<>(source.remarks());
+    if (handOver != null && !handOver.instructions().isEmpty()) {
+      remarks.add("to finish the hand-over, set on each gateway:");
+      handOver.instructions().forEach(line -> remarks.add("  " + line));
+    }
+    if (target != null && target.keysFile().hasKeys()) {
+      remarks.add("the LNS keys created in the target are in " + target.keysFile().path()
+          + " (readable by you only): hand each to its gateway, then keep the file safe or"
+          + " delete it");
+    }
+    return remarks;
+  }
+}

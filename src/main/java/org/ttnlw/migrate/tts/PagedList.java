@@ -1,0 +1,91 @@
+package org.ttnlw.migrate.tts;
+
+import io.grpc.Metadata;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.ttnlw.migrate.calls.RetryingCalls;
+import org.ttnlw.migrate.source.DeviceCount;
+import org.ttnlw.migrate.source.Futures;
+import org.ttnlw.migrate.source.SourceException;
+
+/**
+ * The items of a TTS List RPC, page by page, each page asked with an explicit limit (newer TTS
+ * releases answer a List without one with a single default-sized page) until the
+ * {@code x-total-count} header's total is reached. The next page is requested as soon as the
+ * current one arrives, so listing overlaps with exporting.
+ *
+ * @param <P> the page message
+ * @param <I> what each listed item becomes
+ */
+public final class PagedList<P, I> implements Iterator<I>, DeviceCount {
+  public static final int PAGE_SIZE = 100;
+  private static final Metadata.Key<String> TOTAL_COUNT =
+      Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final IntFunction<CompletableFuture<RetryingCalls.Answer<P>>> request;
+  private final Function<P, List<I>> items;
+  private final String what;
+  private final ArrayDeque<I> current = new ArrayDeque<>();
+  private CompletableFuture<RetryingCalls.Answer<P>> next;
+  private int nextPage = 1;
+  private long listed;
+  private volatile OptionalLong total = OptionalLong.empty();
+
+  /**
+   * @param request asks for one page (numbered from 1) of {@link #PAGE_SIZE} items
+   * @param what what is listed, for messages, e.g. "listing devices of application app"
+   */
+  public PagedList(IntFunction<CompletableFuture<RetryingCalls.Answer<P>>> request,
+      Function<P, List<I>> items, String what) {
+    this.request = request;
+    this.items = items;
+    this.what = what;
+    this.next = request.apply(nextPage);
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (current.isEmpty() && next != null) {
+      RetryingCalls.Answer<P> answer = Futures.await(next);
+      List<I> page = items.apply(answer.message());
+      current.addAll(page);
+      listed += page.size();
+      nextPage++;
+      next = hasMorePages(page.size(), answer.headers()) ? request.apply(nextPage) : null;
+    }
+    return !current.isEmpty();
+  }
+
+  private boolean hasMorePages(int pageSize, Metadata headers) {
+    String header = headers.get(TOTAL_COUNT);
+    if (header == null) {
+      return pageSize == PAGE_SIZE;
+    }
+    try {
+      this.total = OptionalLong.of(Long.parseLong(header.strip()));
+      return listed < this.total.getAsLong() && pageSize > 0;
+    } catch (NumberFormatException e) {
+      throw new SourceException(what + ": the Identity Server sent an invalid x-total-count \""
+          + header + "\"");
+    }
+  }
+
+  @Override
+  public OptionalLong total() {
+    return total;
+  }
+
+  @Override
+  public I next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return current.poll();
+  }
+}
