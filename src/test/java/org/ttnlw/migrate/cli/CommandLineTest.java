@@ -146,18 +146,21 @@ class CommandLineTest {
   @Test
   void missingCommandAndUsageNameTheSettingsCommands() {
     CliRun.Result root = CliRun.run(Map.of(), "");
-    assertTrue(root.stderr().contains("missing command: one of device, application, migrate,"
-        + " import, application-settings, import-application-settings, sources"), root.stderr());
+    assertTrue(root.stderr().contains("missing command: one of device, application, gateway,"
+        + " migrate, import, import-gateways, application-settings, import-application-settings,"
+        + " sources"), root.stderr());
     String usage = CliRun.run(Map.of(), "", "--help").stdout();
     assertTrue(usage.contains("ttn-lw-migrate application-settings --source ttnv3 my-app"), usage);
     assertTrue(usage.contains("ttn-lw-migrate import-application-settings --target.app-id"),
         usage);
-    for (String source : List.of("ttnv3", "chirpstack")) {
+    Map<String, String> commandsBySource = Map.of(
+        "ttnv3", "device, application, gateway, migrate, application-settings",
+        "chirpstack", "device, application, migrate, application-settings");
+    commandsBySource.forEach((source, commands) -> {
       CliRun.Result group = CliRun.run(Map.of(), "", source);
       assertEquals(ExitCodes.USAGE, group.exitCode());
-      assertTrue(group.stderr().contains("missing command: one of device, application, migrate,"
-          + " application-settings"), group.stderr());
-    }
+      assertTrue(group.stderr().contains("missing command: one of " + commands), group.stderr());
+    });
     CliRun.Result firefly = CliRun.run(Map.of(), "", "firefly");
     assertTrue(firefly.stderr().contains("missing command: one of device, application, migrate"),
         firefly.stderr());
