@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
     description = {
         "Export gateways by ID (or every gateway the source's key reaches, with --all) as TTS"
             + " JSON on stdout, one gateway per line. Nothing changes at the source.",
-        "Gateways need a user or organization API key on a TTS source (--ttnv3.gateway-api-key):"
-            + " an application key has no gateway rights. The source's LNS secret, CUPS"
+        "A TTS source needs a user or organization API key for gateways (its gateway-api-key"
+            + " flag): an application key has no gateway rights. The source's LNS secret, CUPS"
             + " redirection, contacts, server address and timestamps never move; the claim"
-            + " authentication code only with --ttnv3.with-secrets. See docs/gateways.md."})
+            + " authentication code only with its with-secrets flag. The gateways page in docs/"
+            + " has the whole journey."})
 final class GatewayCommand implements Callable<Integer> {
   /** How long {@code migrate gateway} waits for connections without {@code --verify-timeout}. */
   static final Duration MIGRATE_TIMEOUT = Duration.ofMinutes(10);
@@ -94,6 +95,11 @@ final class GatewayCommand implements Callable<Integer> {
           : IdInput.of("gateway", bound.plugin().gatewayIds(), ids, io.stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (target != null) {
+      // Each gateway is registered and handed over on its own: one that fails or does not
+      // connect is listed at the end and must not hold back the others.
+      global.continueOnError = true;
     }
     GatewayJob job = new GatewayJob(GatewayJob.fromSource(bound, input, all), global,
         target == null ? null : new GatewayJob.Migration(target, gatewayTarget, handOver,

@@ -35,6 +35,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   static final Path DEFAULT_KEYS = Path.of("gateway-keys.json");
   /** The journal of a gateway migration without {@code --state} or {@code --output}. */
   static final Path DEFAULT_STATE = Path.of("ttn-lw-migrate-gateways.state");
+  /** How often a waiting gateway's connection is asked, at most; a tenth of a short wait. */
   private static final Duration POLL = Duration.ofSeconds(2);
 
   /**
@@ -134,7 +135,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
 
   @Override
   public Optional<Path> defaultState(boolean migrating) {
-    return migrating ? Optional.of(DEFAULT_STATE) : Optional.empty();
+    return migrating && !global.dryRun ? Optional.of(DEFAULT_STATE) : Optional.empty();
   }
 
   @Override
@@ -175,7 +176,10 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
     boolean createAll = options.createLnsKeys();
     target = new GatewayTarget(config, context, keys, reading.knowsLnsKeys() && !createAll
         ? source::needsLnsKey : id -> createAll, global.dryRun);
-    watch = new ConnectionWatch(config, context, POLL);
+    Duration wait = options.verifyTimeout() != null ? options.verifyTimeout()
+        : migration.defaultTimeout().orElse(POLL);
+    Duration tenth = wait.dividedBy(10);
+    watch = new ConnectionWatch(config, context, tenth.compareTo(POLL) < 0 ? tenth : POLL);
     try {
       target.checkAccess();
     } catch (RuntimeException e) {

@@ -177,7 +177,7 @@ final class PipelineRun {
         job.checkTarget();
       }
       try (RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
-              : RunJournal.open(statePath, kind, job.refs());
+              : RunJournal.open(statePath, kind, global.dryRun, job.refs());
           LineWriter writer = global.output == null ? LineWriter.toStream(io.stdout())
               : LineWriter.toFile(global.output, journal, items);
           S source = job.open(context);

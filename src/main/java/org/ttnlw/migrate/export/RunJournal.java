@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.ttnlw.migrate.source.SourceStep;
 
 /**
@@ -73,19 +74,29 @@ public final class RunJournal<R> implements AutoCloseable {
     return new RunJournal<>(null, null, format, new HashMap<>(), new HashMap<>(), 0);
   }
 
-  /** Opens (or creates) the state file and reads what earlier runs of {@code kind} recorded. */
-  public static <R> RunJournal<R> open(Path path, Kind kind, RefFormat<R> format)
-      throws IOException {
+  /**
+   * Opens (or creates) the state file and reads what earlier runs of {@code kind} recorded.
+   *
+   * @param dryRun whether this run changes nothing: its journal is marked so, and no other run
+   *     may use it (a dry run's "exported" device is not in any target)
+   */
+  public static <R> RunJournal<R> open(Path path, Kind kind, boolean dryRun,
+      RefFormat<R> format) throws IOException {
     Map<R, Progress> progress = new HashMap<>();
     Map<R, Map<String, String>> notes = new HashMap<>();
     long offset = 0;
+    String header = header(kind, dryRun);
     if (Files.exists(path)) {
       List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-      if (!lines.isEmpty() && !lines.get(0).equals(kind.header)) {
-        Kind other = Arrays.stream(Kind.values()).filter(k -> k.header.equals(lines.get(0)))
-            .findFirst().orElse(null);
+      if (!lines.isEmpty() && !lines.get(0).equals(header)) {
+        String other = Arrays.stream(Kind.values())
+            .flatMap(k -> Stream.of(
+                Map.entry(header(k, false), k.described),
+                Map.entry(header(k, true), "a dry run of " + k.described)))
+            .filter(entry -> entry.getKey().equals(lines.get(0)))
+            .map(Map.Entry::getValue).findFirst().orElse(null);
         throw new IOException(path + (other == null ? " is not a ttn-lw-migrate state file"
-            : " is the state file of " + other.described
+            : " is the state file of " + other
                 + "; give this run another --state (or --output)"));
       }
       for (int i = 1; i < lines.size(); i++) {
@@ -104,11 +115,15 @@ public final class RunJournal<R> implements AutoCloseable {
     FileChannel channel = openOwnerOnly(path);
     RunJournal<R> journal = new RunJournal<>(path, channel, format, progress, notes, offset);
     if (channel.size() == 0) {
-      journal.append(kind.header);
+      journal.append(header);
     } else if (!endsWithNewline(path)) {
       journal.append("");
     }
     return journal;
+  }
+
+  private static String header(Kind kind, boolean dryRun) {
+    return kind.header + (dryRun ? " (dry run)" : "");
   }
 
   /** The state file may hold secrets (a gateway's old LNS key): only its owner reads it. */

@@ -106,6 +106,23 @@ class MigrateTest {
   }
 
   @Test
+  void aDryRunsJournalIsNeverTakenForARealRun() {
+    Path state = folder.resolve("dry.state");
+    CliRun.Result dry = tts.run("migrate", "application", "--source", "ttnv3", "my-app",
+        "--dry-run", "--state", state.toString());
+    assertEquals(ExitCodes.OK, dry.exitCode(), dry.toString());
+    tts.source.clearCalls();
+
+    CliRun.Result real = tts.run("migrate", "application", "--source", "ttnv3", "my-app",
+        "--state", state.toString());
+
+    assertEquals(ExitCodes.USAGE, real.exitCode(), real.toString());
+    assertTrue(real.stderr().contains("is the state file of a dry run of a migration"),
+        real.stderr());
+    assertEquals(List.of(), tts.source.writes(), "nothing disabled at the source");
+  }
+
+  @Test
   void withAJournalASecondRunChangesNothingAnywhere() {
     Path output = folder.resolve("migrated.json");
     String[] args = {"migrate", "application", "--source", "ttnv3", "my-app", "--output",
@@ -281,7 +298,7 @@ class MigrateTest {
         "--output", output.toString());
 
     assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("is the state file of an export"), result.stderr());
+    assertTrue(result.stderr().contains("is the state file of a dry run of an export"), result.stderr());
     assertTrue(Files.exists(output));
     assertEquals(List.of(), tts.target.writes());
   }

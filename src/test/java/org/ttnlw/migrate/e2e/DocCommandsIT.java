@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.sim.SampleSettings;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 
@@ -109,6 +111,10 @@ class DocCommandsIT {
         checkSettings(command.command(), work, result);
         return;
       }
+      if (DocSimulators.isGatewayCommand(command.command())) {
+        checkGateways(command.command(), work, result);
+        return;
+      }
       if (TEXT_COMMANDS.stream().anyMatch(command.command()::contains)) {
         assertFalse(result.stdout().isBlank(), result.toString());
         return;
@@ -154,6 +160,44 @@ class DocCommandsIT {
     ApplicationSettings expected = command.contains("chirpstack")
         ? SampleChirpStack.settingsDocument() : SampleSettings.document("my-app");
     assertEquals(List.of(expected), documents, result.toString());
+  }
+
+  /**
+   * A gateway command writes TTS gateways (to stdout or the file it names); the LNS keys it
+   * creates are only in the owner-only keys file, never on stdout or stderr.
+   */
+  private static void checkGateways(String command, Path work, PackagedTool.Result result)
+      throws IOException {
+    List<Gateway> gateways = new ArrayList<>(gatewaysIn(result.stdout()));
+    Path exported = work.resolve("gateways.json");
+    if (command.contains("> gateways.json")) {
+      gateways.addAll(gatewaysIn(Files.readString(exported)));
+    }
+    Path keys = work.resolve("gateway-keys.json");
+    if (Files.exists(keys)) {
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
+      for (String line : Files.readAllLines(keys)) {
+        String key = new ObjectMapper().readTree(line).path("key")
+            .asText();
+        assertFalse(key.isEmpty() || result.stdout().contains(key)
+            || result.stderr().contains(key), "an LNS key was printed\n" + result);
+      }
+    }
+    if (command.contains("import-gateways")) {
+      assertTrue(result.stderr().contains("failed 0"), result.toString());
+      return;
+    }
+    assertFalse(gateways.isEmpty(), "the command wrote gateways\n" + result);
+    for (Gateway gateway : gateways) {
+      assertFalse(gateway.getIds().getGatewayId().isEmpty() || gateway.hasLbsLnsSecret(),
+          gateway.toString());
+    }
+  }
+
+  private static List<Gateway> gatewaysIn(String text) {
+    return text.lines().filter(line -> !line.isBlank())
+        .map(line -> (Gateway) TtsJson.instance().merge(line, Gateway.newBuilder()).build())
+        .toList();
   }
 
   private static ApplicationSettings settings(String line) {

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.e2e;
 
+import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,16 +9,28 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.ttnlw.migrate.json.TtsJson;
+import org.ttnlw.migrate.proto.APIKey;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.Gateway;
+import org.ttnlw.migrate.proto.GatewayIdentifiers;
+import org.ttnlw.migrate.proto.Right;
+import org.ttnlw.migrate.proto.Secret;
 import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.sim.SampleGateways;
 import org.ttnlw.migrate.sim.SampleSettings;
+import org.ttnlw.migrate.sim.SimulatedStation;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.sim.awsiot.AwsSamples;
 import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 import org.ttnlw.migrate.sim.firefly.FireflyFake;
+import org.ttnlw.migrate.tts.GatewayFields;
 
 /**
  * A fresh simulator of the source a documented command reads, holding the devices and
@@ -27,6 +40,9 @@ import org.ttnlw.migrate.sim.firefly.FireflyFake;
 final class DocSimulators {
   private static final String TARGET_KEY = "NNSXS.DOC-COMMANDS-TARGET-KEY";
   private static final String TTS_KEY = "NNSXS.DOC-COMMANDS-KEY";
+  private static final String GATEWAY_KEY = "NNSXS.DOC-COMMANDS-GATEWAY-KEY";
+  private static final String TARGET_GATEWAY_KEY = "NNSXS.DOC-COMMANDS-TARGET-GATEWAY-KEY";
+  private static final String MY_LNS_KEY = "NNSXS.DOC-COMMANDS-MY-GATEWAY-LNS-KEY";
   private static final String CHIRPSTACK_KEY = "chirpstack-doc-commands-key";
 
   private DocSimulators() {}
@@ -45,6 +61,11 @@ final class DocSimulators {
     void close();
   }
 
+  /** Whether the command moves gateways rather than devices: {@code gateway}, import-gateways. */
+  static boolean isGatewayCommand(String command) {
+    return command.matches("(?s).*\\s(gateway|gateways|import-gateways)(\\s.*|$)");
+  }
+
   static Running start(String command) throws IOException {
     if (command.contains("awsiot") || command.contains("aws-iot")) {
       return awsIot();
@@ -57,6 +78,9 @@ final class DocSimulators {
     }
     if (command.contains("wanesy")) {
       return wanesy();
+    }
+    if (isGatewayCommand(command)) {
+      return gatewayDeployments(command);
     }
     if (command.contains(" migrate ") || command.startsWith("ttn-lw-migrate import")) {
       return twoDeployments();
@@ -259,5 +283,87 @@ final class DocSimulators {
         both.close();
       }
     };
+  }
+
+  /**
+   * The docs' TTS with gateways (docs/gateways.md's {@code my-gateway}, a CUPS-managed Basics
+   * Station, and the sample gateways) and a target TTS where {@code user:alice} registers them;
+   * simulated hardware connects each gateway to the target once it is registered there, or
+   * follows the CUPS redirect for {@code lns-redirect}. The folder gets gateways.json.
+   */
+  private static Running gatewayDeployments(String command) throws IOException {
+    TtsSimulator source = ttsSource();
+    TtsSimulator target = TtsSimulator.builder().apiKey(TARGET_KEY).tls(true).start();
+    source.addGatewayKey(GATEWAY_KEY, "user:alice", Set.of(Right.RIGHT_ALL));
+    target.addGatewayKey(TARGET_GATEWAY_KEY, "user:alice", Set.of(Right.RIGHT_ALL));
+    SampleGateways.seed(source, "user:alice");
+    Gateway mine = SampleGateways.basicsStation().toBuilder()
+        .setIds(GatewayIdentifiers.newBuilder().setGatewayId("my-gateway")
+            .setEui(ByteString.fromHex("AC1F09FFFE08A1C4")))
+        .setLbsLnsSecret(Secret.newBuilder().setValue(ByteString.copyFromUtf8(MY_LNS_KEY)))
+        .build();
+    source.addGateway(mine, "user:alice");
+    source.addGatewayApiKey("my-gateway", APIKey.newBuilder().setKey(MY_LNS_KEY)
+        .addRights(Right.RIGHT_GATEWAY_LINK).build());
+    AutoCloseable hardware = command.contains("lns-redirect")
+        ? SimulatedStation.following(source, target, "my-gateway")
+        : connectingWhenRegistered(target);
+    Map<String, String> environment = new HashMap<>(ttsEnvironment(source));
+    environment.put("TTNV3_GATEWAY_API_KEY", GATEWAY_KEY);
+    environment.put("TARGET_DEFAULT_GRPC_ADDRESS", target.address());
+    environment.put("TARGET_GATEWAY_API_KEY", TARGET_GATEWAY_KEY);
+    environment.put("TARGET_CA_FILE", target.caFile().toString());
+    environment.put("TARGET_GATEWAY_SERVER_ADDRESS", target.gatewayServerAddress());
+    Running both = running(environment, List.of(TTS_KEY, GATEWAY_KEY, TARGET_GATEWAY_KEY,
+        MY_LNS_KEY, SampleGateways.BASICS_STATION_LNS_KEY), () -> {
+          try {
+            hardware.close();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          source.close();
+          target.close();
+        });
+    return new Running() {
+      @Override
+      public Map<String, String> environment() {
+        return both.environment();
+      }
+
+      @Override
+      public List<String> secrets() {
+        return both.secrets();
+      }
+
+      @Override
+      public void prepare(Path work) throws IOException {
+        StringBuilder gateways = new StringBuilder();
+        for (Gateway gateway : SampleGateways.all()) {
+          gateways.append(TtsJson.instance().toJson(GatewayFields.bundled()
+              .exported(gateway, false))).append('\n');
+        }
+        Files.writeString(work.resolve("gateways.json"), gateways);
+      }
+
+      @Override
+      public void close() {
+        both.close();
+      }
+    };
+  }
+
+  /** Hardware that connects every gateway registered in the target, as its owner would. */
+  private static AutoCloseable connectingWhenRegistered(TtsSimulator target) {
+    ScheduledExecutorService hardware = Executors.newSingleThreadScheduledExecutor();
+    List<String> ids = List.of("my-gateway", SampleGateways.udp().getIds().getGatewayId(),
+        SampleGateways.basicsStation().getIds().getGatewayId(),
+        SampleGateways.twoAntennas().getIds().getGatewayId(),
+        SampleGateways.withAttributesAndClaimCode().getIds().getGatewayId());
+    hardware.scheduleWithFixedDelay(() -> ids.forEach(id -> {
+      if (target.gateway(id).isPresent() && !target.isConnected(id)) {
+        target.connect(id, "udp");
+      }
+    }), 20, 20, TimeUnit.MILLISECONDS);
+    return hardware::shutdownNow;
   }
 }
