@@ -1,6 +1,8 @@
 package org.ttnlw.migrate.cli;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.export.DeviceList;
@@ -13,6 +15,8 @@ import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.SourcePlugin;
+import org.ttnlw.migrate.target.GatewayTargetOptions;
+import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
@@ -31,6 +35,10 @@ import picocli.CommandLine.ParameterException;
             + " deleted there. `ttn-lw-migrate sources` and docs/ say what each source does."})
 final class ApplicationCommand extends ExportCommand {
   private boolean withSettings;
+  private final List<String> withGateways = new ArrayList<>();
+  private GatewayTargetOptions gatewayTarget;
+  private HandOverOptions handOverOptions;
+  private GatewaysWithDevices gateways;
 
   ApplicationCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
       TargetOptions target) {
@@ -74,8 +82,76 @@ final class ApplicationCommand extends ExportCommand {
         .build());
   }
 
+  /**
+   * Adds {@code --with-gateways}, for {@code migrate application} only, with the flags the
+   * gateways' registration and hand-over take.
+   */
+  void offerGatewaysOption(CommandSpec command, GatewayTargetOptions target,
+      HandOverOptions handOver) {
+    this.gatewayTarget = target;
+    this.handOverOptions = handOver;
+    command.addOption(OptionSpec.builder("--with-gateways")
+        .paramLabel("GTW-ID[,GTW-ID...]")
+        .description("Move these gateways with the devices (repeatable, or comma lists): they are"
+            + " registered in the target first, the devices are created and verified, then the"
+            + " gateways are handed over as `migrate gateway` does (--takeover, --verify-timeout,"
+            + " --keys-file, --target.collaborator), and only then are the devices stopped at the"
+            + " source. For devices that keep their DevAddr (ABP, or with their session).")
+        .type(List.class)
+        .auxiliaryTypes(String.class)
+        .splitRegex(",")
+        .setter(new picocli.CommandLine.Model.ISetter() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T> T set(T value) {
+            withGateways.clear();
+            ((List<String>) value).stream().map(String::strip).filter(id -> !id.isEmpty())
+                .forEach(withGateways::add);
+            return null;
+          }
+        })
+        .build());
+  }
+
   @Override
   Integer beforeDevices(BoundSource<?> bound, UnaryOperator<String> asTyped) {
+    Integer settingsMoved = moveSettings(bound, asTyped);
+    if (settingsMoved != null || withGateways.isEmpty()) {
+      return settingsMoved;
+    }
+    if (!bound.plugin().hasGateways()) {
+      throw new ParameterException(spec.commandLine(), "--with-gateways needs a source with"
+          + " gateways (ttnv3, chirpstack), not " + bound.plugin().name());
+    }
+    for (String id : withGateways) {
+      String problem = bound.plugin().gatewayIds().problem(id);
+      if (problem != null) {
+        throw new ParameterException(spec.commandLine(), "invalid gateway ID \"" + id
+            + "\" in --with-gateways: " + problem);
+      }
+    }
+    gateways = new GatewaysWithDevices(bound, asTyped, withGateways, global(), io(), target(),
+        gatewayTarget, handOverOptions);
+    int registered = gateways.register();
+    if (registered != ExitCodes.OK) {
+      io().stderr().println("ttn-lw-migrate: not every gateway could be registered in the target;"
+          + " no device was moved");
+      return registered;
+    }
+    return null;
+  }
+
+  @Override
+  PipelineRun.HandOver handOver() {
+    return gateways == null ? null : gateways::handOver;
+  }
+
+  @Override
+  int afterDevices(int code) {
+    return gateways == null ? code : gateways.combined(code);
+  }
+
+  private Integer moveSettings(BoundSource<?> bound, UnaryOperator<String> asTyped) {
     if (!withSettings) {
       return null;
     }

@@ -95,6 +95,13 @@ final class Cli {
         offerTarget(line);
         if (command instanceof ApplicationCommand application) {
           application.offerSettingsOption(line.getCommandSpec());
+          if (sources.values().stream().anyMatch(bound -> bound.plugin().hasGateways())) {
+            application.offerGatewaysOption(line.getCommandSpec(), gatewayTarget, handOver);
+            PrefixedFlags.addTo(line.getCommandSpec(), gatewayTarget, "--target.",
+                List.of("TARGET_"), environment);
+            PrefixedFlags.addTo(line.getCommandSpec(), handOver, "--", List.of("TTN_LW_MIGRATE_"),
+                environment);
+          }
         }
         migrate.addSubcommand(line);
       }

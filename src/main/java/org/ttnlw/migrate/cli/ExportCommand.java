@@ -116,8 +116,19 @@ abstract class ExportCommand implements Callable<Integer> {
     if (stopped != null) {
       return stopped;
     }
-    return new PipelineRun(global, io, target, asTyped)
-        .run(choices, bound::open, source -> devices(source, input, all, deletesDevices));
+    int code = new PipelineRun(global, io, target, asTyped).run(choices, bound::open,
+        source -> devices(source, input, all, deletesDevices), handOver());
+    return afterDevices(code);
+  }
+
+  /** Gateways to hand over before devices are stopped at the source, or null. */
+  PipelineRun.HandOver handOver() {
+    return null;
+  }
+
+  /** The command's exit code, from the devices' run. */
+  int afterDevices(int code) {
+    return code;
   }
 
   /**

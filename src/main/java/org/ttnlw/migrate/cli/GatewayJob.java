@@ -59,9 +59,20 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
     boolean knowsLnsKeys();
   }
 
+  /** Where the job stands in its command. */
+  enum Part {
+    /** {@code gateway}, {@code migrate gateway}, {@code import-gateways}. */
+    WHOLE,
+    /** {@code migrate application --with-gateways}, before the devices: registering only. */
+    REGISTER_BEFORE_DEVICES,
+    /** The same, once the devices are created: the hand-over. */
+    HAND_OVER_AFTER_DEVICES
+  }
+
   private final Reading reading;
   private final GlobalOptions global;
   private final Migration migration;
+  private final Part part;
   private GatewayTargetConfig config;
   private GatewayTarget target;
   private ConnectionWatch watch;
@@ -69,9 +80,14 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
 
   /** @param migration the target and hand-over; null for an export */
   GatewayJob(Reading reading, GlobalOptions global, Migration migration) {
+    this(reading, global, migration, Part.WHOLE);
+  }
+
+  GatewayJob(Reading reading, GlobalOptions global, Migration migration, Part part) {
     this.reading = reading;
     this.global = global;
     this.migration = migration;
+    this.part = part;
   }
 
   /** Gateways of a source: the IDs given, or all the key reaches. */
@@ -135,7 +151,23 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
 
   @Override
   public Optional<Path> defaultState(boolean migrating) {
-    return migrating && !global.dryRun ? Optional.of(DEFAULT_STATE) : Optional.empty();
+    if (!migrating || global.dryRun) {
+      return Optional.empty();
+    }
+    if (part != Part.WHOLE && global.state != null) {
+      return Optional.of(Path.of(global.state + ".gateways"));
+    }
+    return Optional.of(DEFAULT_STATE);
+  }
+
+  @Override
+  public boolean writesOutput() {
+    return part == Part.WHOLE;
+  }
+
+  @Override
+  public String summaryPrefix() {
+    return part == Part.WHOLE ? "" : "gateways: ";
   }
 
   @Override
@@ -216,7 +248,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   @Override
   public SideEffects<GatewayRef> sideEffects(GatewaySource source, Delivery<Gateway> delivery,
       RunJournal<GatewayRef> journal) {
-    if (migration == null) {
+    if (migration == null || part == Part.REGISTER_BEFORE_DEVICES) {
       return SideEffects.keep();
     }
     HandOverOptions options = migration.handOver();

@@ -2,10 +2,13 @@ package org.ttnlw.migrate.cli;
 
 import com.google.protobuf.Message;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +20,7 @@ import org.ttnlw.migrate.export.DeviceIdRules;
 import org.ttnlw.migrate.export.ExportFailedException;
 import org.ttnlw.migrate.export.ExportPipeline;
 import org.ttnlw.migrate.export.ExportSummary;
+import org.ttnlw.migrate.export.GatedSideEffects;
 import org.ttnlw.migrate.export.ItemFailure;
 import org.ttnlw.migrate.export.KeepDownlinksOn;
 import org.ttnlw.migrate.export.LineWriter;
@@ -36,6 +40,7 @@ import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceConnection;
 import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import org.ttnlw.migrate.target.TtsTarget;
@@ -85,6 +90,25 @@ final class PipelineRun {
       return Optional.empty();
     }
 
+    /**
+     * Whether the items go to stdout or --output, with a journal next to it; false for a part
+     * of a larger run, whose items are only counted and whose journal is {@link
+     * #defaultState}.
+     */
+    default boolean writesOutput() {
+      return true;
+    }
+
+    /** What the summary line starts with, e.g. "gateways: " for a part of a device run. */
+    default String summaryPrefix() {
+      return "";
+    }
+
+    /** Told when every item is written and only the source steps are left. */
+    default ExportPipeline.AllWritten allWritten() {
+      return whole -> { };
+    }
+
     /** Checks the target's flags before anything is opened; only called when there is one. */
     void checkTarget();
 
@@ -104,8 +128,28 @@ final class PipelineRun {
     List<String> remarks(S source);
   }
 
+  /**
+   * Gateways handed over between creating devices in the target and stopping them at the
+   * source ({@code migrate application --with-gateways}).
+   */
+  interface HandOver {
+    /**
+     * Hands the gateways over; told which devices of the run keep their session (ABP, or
+     * exported with it) and so depend on them.
+     */
+    void run(List<DeviceRef> keepingSession);
+  }
+
   int run(MigrationChoices choices, Function<SourceContext, Source> openSource,
       Function<Source, Iterator<DeviceRef>> devices) {
+    return run(choices, openSource, devices, null);
+  }
+
+  /** @param handOver gateways handed over before any device is stopped at the source, or null */
+  int run(MigrationChoices choices, Function<SourceContext, Source> openSource,
+      Function<Source, Iterator<DeviceRef>> devices, HandOver handOver) {
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    List<DeviceRef> keepingSession = Collections.synchronizedList(new ArrayList<>());
     return run(new Job<DeviceRef, EndDevice, Source>() {
       @Override
       public String noun() {
@@ -144,7 +188,35 @@ final class PipelineRun {
 
       @Override
       public Transform<EndDevice> transform() {
-        return transforms(choices);
+        if (handOver == null) {
+          return transforms(choices);
+        }
+        return transforms(choices).andThen(device -> {
+          if (device.hasSession() || !device.getSupportsJoin()) {
+            keepingSession.add(DeviceRef.of(device.getIds()));
+          }
+          return device;
+        });
+      }
+
+      @Override
+      public ExportPipeline.AllWritten allWritten() {
+        if (handOver == null) {
+          return whole -> { };
+        }
+        return whole -> {
+          if (!whole) {
+            gate.completeExceptionally(new SourceException("the run stopped before the"
+                + " gateways were handed over, so the device stays in service at the source"));
+            return;
+          }
+          try {
+            handOver.run(List.copyOf(keepingSession));
+            gate.complete(null);
+          } catch (RuntimeException e) {
+            gate.completeExceptionally(e);
+          }
+        };
       }
 
       @Override
@@ -155,7 +227,8 @@ final class PipelineRun {
       @Override
       public SideEffects<DeviceRef> sideEffects(Source source, Delivery<EndDevice> delivery,
           RunJournal<DeviceRef> journal) {
-        return new SourceSideEffects(source, choices, global.dryRun);
+        SideEffects<DeviceRef> steps = new SourceSideEffects(source, choices, global.dryRun);
+        return handOver == null ? steps : new GatedSideEffects<>(steps, gate);
       }
 
       @Override
@@ -167,7 +240,8 @@ final class PipelineRun {
 
   <R, T extends Message, S extends SourceConnection> int run(Job<R, T, S> job) {
     SourceContext context = new SourceContext(global.concurrency, global.timeout, global.retries);
-    Path statePath = global.state != null ? global.state
+    Path statePath = !job.writesOutput() ? job.defaultState(target != null).orElse(null)
+        : global.state != null ? global.state
         : global.output != null ? Path.of(global.output + ".state")
         : job.defaultState(target != null).orElse(null);
     RunJournal.Kind kind = job.journalKind(target != null);
@@ -178,7 +252,9 @@ final class PipelineRun {
       }
       try (RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
               : RunJournal.open(statePath, kind, global.dryRun, job.refs());
-          LineWriter writer = global.output == null ? LineWriter.toStream(io.stdout())
+          LineWriter writer = !job.writesOutput()
+              ? LineWriter.toStream(OutputStream.nullOutputStream())
+              : global.output == null ? LineWriter.toStream(io.stdout())
               : LineWriter.toFile(global.output, journal, items);
           S source = job.open(context);
           Delivery<T> delivery = target == null ? Delivery.none()
@@ -188,9 +264,9 @@ final class PipelineRun {
             ref -> job.read(source, ref), job.transform(), delivery, writer,
             job.sideEffects(source, delivery, journal), journal,
             new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop(),
-                progress(list, items)));
+                progress(list, items), job.allWritten()));
         try {
-          return report(pipeline.run(list), job.remarks(source), items);
+          return report(pipeline.run(list), job.remarks(source), items, job.summaryPrefix());
         } catch (ExportFailedException e) {
           if (e.getCause() instanceof SourceConfigException configuration
               && e.summary().exported() == 0) {
@@ -198,7 +274,8 @@ final class PipelineRun {
             throw configuration;
           }
           io.stderr().println("ttn-lw-migrate: error: " + flagsAsTyped.apply(e.getMessage()));
-          io.stderr().println("ttn-lw-migrate: stopped; " + e.summary());
+          io.stderr().println("ttn-lw-migrate: " + job.summaryPrefix() + "stopped; "
+              + e.summary());
           printRemarks(job.remarks(source));
           return ExitCodes.EXPORT_FAILED;
         }
@@ -258,9 +335,10 @@ final class PipelineRun {
     remarks.forEach(line -> io.stderr().println("ttn-lw-migrate: " + line));
   }
 
-  private int report(ExportSummary summary, List<String> remarks, String items) {
+  private int report(ExportSummary summary, List<String> remarks, String items,
+      String prefix) {
     PrintStream err = io.stderr();
-    err.println("ttn-lw-migrate: " + summary);
+    err.println("ttn-lw-migrate: " + prefix + summary);
     if (!summary.failures().isEmpty()) {
       err.println("ttn-lw-migrate: these " + items + " failed; fix the cause and run the same"
           + " command again:");

@@ -53,7 +53,23 @@ public final class ExportPipeline<R, T extends Message> {
    * @param continueOnError whether a failed item is listed and skipped rather than ending the run
    */
   public record Settings(int concurrency, boolean continueOnError, StopSignal stop,
-      RunProgress progress) {}
+      RunProgress progress, AllWritten allWritten) {
+    public Settings(int concurrency, boolean continueOnError, StopSignal stop,
+        RunProgress progress) {
+      this(concurrency, continueOnError, stop, progress, whole -> { });
+    }
+  }
+
+  /**
+   * Told once, when every item the run will write is written and only the source steps are
+   * left: a migration hands gateways over then, between creating devices and stopping them at
+   * the source.
+   */
+  @FunctionalInterface
+  public interface AllWritten {
+    /** @param whole false when the run stopped early (a failure, a stop signal) */
+    void reached(boolean whole);
+  }
 
   /**
    * @param noun what the items are called in messages, e.g. "device"
@@ -133,6 +149,7 @@ public final class ExportPipeline<R, T extends Message> {
     InFlight inFlight = new InFlight();
     Tally tally = new Tally();
     RuntimeException inputFailure = null;
+    boolean announced = false;
     try {
       while (true) {
         settings.progress().changed(tally::summary);
@@ -152,6 +169,11 @@ public final class ExportPipeline<R, T extends Message> {
           // Items before the bad input are still completed, then the run stops.
           inputFailure = e;
         }
+        if (!announced && inFlight.reading.isEmpty() && inFlight.delivering.isEmpty()
+            && (inputFailure != null || settings.stop().requested() || !items.hasNext())) {
+          announced = true;
+          settings.allWritten().reached(inputFailure == null && !settings.stop().requested());
+        }
         if (!inFlight.reading.isEmpty()) {
           deliver(inFlight.reading.poll(), inFlight, tally);
         } else if (!inFlight.delivering.isEmpty()) {
@@ -167,6 +189,9 @@ public final class ExportPipeline<R, T extends Message> {
     } catch (RuntimeException e) {
       inFlight.reading.forEach(r -> r.item().cancel(false));
       awaitQuietly(inFlight.delivering);
+      if (!announced) {
+        settings.allWritten().reached(false);
+      }
       finishQuietly(inFlight.finishing, tally);
       throw new ExportFailedException(e.getMessage(), e, tally.summary());
     } finally {

@@ -353,4 +353,47 @@ class GatewayMigrateTest {
     assertTrue(again.stderr().contains("already migrated 2"), again.stderr());
     assertEquals(1, target.gatewayApiKeys(HILL).size(), "no second key");
   }
+
+  @Test
+  void withGatewaysTheGatewayIsReadyBeforeTheDevicesAndConnectedBeforeTheyStopAtTheSource() {
+    source.put(org.ttnlw.migrate.sim.SampleDevices.abp("my-app", "abp-sensor", 7));
+    List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    target.faults(call -> {
+      if (call.method().equals("Create") && target.gateway(UDP).isEmpty()) {
+        violations.add("device " + call.deviceId() + " created before the gateway");
+      }
+      return java.util.Optional.empty();
+    });
+    source.faults(call -> {
+      if (call.method().equals("Set") && !target.isConnected(UDP)) {
+        violations.add("device " + call.deviceId() + " stopped before the gateway connected");
+      }
+      return java.util.Optional.empty();
+    });
+    connectWhenRegistered(UDP);
+
+    CliRun.Result result = run("migrate", "application", "--source", "ttnv3", "my-app",
+        "--with-gateways", UDP, "--verify-timeout", "5s");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertEquals(List.of(), violations);
+    assertTrue(result.stderr().contains("gateways: exported 1 (created 1)"), result.stderr());
+    assertTrue(result.stderr().contains("gateways: exported 0, finished 1 exported by an earlier"
+        + " run, handed over 1"), result.stderr());
+    assertTrue(result.stderr().contains("downlinks disabled 2"), result.stderr());
+  }
+
+  @Test
+  void withGatewaysAGatewayThatDoesNotConnectNamesTheDevicesThatNeedIt() {
+    source.put(org.ttnlw.migrate.sim.SampleDevices.abp("my-app", "abp-sensor", 7));
+
+    CliRun.Result result = run("migrate", "application", "--source", "ttnv3", "my-app",
+        "--with-gateways", UDP, "--verify-timeout", "1s");
+
+    assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("registered on both, not connected"), result.stderr());
+    assertTrue(result.stderr().contains("their uplinks reach the target only through a gateway"
+        + " connected to it: my-app/"), result.stderr());
+    assertTrue(result.stderr().contains("my-app/abp-sensor"), result.stderr());
+  }
 }

@@ -79,7 +79,7 @@ final class DocSimulators {
     if (command.contains("wanesy")) {
       return wanesy();
     }
-    if (isGatewayCommand(command)) {
+    if (isGatewayCommand(command) || command.contains("--with-gateways")) {
       return gatewayDeployments(command);
     }
     if (command.contains(" migrate ") || command.startsWith("ttn-lw-migrate import")) {
@@ -294,6 +294,7 @@ final class DocSimulators {
   private static Running gatewayDeployments(String command) throws IOException {
     TtsSimulator source = ttsSource();
     TtsSimulator target = TtsSimulator.builder().apiKey(TARGET_KEY).tls(true).start();
+    target.addApplication("new-app");
     source.addGatewayKey(GATEWAY_KEY, "user:alice", Set.of(Right.RIGHT_ALL));
     target.addGatewayKey(TARGET_GATEWAY_KEY, "user:alice", Set.of(Right.RIGHT_ALL));
     SampleGateways.seed(source, "user:alice");
@@ -312,9 +313,11 @@ final class DocSimulators {
     environment.put("TTNV3_GATEWAY_API_KEY", GATEWAY_KEY);
     environment.put("TARGET_DEFAULT_GRPC_ADDRESS", target.address());
     environment.put("TARGET_GATEWAY_API_KEY", TARGET_GATEWAY_KEY);
+    environment.put("TARGET_APP_API_KEY", TARGET_KEY);
     environment.put("TARGET_CA_FILE", target.caFile().toString());
     environment.put("TARGET_GATEWAY_SERVER_ADDRESS", target.gatewayServerAddress());
-    Running both = running(environment, List.of(TTS_KEY, GATEWAY_KEY, TARGET_GATEWAY_KEY,
+    Running both = running(environment, List.of(TTS_KEY, TARGET_KEY, GATEWAY_KEY,
+        TARGET_GATEWAY_KEY,
         MY_LNS_KEY, SampleGateways.BASICS_STATION_LNS_KEY), () -> {
           try {
             hardware.close();
@@ -337,6 +340,9 @@ final class DocSimulators {
 
       @Override
       public void prepare(Path work) throws IOException {
+        if (!command.contains("import-gateways")) {
+          return;
+        }
         StringBuilder gateways = new StringBuilder();
         for (Gateway gateway : SampleGateways.all()) {
           gateways.append(TtsJson.instance().toJson(GatewayFields.bundled()
