@@ -5,31 +5,38 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 
 /**
- * Recognises a call that failed because of TLS and says what to do, naming the connection's
- * flags as {@code --ca-file} and {@code --insecure} (the CLI spells them as the user typed them).
+ * Recognises a call that failed because of TLS and says what to do, naming the {@code ca-file}
+ * and {@code insecure} flags of the connection that failed: the source's or the target's.
  */
 public final class TlsTrouble {
   private TlsTrouble() {}
 
-  /** The advice for {@code failure}, or "" when it is not TLS trouble. */
-  public static String advice(Throwable failure, boolean plaintext) {
+  /**
+   * The advice for {@code failure}, or "" when it is not TLS trouble.
+   *
+   * @param flagPrefix how the connection's flags are offered: {@code --target.} for the target,
+   *     {@code --} for a source (the CLI puts the source's name in when the user typed it)
+   */
+  public static String advice(Throwable failure, boolean plaintext, String flagPrefix) {
+    String caFile = flagPrefix + "ca-file";
+    String insecure = flagPrefix + "insecure";
     if (plaintext) {
       Status status = Status.fromThrowable(failure);
       String description = status.getDescription() == null ? "" : status.getDescription();
       return status.getCode() == Status.Code.UNAVAILABLE
           && description.contains("Network closed for unknown reason")
           ? "the server closed the plaintext connection at once: it probably expects TLS;"
-              + " leave out --insecure (and give --ca-file if its CA is private)"
+              + " leave out " + insecure + " (and give " + caFile + " if its CA is private)"
           : "";
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
         return "the server's TLS certificate is not signed by a CA this machine trusts: give"
-            + " the CA certificate (PEM) with --ca-file";
+            + " the CA certificate (PEM) with " + caFile;
       }
       if (cause.getClass().getSimpleName().equals("NotSslRecordException")) {
         return "the server does not speak TLS: if it serves plaintext on purpose (a local or"
-            + " private deployment), connect with --insecure";
+            + " private deployment), connect with " + insecure;
       }
     }
     return "";

@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -16,23 +14,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.export.Delivery;
-import org.ttnlw.migrate.export.DeviceIdRules;
 import org.ttnlw.migrate.export.ExportFailedException;
 import org.ttnlw.migrate.export.ExportPipeline;
 import org.ttnlw.migrate.export.ExportSummary;
-import org.ttnlw.migrate.export.GatedSideEffects;
 import org.ttnlw.migrate.export.ItemFailure;
-import org.ttnlw.migrate.export.KeepDownlinksOn;
 import org.ttnlw.migrate.export.LineWriter;
-import org.ttnlw.migrate.export.NoSession;
 import org.ttnlw.migrate.export.ProgressReport;
 import org.ttnlw.migrate.export.RefFormat;
 import org.ttnlw.migrate.export.RunJournal;
 import org.ttnlw.migrate.export.RunProgress;
 import org.ttnlw.migrate.export.SideEffects;
-import org.ttnlw.migrate.export.SourceSideEffects;
 import org.ttnlw.migrate.export.Transform;
-import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.DeviceCount;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.MigrationChoices;
@@ -40,10 +32,7 @@ import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceConnection;
 import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
-import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
-import org.ttnlw.migrate.target.TtsTarget;
 
 /**
  * Wires one run of the pipeline from the global flags: the journal and output, the source, the
@@ -148,94 +137,7 @@ final class PipelineRun {
   /** @param handOver gateways handed over before any device is stopped at the source, or null */
   int run(MigrationChoices choices, Function<SourceContext, Source> openSource,
       Function<Source, Iterator<DeviceRef>> devices, HandOver handOver) {
-    CompletableFuture<Void> gate = new CompletableFuture<>();
-    List<DeviceRef> keepingSession = Collections.synchronizedList(new ArrayList<>());
-    return run(new Job<DeviceRef, EndDevice, Source>() {
-      @Override
-      public String noun() {
-        return "device";
-      }
-
-      @Override
-      public RefFormat<DeviceRef> refs() {
-        return RefFormat.DEVICES;
-      }
-
-      @Override
-      public RunJournal.Kind journalKind(boolean migration) {
-        return migration ? RunJournal.Kind.MIGRATION : RunJournal.Kind.EXPORT;
-      }
-
-      @Override
-      public void checkTarget() {
-        TargetConfig.from(target);
-      }
-
-      @Override
-      public Source open(SourceContext context) {
-        return openSource.apply(context);
-      }
-
-      @Override
-      public Iterator<DeviceRef> items(Source source) {
-        return devices.apply(source);
-      }
-
-      @Override
-      public CompletableFuture<EndDevice> read(Source source, DeviceRef ref) {
-        return source.fetch(ref);
-      }
-
-      @Override
-      public Transform<EndDevice> transform() {
-        if (handOver == null) {
-          return transforms(choices);
-        }
-        return transforms(choices).andThen(device -> {
-          if (device.hasSession() || !device.getSupportsJoin()) {
-            keepingSession.add(DeviceRef.of(device.getIds()));
-          }
-          return device;
-        });
-      }
-
-      @Override
-      public ExportPipeline.AllWritten allWritten() {
-        if (handOver == null) {
-          return whole -> { };
-        }
-        return whole -> {
-          if (!whole) {
-            gate.completeExceptionally(new SourceException("the run stopped before the"
-                + " gateways were handed over, so the device stays in service at the source"));
-            return;
-          }
-          try {
-            handOver.run(List.copyOf(keepingSession));
-            gate.complete(null);
-          } catch (RuntimeException e) {
-            gate.completeExceptionally(e);
-          }
-        };
-      }
-
-      @Override
-      public Delivery<EndDevice> target(Source source, SourceContext context) {
-        return openTarget(TargetConfig.from(target), context);
-      }
-
-      @Override
-      public SideEffects<DeviceRef> sideEffects(Source source, Delivery<EndDevice> delivery,
-          RunJournal<DeviceRef> journal) {
-        SideEffects<DeviceRef> steps = new SourceSideEffects(source, choices, global.dryRun);
-        return handOver == null ? steps : new GatedSideEffects<>(steps, gate);
-      }
-
-      @Override
-      public List<String> remarks(Source source) {
-        return source.remarks();
-      }
-    });
+    return run(new DeviceJob(global, target, choices, openSource, devices, handOver));
   }
 
   <R, T extends Message, S extends SourceConnection> int run(Job<R, T, S> job) {
@@ -300,25 +202,6 @@ final class PipelineRun {
       return ProgressReport.live(() -> DeviceCount.of(list), io.stderr(), items);
     }
     return ProgressReport.plain(() -> DeviceCount.of(list), items);
-  }
-
-  private TtsTarget openTarget(TargetConfig config, SourceContext context) {
-    TtsTarget opened = new TtsTarget(config, context, global.dryRun);
-    try {
-      opened.checkApplication();
-    } catch (RuntimeException e) {
-      opened.close();
-      throw e;
-    }
-    return opened;
-  }
-
-  private Transform<EndDevice> transforms(MigrationChoices choices) {
-    Transform<EndDevice> chosen = new KeepDownlinksOn();
-    if (choices.noSession()) {
-      chosen = chosen.andThen(new NoSession());
-    }
-    return chosen.andThen(new DeviceIdRules(global.devIdPrefix));
   }
 
   private static String describe(IOException e) {

@@ -4,9 +4,10 @@ import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -57,7 +58,7 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
   private final Choices choices;
   private final RunJournal<GatewayRef> journal;
   private final SourceStep step;
-  private final List<String> instructions = new ArrayList<>();
+  private final Map<GatewayRef, String> instructions = new LinkedHashMap<>();
 
   public GatewayHandOver(GatewaySource source, Target target, Choices choices,
       RunJournal<GatewayRef> journal) {
@@ -94,9 +95,12 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
   @Override
   public void alreadyDone(GatewayRef gateway) {}
 
-  /** What to set on each gateway that was not redirected, for the end of the run. */
+  /**
+   * What to set on each gateway that was not redirected and is not seen connected to the
+   * target, for the end of the run.
+   */
   public synchronized List<String> instructions() {
-    return List.copyOf(instructions);
+    return List.copyOf(instructions.values());
   }
 
   @Override
@@ -123,6 +127,9 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
         .thenCompose(connected -> {
           if (connected) {
             log.info("gateway {}: connected to the target", gateway);
+            synchronized (this) {
+              instructions.remove(gateway);
+            }
             return choices.deleteSource() ? source.delete(gateway)
                 : CompletableFuture.completedFuture(null);
           }
@@ -193,7 +200,7 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
             + " serv_port_up, serv_port_down), or its LoRa Basics Station at the target's LNS";
     log.info("{}", line);
     synchronized (this) {
-      instructions.add(line);
+      instructions.put(gateway, line);
     }
   }
 

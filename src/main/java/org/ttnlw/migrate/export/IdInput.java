@@ -1,167 +1,201 @@
 package org.ttnlw.migrate.export;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.source.IdSyntax;
-import org.ttnlw.migrate.source.SourceConfigException;
 
 /**
- * IDs to export, from the command line or, with none there, one per line on stdin.
- * Blank lines, surrounding white space, CRLF line ends and a UTF-8 byte order mark
- * are tolerated; an invalid ID stops the input with a message naming it and its
- * line; an ID seen before (in any spelling the source treats as the same) is skipped with a
- * warning. Stdin without a single ID is a configuration error, not an export of nothing.
+ * IDs to export, from the command line or, with none there, one per line on stdin. All of them
+ * are read and checked before anything is exported, so that a bad ID late in a long list cannot
+ * stop a run half-way: every invalid ID is listed in one message, with its line (or argument).
+ * Blank lines, surrounding white space, CRLF line ends and a UTF-8 byte order mark are tolerated;
+ * an ID seen before (in any spelling the source treats as the same) is skipped with a warning.
+ * Stdin without a single ID is an error, not an export of nothing.
  */
 public final class IdInput implements Iterator<String> {
   private static final Logger log = LoggerFactory.getLogger(IdInput.class);
   private static final int MAX_LINE = 1024;
 
-  private final String kind;
-  private final IdSyntax syntax;
-  private final Iterator<String> lines;
-  private final boolean fromStdin;
-  private final Set<String> seen = new HashSet<>();
-  private String next;
-  private int lineNumber;
+  private final Iterator<String> ids;
 
-  private IdInput(String kind, IdSyntax syntax, Iterator<String> lines, boolean fromStdin) {
-    this.kind = kind;
-    this.syntax = syntax;
-    this.lines = lines;
-    this.fromStdin = fromStdin;
+  private IdInput(Set<String> ids) {
+    this.ids = ids.iterator();
   }
 
   /**
+   * Reads and checks every ID: {@code arguments}, or all of {@code stdin} when there are none.
+   *
    * @param kind what the IDs are, for messages: "device" or "application"
    * @param syntax how the source writes them
+   * @throws InvalidInputException naming every invalid ID, or saying that stdin held none
    */
   public static IdInput of(String kind, IdSyntax syntax, List<String> arguments,
       InputStream stdin) {
+    Checked checked = new Checked(kind, syntax);
     if (!arguments.isEmpty()) {
-      IdInput input = new IdInput(kind, syntax, arguments.iterator(), false);
-      input.checkAll(arguments);
-      return input;
+      arguments.forEach(argument -> checked.add(argument, "argument \"" + argument + "\""));
+      checked.throwIfInvalid("among the arguments");
+      return new IdInput(checked.ids);
     }
-    BufferedReader reader = new BufferedReader(
-        new InputStreamReader(stdin, StandardCharsets.UTF_8), 64 * 1024);
-    return new IdInput(kind, syntax, new LineIterator(reader), true);
-  }
-
-  private void checkAll(List<String> arguments) {
-    for (String argument : arguments) {
-      check(argument.strip(), "argument \"" + argument + "\"");
+    Lines lines = new Lines(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+    for (Line line = lines.next(); line != null; line = lines.next()) {
+      checked.add(line, "stdin line " + line.number());
     }
+    checked.throwIfInvalid("on stdin");
+    if (checked.ids.isEmpty()) {
+      throw new InvalidInputException("no " + kind + " IDs: give them as arguments, or one per"
+          + " line on stdin (e.g. < " + kind + "_ids.txt)");
+    }
+    return new IdInput(checked.ids);
   }
 
   @Override
   public boolean hasNext() {
-    while (next == null && lines.hasNext()) {
-      lineNumber++;
-      String id = lines.next().strip();
-      if (lineNumber == 1 && id.startsWith("\uFEFF")) {
-        id = id.substring(1).strip();
-      }
-      if (id.isEmpty()) {
-        continue;
-      }
-      String where = fromStdin ? "stdin line " + lineNumber : "argument \"" + id + "\"";
-      check(id, where);
-      id = syntax.canonical(id);
-      if (!seen.add(id)) {
-        log.warn("{}: {} ID {} was given before; exporting it once", where, kind, id);
-        continue;
-      }
-      next = id;
-    }
-    if (next == null && fromStdin && seen.isEmpty()) {
-      throw new SourceConfigException("no " + kind + " IDs: give them as arguments, or one per"
-          + " line on stdin (e.g. < " + kind + "_ids.txt)");
-    }
-    return next != null;
-  }
-
-  private void check(String id, String where) {
-    if (id.length() > MAX_LINE) {
-      throw new InvalidInputException(where + ": not a " + kind + " ID (" + id.length()
-          + " characters)");
-    }
-    String problem = syntax.problem(id);
-    if (problem != null) {
-      throw new InvalidInputException(where + ": \"" + printable(id) + "\" is not a valid " + kind
-          + " ID: " + problem);
-    }
-  }
-
-  private static String printable(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().limit(80).forEach(c -> {
-      if (Character.isISOControl(c) || c == 0xFFFD) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return text.codePointCount(0, text.length()) > 80 ? out + "..." : out.toString();
+    return ids.hasNext();
   }
 
   @Override
   public String next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    String id = next;
-    next = null;
-    return id;
+    return ids.next();
   }
 
-  /** An ID on the command line or stdin that the source would refuse. */
+  /** The valid IDs in their first order, once each, and what is wrong with the others. */
+  private static final class Checked {
+    private final String kind;
+    private final IdSyntax syntax;
+    private final Set<String> ids = new LinkedHashSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    Checked(String kind, IdSyntax syntax) {
+      this.kind = kind;
+      this.syntax = syntax;
+    }
+
+    /** An argument: unlike a blank line, an empty argument is a mistake (an unset variable). */
+    void add(String argument, String where) {
+      check(new Line(0, argument, argument.length()), where);
+    }
+
+    void add(Line line, String where) {
+      if (!line.text().isBlank() || line.length() > line.text().length()) {
+        check(line, where);
+      }
+    }
+
+    private void check(Line line, String where) {
+      String id = line.text().strip();
+      if (line.length() > line.text().length() || id.length() > MAX_LINE) {
+        problems.add(where + ": not a " + kind + " ID (" + line.length() + " characters)");
+        return;
+      }
+      String problem = syntax.problem(id);
+      if (problem != null) {
+        problems.add(where + ": \"" + printable(id) + "\" is not a valid " + kind + " ID: "
+            + problem);
+        return;
+      }
+      String canonical = syntax.canonical(id);
+      if (!ids.add(canonical)) {
+        log.warn("{}: {} ID {} was given before; exporting it once", where, kind, canonical);
+      }
+    }
+
+    /** @param where e.g. "on stdin" */
+    void throwIfInvalid(String where) {
+      if (problems.isEmpty()) {
+        return;
+      }
+      String count = problems.size() == 1 ? "1 invalid " + kind + " ID"
+          : problems.size() + " invalid " + kind + " IDs";
+      throw new InvalidInputException(count + " " + where + "; nothing was exported or"
+          + " changed:\n  " + String.join("\n  ", problems));
+    }
+
+    private static String printable(String text) {
+      StringBuilder out = new StringBuilder();
+      text.codePoints().limit(80).forEach(c -> {
+        if (Character.isISOControl(c) || c == 0xFFFD) {
+          out.append(String.format("\\u%04x", c));
+        } else {
+          out.appendCodePoint(c);
+        }
+      });
+      return text.codePointCount(0, text.length()) > 80 ? out + "..." : out.toString();
+    }
+  }
+
+  /** An ID on the command line or stdin that the source would refuse, or no ID at all. */
   public static final class InvalidInputException extends RuntimeException {
     InvalidInputException(String message) {
       super(message);
     }
   }
 
-  private static final class LineIterator implements Iterator<String> {
-    private final BufferedReader reader;
-    private String line;
-    private boolean done;
+  /**
+   * A line of stdin, without its line end: at most {@link #MAX_LINE} + 1 characters of it are
+   * kept, so that a file that is not a list of IDs cannot fill the memory.
+   *
+   * @param length how long the line really is
+   */
+  private record Line(int number, String text, int length) {}
 
-    LineIterator(BufferedReader reader) {
+  /** The lines of stdin, ended by LF (a CR before it is white space, stripped with the rest). */
+  private static final class Lines {
+    private final Reader reader;
+    private final char[] buffer = new char[64 * 1024];
+    private int position;
+    private int end;
+    private int number;
+
+    Lines(Reader reader) {
       this.reader = reader;
     }
 
-    @Override
-    public boolean hasNext() {
-      if (line == null && !done) {
-        try {
-          line = reader.readLine();
-        } catch (IOException e) {
-          throw new UncheckedIOException("reading IDs from stdin failed", e);
+    /** The next line, or null at the end of stdin. */
+    Line next() {
+      StringBuilder text = new StringBuilder();
+      int length = 0;
+      while (fill()) {
+        char c = buffer[position++];
+        if (c == '\n') {
+          return line(text, length);
         }
-        done = line == null;
+        if (number == 0 && length == 0 && c == '\uFEFF') {
+          continue;
+        }
+        if (length++ <= MAX_LINE) {
+          text.append(c);
+        }
       }
-      return line != null;
+      return length == 0 ? null : line(text, length);
     }
 
-    @Override
-    public String next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
+    private Line line(StringBuilder text, int length) {
+      return new Line(++number, text.toString(), length);
+    }
+
+    private boolean fill() {
+      if (position < end) {
+        return true;
       }
-      String current = line;
-      line = null;
-      return current;
+      try {
+        end = reader.read(buffer);
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading IDs from stdin failed", e);
+      }
+      position = 0;
+      return end > 0;
     }
   }
 }

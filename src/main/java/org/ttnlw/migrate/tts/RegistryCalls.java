@@ -28,7 +28,7 @@ public final class RegistryCalls implements AutoCloseable {
         new ApiKeyCredentials(connection.apiKey(), connection.trust().plaintext()),
         context.callTimeout(), new RetryPolicy(context.retries(), Backoff.DEFAULT),
         new CallLimiter(CALLS_PER_DEVICE * context.concurrency()),
-        new TtsDialect(connection.trust().plaintext()));
+        new TtsDialect(connection.trust().plaintext(), connection.flagPrefix()));
   }
 
   /**
@@ -53,12 +53,16 @@ public final class RegistryCalls implements AutoCloseable {
         .thenApply(RetryingCalls.Answer::message);
   }
 
-  /** @param plaintext whether the calls go without TLS (--insecure) */
-  private record TtsDialect(boolean plaintext) implements RetryingCalls.Dialect {
+  /**
+   * @param plaintext whether the calls go without TLS (--insecure)
+   * @param flagPrefix how the deployment's flags are offered, for the TLS advice
+   */
+  private record TtsDialect(boolean plaintext, String flagPrefix)
+      implements RetryingCalls.Dialect {
     @Override
     public RuntimeException failure(RetryingCalls.Target target, String rpc, String what,
         Throwable failure, String remark) {
-      String advice = TlsTrouble.advice(failure, plaintext);
+      String advice = TlsTrouble.advice(failure, plaintext, flagPrefix);
       String remarks = advice.isEmpty() ? remark : remark.isEmpty() ? advice
           : remark + "; " + advice;
       return new TtsCallException(what, target.name(), target.address(), rpc, failure, remarks);

@@ -12,8 +12,11 @@ import org.ttnlw.migrate.source.SourceConfigException;
  * before any network call.
  *
  * @param addresses the gRPC address of each server, with its port
+ * @param flagPrefix how the flags are offered, e.g. {@code --} or {@code --target.}: messages about
+ *     a failed call name the flags of the deployment that failed
  */
-public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, TrustSettings trust) {
+public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, TrustSettings trust,
+    String flagPrefix) {
 
   /**
    * @param flagPrefix how the flags are offered, e.g. {@code --} or {@code --target.}, for messages
@@ -55,7 +58,8 @@ public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, Tru
       addresses.put(server, GrpcAddress.check(server, address, options.insecure));
     }
     return new TtsConnection(apiKey.get(), Map.copyOf(addresses),
-        options.insecure ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile));
+        options.insecure ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile),
+        flagPrefix);
   }
 
   /** The host of a server's address, as TTS records the servers a device is registered on. */

@@ -95,15 +95,6 @@ class CommandLineTest {
   }
 
   @Test
-  void invalidIdOnStdinStopsAtItsLine() {
-    CliRun.Result result = CliRun.run(CliRun.environment(simulator), "my-device\nnot valid!\n",
-        "device", "--source", "ttnv3", "--dry-run");
-    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
-    assertEquals(List.of("my-device"), ids(result));
-    assertTrue(result.stderr().contains("stdin line 2"), result.stderr());
-  }
-
-  @Test
   void unknownFlagIsAUsageError() {
     CliRun.Result result = CliRun.run(simulator, "device", "--source", "ttnv3", "--ttnv3.nope",
         "my-device");

@@ -165,6 +165,31 @@ class MessagesTest {
   }
 
   @Test
+  void badIdsOnStdinAreAllListedBeforeAnythingIsExportedOrChanged() throws Exception {
+    try (TtsSimulator simulator = start(true)) {
+      String stdin = "my-device\r\n\r\nnot valid!\r\n  my-device  \nBad_ID\n"
+          + "x".repeat(5000) + "\n";
+      for (List<String> command : List.of(List.of("device", "--source", "ttnv3"),
+          List.of("ttnv3", "device"))) {
+        CliRun.Result result = CliRun.run(CliRun.environment(simulator), stdin,
+            command.toArray(String[]::new));
+
+        assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+        assertEquals("", result.stdout(), result.toString());
+        assertTrue(result.stderr().contains("3 invalid device IDs on stdin; nothing was exported"
+            + " or changed:\n  stdin line 3: \"not valid!\" is not a valid device ID: "),
+            result.toString());
+        assertTrue(result.stderr().contains("\n  stdin line 5: \"Bad_ID\" is not a valid device"
+            + " ID: "), result.toString());
+        assertTrue(result.stderr().contains("\n  stdin line 6: not a device ID (5000"
+            + " characters)"), result.toString());
+        assertFalse(result.stderr().contains("stdin line 1:"), result.toString());
+        assertEquals(List.of(), simulator.calls(), "nothing asked of the source");
+      }
+    }
+  }
+
+  @Test
   void anApplicationCommandReadingATerminalSaysWhatItWaitsFor() throws Exception {
     try (TtsSimulator simulator = start(true)) {
       Map<String, String> environment = CliRun.environment(simulator);

@@ -30,19 +30,33 @@ public final class TwoDeployments implements AutoCloseable {
   /** @param targetSettings the target's settings beyond key and TLS, e.g. paths it refuses */
   public TwoDeployments(int sampleDevices, TtsSimulator.Builder targetSettings)
       throws IOException {
+    this(sampleDevices, targetSettings, true);
+  }
+
+  private TwoDeployments(int sampleDevices, TtsSimulator.Builder targetSettings,
+      boolean targetTls) throws IOException {
     source = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(true).start();
-    target = targetSettings.apiKey(TARGET_KEY).tls(true).start();
+    target = targetSettings.apiKey(TARGET_KEY).tls(targetTls).start();
     target.addApplication(TARGET_APP);
     source.put(SampleDevices.otaaWithSession("my-app", "my-device", 0));
     devices = SampleDevices.application("my-app", sampleDevices);
     devices.forEach(device -> source.put(device, SampleDevices.servers(device)));
   }
 
+  /** The same with a target that serves plaintext, reached with TARGET_INSECURE. */
+  public static TwoDeployments withPlaintextTarget(int sampleDevices) throws IOException {
+    return new TwoDeployments(sampleDevices, TtsSimulator.builder(), false);
+  }
+
   public Map<String, String> environment() {
     Map<String, String> environment = new HashMap<>(CliRun.environment(source));
     environment.put("TARGET_DEFAULT_GRPC_ADDRESS", target.address());
     environment.put("TARGET_APP_API_KEY", TARGET_KEY);
-    environment.put("TARGET_CA_FILE", target.caFile().toString());
+    if (target.tls()) {
+      environment.put("TARGET_CA_FILE", target.caFile().toString());
+    } else {
+      environment.put("TARGET_INSECURE", "true");
+    }
     environment.put("TARGET_APP_ID", TARGET_APP);
     return environment;
   }

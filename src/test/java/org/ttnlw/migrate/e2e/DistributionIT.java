@@ -21,8 +21,9 @@ import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
 
 /**
- * The distribution archive as docs/install.md installs it: the tar.gz unpacked into a fresh
- * folder, made read-only, its bin/ on PATH (and linked from another folder), and only a JDK.
+ * The distribution archive unpacked into a fresh folder, made read-only, its bin/ on PATH (and
+ * linked from another folder), and only a JDK: what it holds, and that it exports. InstallDocIT
+ * runs docs/install.md's own commands (unpacking, PATH, completion, man pages).
  */
 class DistributionIT {
   private static final String VERSION = System.getProperty("project.version", "unknown");
@@ -107,27 +108,6 @@ class DistributionIT {
       assertTrue(Pattern.compile("(?m)^  " + command + "[ ,]").matcher(result.stdout()).find(),
           command + ": " + result);
     }
-  }
-
-  @Test
-  void theCompletionScriptParsesAndRegisters() throws Exception {
-    Path script = home.resolve("completion/ttn-lw-migrate.bash");
-    PackagedTool.Result syntax = PackagedTool.run(List.of("bash", "-n", script.toString()),
-        unpacked, Map.of(), "");
-    assertEquals(0, syntax.exitCode(), syntax.toString());
-
-    PackagedTool.Result sourced = PackagedTool.run(List.of("bash", "-c",
-        "source \"$1\" && complete -p ttn-lw-migrate", "bash", script.toString()), unpacked,
-        Map.of(), "");
-    assertEquals(0, sourced.exitCode(), sourced.toString());
-    assertTrue(sourced.stdout().contains("ttn-lw-migrate"), sourced.toString());
-  }
-
-  @Test
-  void theManPageIsRoff() throws Exception {
-    String page = Files.readString(home.resolve("man/man1/ttn-lw-migrate-device.1"));
-    assertTrue(page.contains(".TH \"TTN\\-LW\\-MIGRATE\\-DEVICE\" \"1\""), page);
-    assertTrue(page.contains("ttnv3.app\\-id"), page);
   }
 
   @Test

@@ -190,6 +190,8 @@ final class DocSimulators {
     SampleChirpStack.putJoinedOtaa(simulator, 0x001c0530);
     SampleChirpStack.putJoinedOtaa(simulator, 0x001c0531);
     SampleChirpStack.putSettings(simulator);
+    simulator.putGateway(SampleChirpStack.gateway(0x10, SampleChirpStack.TENANT).build());
+    simulator.putGateway(SampleChirpStack.gateway(0x11, SampleChirpStack.TENANT).build());
     return running(Map.of(
         "CHIRPSTACK_API_URL", simulator.address(),
         "CHIRPSTACK_API_KEY", CHIRPSTACK_KEY,

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +36,52 @@ class IdInputTest {
   }
 
   @Test
-  void invalidIdOnStdinNamesItsLine() {
+  void everyInvalidIdOnStdinIsListedWithItsLine() {
     IdInput.InvalidInputException e = assertThrows(IdInput.InvalidInputException.class,
-        () -> read("dev-1\n\nBad_ID\n"));
-    assertTrue(e.getMessage().startsWith("stdin line 3: \"Bad_ID\" is not a valid device ID"),
+        () -> read("dev-1\n\nBad_ID\r\ndev-2\nno way\n"));
+    assertEquals("2 invalid device IDs on stdin; nothing was exported or changed:\n"
+        + "  stdin line 3: \"Bad_ID\" is not a valid device ID: " + DeviceIds.problem("Bad_ID")
+        + "\n  stdin line 5: \"no way\" is not a valid device ID: " + DeviceIds.problem("no way"),
         e.getMessage());
+  }
+
+  @Test
+  void allOfStdinIsReadBeforeTheFirstIdIsGiven() {
+    InputStream tooLate = new InputStream() {
+      private final byte[] head = "dev-1\ndev-2\n".getBytes(StandardCharsets.UTF_8);
+      private int position;
+
+      @Override
+      public int read() {
+        if (position < head.length) {
+          return head[position++];
+        }
+        throw new UncheckedIOException(new IOException("read past the IDs"));
+      }
+    };
+    UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        () -> IdInput.of("device", DeviceIds.SYNTAX, List.of(), tooLate));
+    assertEquals("read past the IDs", e.getCause().getMessage());
+  }
+
+  @Test
+  void fiftyThousandIdsAreReadInOrderOnceEach() {
+    StringBuilder stdin = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      stdin.append("device-").append(i).append("\r\n");
+    }
+    stdin.append("device-7\n");
+    List<String> ids = read(stdin.toString());
+    assertEquals(50_000, ids.size());
+    assertEquals("device-0", ids.get(0));
+    assertEquals("device-49999", ids.get(49_999));
+  }
+
+  @Test
+  void emptyStdinSaysWhatIsExpected() {
+    IdInput.InvalidInputException e = assertThrows(IdInput.InvalidInputException.class,
+        () -> read("\r\n  \n"));
+    assertTrue(e.getMessage().startsWith("no device IDs: give them as arguments"), e.getMessage());
   }
 
   @Test
@@ -52,7 +95,22 @@ class IdInputTest {
   void hugeLineIsRejectedWithoutEchoingIt() {
     IdInput.InvalidInputException e = assertThrows(IdInput.InvalidInputException.class,
         () -> read("a".repeat(1_000_000) + "\n"));
+    assertTrue(e.getMessage().endsWith("stdin line 1: not a device ID (1000000 characters)"),
+        e.getMessage());
     assertTrue(e.getMessage().length() < 200, e.getMessage());
+  }
+
+  @Test
+  void anIdOfTheLongestLineLengthWithCrlfIsJudgedByItsSyntax() {
+    IdInput.InvalidInputException e = assertThrows(IdInput.InvalidInputException.class,
+        () -> read("a".repeat(1024) + "\r\n"));
+    assertTrue(e.getMessage().contains("is not a valid device ID"), e.getMessage());
+  }
+
+  @Test
+  void anEmptyArgumentIsInvalid() {
+    assertThrows(IdInput.InvalidInputException.class, () -> IdInput.of("device",
+        DeviceIds.SYNTAX, List.of("dev-1", ""), InputStream.nullInputStream()));
   }
 
   @Test
@@ -60,7 +118,8 @@ class IdInputTest {
     IdInput.InvalidInputException e = assertThrows(IdInput.InvalidInputException.class,
         () -> IdInput.of("device", DeviceIds.SYNTAX, List.of("ok-id", "x"),
             new ByteArrayInputStream(new byte[0])));
-    assertTrue(e.getMessage().contains("argument \"x\""), e.getMessage());
+    assertTrue(e.getMessage().contains("among the arguments")
+        && e.getMessage().contains("argument \"x\""), e.getMessage());
   }
 
   @Test

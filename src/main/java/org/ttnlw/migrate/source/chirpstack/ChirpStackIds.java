@@ -4,7 +4,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.ttnlw.migrate.source.IdSyntax;
 
-/** How ChirpStack names devices (DevEUI) and applications (UUID), and the TTS IDs made of them. */
+/**
+ * How ChirpStack names devices (DevEUI), gateways (gateway EUI) and applications and tenants (UUID),
+ * and the TTS IDs made of them.
+ */
 final class ChirpStackIds {
   private static final Pattern HEX_EUI = Pattern.compile("[0-9a-fA-F]{16}");
   private static final Pattern HEX_UUID = Pattern.compile(
@@ -12,6 +15,9 @@ final class ChirpStackIds {
 
   static final IdSyntax DEV_EUI = new Syntax(HEX_EUI,
       "a ChirpStack device is named by its DevEUI: 16 hexadecimal digits, e.g. 0004a30b001c0530");
+  static final IdSyntax GATEWAY_EUI = new Syntax(HEX_EUI,
+      "a ChirpStack gateway is named by its gateway EUI: 16 hexadecimal digits, e.g."
+          + " 0016c001ff10a235");
   static final IdSyntax UUID = new Syntax(HEX_UUID,
       "a ChirpStack application is named by its UUID, e.g. 3a5b1c2d-0000-4000-8000-00000000abcd");
 

@@ -16,7 +16,8 @@ public final class ChirpStackOptions {
 
   @Option(names = "--api-key", paramLabel = "TOKEN",
       description = "ChirpStack API key (admin or tenant) that can read and, unless --dry-run,"
-          + " update or delete the devices. Sent as a bearer token; never printed or logged.")
+          + " update or delete the devices or gateways. Sent as a bearer token; never printed or"
+          + " logged.")
   String apiKey;
 
   @Option(names = "--api-key-file", paramLabel = "FILE",
@@ -39,9 +40,9 @@ public final class ChirpStackOptions {
   String joinEui;
 
   @Option(names = "--frequency-plan-id", paramLabel = "ID",
-      description = "TTS frequency plan for every device, e.g. EU_863_870_TTN, instead of the one"
-          + " derived from the device profile's region and region configuration. It must be of"
-          + " the device's band.")
+      description = "TTS frequency plan, e.g. EU_863_870_TTN: for every device instead of the one"
+          + " derived from the device profile's region and region configuration (it must be of"
+          + " the device's band); required for gateways, which have none in ChirpStack.")
   String frequencyPlanId;
 
   @Option(names = "--export-session",
@@ -64,4 +65,19 @@ public final class ChirpStackOptions {
       description = "Delete each exported device from ChirpStack after its JSON is written,"
           + " instead of disabling it there. Use after the import on the new network succeeded.")
   boolean deleteSourceDevice;
+
+  @Option(names = "--tenant-id", paramLabel = "UUID",
+      description = "Tenant whose gateways gateway --all lists. Required with a tenant API key;"
+          + " an admin key lists the gateways of every tenant without it.")
+  String tenantId;
+
+  @Option(names = "--gateway-id-template", paramLabel = "TEMPLATE",
+      description = "TTS ID of each gateway, from the placeholders {eui} (gateway EUI in lower"
+          + " case) and {id} (ChirpStack gateway ID). Default: eui-{eui}.")
+  String gatewayIdTemplate;
+
+  @Option(names = "--delete-source-gateway",
+      description = "Delete each migrated gateway from ChirpStack once it is connected to the"
+          + " target. ChirpStack then ignores its uplinks (unless allow_unknown_gateways is on).")
+  boolean deleteSourceGateway;
 }

@@ -56,7 +56,7 @@ final class ChirpStackSource implements Source {
 
   @Override
   public Iterator<DeviceRef> listDevices(String applicationId) {
-    return new DeviceLister(calls, applicationId.toLowerCase(Locale.ROOT));
+    return DeviceLister.of(calls, applicationId.toLowerCase(Locale.ROOT));
   }
 
   @Override

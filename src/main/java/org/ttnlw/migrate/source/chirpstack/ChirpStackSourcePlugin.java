@@ -2,6 +2,7 @@ package org.ttnlw.migrate.source.chirpstack;
 
 import java.util.List;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
+import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -23,7 +24,8 @@ public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOpti
 
   @Override
   public String description() {
-    return "ChirpStack v4, over its gRPC API: devices by DevEUI, or whole applications by UUID";
+    return "ChirpStack v4, over its gRPC API: devices by DevEUI, or whole applications by UUID;"
+        + " gateways by EUI";
   }
 
   @Override
@@ -66,5 +68,25 @@ public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOpti
   public ApplicationSettingsSource openApplicationSettings(ChirpStackOptions options,
       SourceContext context) {
     return new ChirpStackSettings(ChirpStackConfig.from(options), context);
+  }
+
+  @Override
+  public boolean hasGateways() {
+    return true;
+  }
+
+  @Override
+  public IdSyntax gatewayIds() {
+    return ChirpStackIds.GATEWAY_EUI;
+  }
+
+  @Override
+  public boolean deletesSourceGateways(ChirpStackOptions options) {
+    return options.deleteSourceGateway;
+  }
+
+  @Override
+  public GatewaySource openGateways(ChirpStackOptions options, SourceContext context) {
+    return new ChirpStackGatewaySource(GatewayConfig.from(options), context);
   }
 }

@@ -128,7 +128,11 @@ public final class TtsLimits {
     return text.substring(start, end);
   }
 
-  private static String cut(String subject, String what, String text, int maxLength) {
+  /**
+   * {@code text} cut to {@code maxLength} characters, with a warning naming {@code subject} (e.g.
+   * {@code gateway 0016c001ff10a235}) when it was longer.
+   */
+  public static String cut(String subject, String what, String text, int maxLength) {
     int length = text.codePointCount(0, text.length());
     if (length <= maxLength) {
       return text;

@@ -9,12 +9,14 @@ import java.util.Optional;
  * Who is calling, from the {@code authorization: Bearer <token>} header, and what ChirpStack's
  * access checks let them see: an admin key sees everything and hears NOT_FOUND for what is
  * missing; a tenant key sees its tenant only and hears UNAUTHENTICATED, without a message, for
- * anything else, missing or not.
+ * anything else, missing or not. A read-only key hears the same when it asks to change something.
  */
-record Caller(Optional<String> tenantId) {
+record Caller(Optional<String> tenantId, boolean readOnly) {
   private static final String BEARER = "Bearer ";
 
-  static Caller authenticate(String authorization, String adminKey, Map<String, String> tenantKeys) {
+  static final Caller ADMIN = new Caller(Optional.empty(), false);
+
+  static Caller authenticate(String authorization, String adminKey, Map<String, Caller> tenantKeys) {
     if (authorization == null) {
       throw Status.UNAUTHENTICATED.withDescription("no authorization provided").asRuntimeException();
     }
@@ -24,13 +26,18 @@ record Caller(Optional<String> tenantId) {
     }
     String token = authorization.substring(BEARER.length());
     if (token.equals(adminKey)) {
-      return new Caller(Optional.empty());
+      return ADMIN;
     }
-    String tenant = tenantKeys.get(token);
+    Caller tenant = tenantKeys.get(token);
     if (tenant == null) {
       throw Status.UNAUTHENTICATED.withDescription("InvalidSignature").asRuntimeException();
     }
-    return new Caller(Optional.of(tenant));
+    return tenant;
+  }
+
+  /** Whether this caller may change objects of {@code ownerTenant}. */
+  boolean writes(String ownerTenant) {
+    return !readOnly && (tenantId.isEmpty() || tenantId.get().equals(ownerTenant));
   }
 
   /** Whether an object of {@code ownerTenant} (empty for global ones) is visible. */

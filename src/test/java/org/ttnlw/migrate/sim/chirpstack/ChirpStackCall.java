@@ -4,11 +4,11 @@ package org.ttnlw.migrate.sim.chirpstack;
  * One call the ChirpStack simulator received.
  *
  * @param method {@code Service/Method}, e.g. {@code DeviceService/Get}
- * @param target the DevEUI, application or profile UUID the call names, as sent
+ * @param target the DevEUI, gateway EUI, application or profile UUID the call names, as sent
  */
 public record ChirpStackCall(long sequence, String method, String target) {
   public boolean isWrite() {
-    return method.endsWith("/Update") || method.endsWith("/Delete");
+    return method.endsWith("/Create") || method.endsWith("/Update") || method.endsWith("/Delete");
   }
 
   @Override

@@ -55,21 +55,22 @@ import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 
 /**
  * ChirpStack v4's DeviceService (Get, Update, Delete, List, GetKeys, GetActivation),
- * DeviceProfileService (Get) and ApplicationService (Get, ListIntegrations, GetHttpIntegration:
- * {@link ChirpStackApplications}) over real gRPC on a loopback port, with the facts' rules: bearer
- * API keys (admin or tenant), access checks, error codes (INTERNAL for bad DevEUI hex,
- * INVALID_ARGUMENT for bad UUIDs), paging by limit/offset with total_count (no items for limit
- * 0). It records every call, and keeps what Update and Delete changed. Thread-safe.
+ * DeviceProfileService (Get), ApplicationService (Get, ListIntegrations, GetHttpIntegration:
+ * {@link ChirpStackApplications}) and GatewayService ({@link SimulatedGateways}) over real gRPC on
+ * a loopback port, with the facts' rules: bearer API keys (admin or tenant, read-only or not),
+ * access checks, error codes (INTERNAL for bad EUI hex, INVALID_ARGUMENT for bad UUIDs), paging by
+ * limit/offset with total_count (no items for limit 0). It records every call, and keeps what
+ * Create, Update and Delete changed. Thread-safe.
  */
 public final class ChirpStackSimulator implements AutoCloseable {
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-  private static final Pattern EUI = Pattern.compile("[0-9a-fA-F]{16}");
+  static final Pattern EUI = Pattern.compile("[0-9a-fA-F]{16}");
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final String adminKey;
-  private final Map<String, String> tenantKeys;
+  private final Map<String, Caller> tenantKeys;
   private final Duration latency;
   private final Server server;
   private final Path caFile;
@@ -84,6 +85,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
   private final Map<String, Device> devices = new ConcurrentHashMap<>();
   private final Map<String, DeviceKeys> keys = new ConcurrentHashMap<>();
   private final Map<String, DeviceActivation> activations = new ConcurrentHashMap<>();
+  private final SimulatedGateways gateways = new SimulatedGateways(this);
   private final List<ChirpStackCall> calls = new ArrayList<>();
   private final ChirpStackApplications applications = new ChirpStackApplications(this);
   private volatile Function<ChirpStackCall, Optional<Status>> faults = call -> Optional.empty();
@@ -98,6 +100,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
             identity == null ? InsecureServerCredentials.create() : identity.serverCredentials())
         .addService(ServerInterceptors.intercept(new Devices(), CallMetadata.interceptor()))
         .addService(ServerInterceptors.intercept(new Profiles(), CallMetadata.interceptor()))
+        .addService(ServerInterceptors.intercept(gateways, CallMetadata.interceptor()))
         .addService(ServerInterceptors.intercept(applications, CallMetadata.interceptor()))
         .build()
         .start();
@@ -164,11 +167,21 @@ public final class ChirpStackSimulator implements AutoCloseable {
     return Optional.ofNullable(devices.get(devEui));
   }
 
+  /** A gateway as a tenant's user would have created it (name set, downlink priority above 0). */
+  public void putGateway(org.ttnlw.migrate.chirpstack.proto.Gateway gateway) {
+    gateways.put(gateway);
+  }
+
+  /** The gateway of {@code eui} (any case) as the simulator now holds it. */
+  public Optional<org.ttnlw.migrate.chirpstack.proto.Gateway> gateway(String eui) {
+    return gateways.get(eui);
+  }
+
   public synchronized List<ChirpStackCall> calls() {
     return List.copyOf(calls);
   }
 
-  /** The Update and Delete calls so far, in order. */
+  /** The Create, Update and Delete calls so far, in order. */
   public List<ChirpStackCall> writes() {
     return calls().stream().filter(ChirpStackCall::isWrite).toList();
   }
@@ -342,7 +355,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
   /** Settings for a simulator; an admin key is required. */
   public static final class Builder {
     private String adminKey;
-    private final Map<String, String> tenantKeys = new HashMap<>();
+    private final Map<String, Caller> tenantKeys = new HashMap<>();
     private boolean tls;
     private Duration latency = Duration.ZERO;
 
@@ -355,7 +368,13 @@ public final class ChirpStackSimulator implements AutoCloseable {
 
     /** A key that sees only the applications, devices and profiles of {@code tenantId}. */
     public Builder tenantKey(String key, String tenantId) {
-      tenantKeys.put(key, tenantId);
+      tenantKeys.put(key, new Caller(Optional.of(tenantId), false));
+      return this;
+    }
+
+    /** A tenant key that reads like {@link #tenantKey} but may not create, update or delete. */
+    public Builder readOnlyTenantKey(String key, String tenantId) {
+      tenantKeys.put(key, new Caller(Optional.of(tenantId), true));
       return this;
     }
 

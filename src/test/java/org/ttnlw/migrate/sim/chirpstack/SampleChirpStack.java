@@ -8,8 +8,10 @@ import org.ttnlw.migrate.chirpstack.proto.DeviceActivation;
 import org.ttnlw.migrate.chirpstack.proto.DeviceKeys;
 import org.ttnlw.migrate.chirpstack.proto.DeviceProfile;
 import org.ttnlw.migrate.chirpstack.proto.Encoding;
+import org.ttnlw.migrate.chirpstack.proto.Gateway;
 import org.ttnlw.migrate.chirpstack.proto.HttpIntegration;
 import org.ttnlw.migrate.chirpstack.proto.IntegrationKind;
+import org.ttnlw.migrate.chirpstack.proto.Location;
 import org.ttnlw.migrate.chirpstack.proto.MacVersion;
 import org.ttnlw.migrate.chirpstack.proto.RegParamsRevision;
 import org.ttnlw.migrate.chirpstack.proto.Region;
@@ -18,7 +20,10 @@ import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.ApplicationWebhook;
 import org.ttnlw.migrate.proto.ApplicationWebhookIdentifiers;
 
-/** Devices and profiles as a ChirpStack v4 server would hold them, for tests and benchmarks. */
+/**
+ * Devices, profiles, application settings and gateways as a ChirpStack v4 server would hold them,
+ * for tests and benchmarks.
+ */
 public final class SampleChirpStack {
   public static final String TENANT = "52f14cd4-c6f1-4fbd-8f87-4025e1d49242";
   public static final String OTHER_TENANT = "0f0e0d0c-0b0a-4908-8706-050403020100";
@@ -146,5 +151,49 @@ public final class SampleChirpStack {
             .setFormat("protobuf").setUplinkMessage(all).setJoinAccept(all).setDownlinkAck(all)
             .setDownlinkNack(all).setDownlinkSent(all).setLocationSolved(all))
         .build();
+  }
+
+  /** On a roof, with a location and tags of every kind: valid, repairable, invalid, too long. */
+  public static final String ROOFTOP_GATEWAY = gatewayEui(1);
+  /** A name and description longer than TTS allows, no location, no tags. */
+  public static final String LONG_NAMED_GATEWAY = gatewayEui(2);
+  /** Twelve valid tags, two more than TTS allows. */
+  public static final String TAGGED_GATEWAY = gatewayEui(3);
+  /** A gateway of {@link #OTHER_TENANT}. */
+  public static final String OTHER_TENANT_GATEWAY = gatewayEui(4);
+  public static final String LONG_GATEWAY_NAME = "Basement gateway of the north wing, building seven";
+  public static final String TOO_LONG_TAG_VALUE = "v".repeat(201);
+
+  /** The EUI of sample gateway {@code index}, as ChirpStack prints it (lower case). */
+  public static String gatewayEui(int index) {
+    return String.format("0016c001ff%06x", index);
+  }
+
+  /** A gateway with ChirpStack's defaults: stats every 30 s, downlink priority 10. */
+  public static Gateway.Builder gateway(int index, String tenantId) {
+    return Gateway.newBuilder().setGatewayId(gatewayEui(index)).setTenantId(tenantId)
+        .setName("gateway " + index).setStatsInterval(30).setDownlinkPriority(10);
+  }
+
+  /** Puts the four sample gateways: three of {@link #TENANT}, one of {@link #OTHER_TENANT}. */
+  public static void seedGateways(ChirpStackSimulator simulator) {
+    simulator.putGateway(gateway(1, TENANT).setName("Rooftop Amsterdam")
+        .setDescription("Kerlink iStation on the roof")
+        .setLocation(Location.newBuilder().setLatitude(52.3731).setLongitude(4.8922)
+            .setAltitude(12.6))
+        .putTags("site", "amsterdam").putTags("Antenna_Type", "omni")
+        .putTags("owner id", "facilities").putTags("notes", TOO_LONG_TAG_VALUE)
+        .putMetadata("firmware", "5.1.0").setStatsInterval(60).setDownlinkPriority(5)
+        .build());
+    simulator.putGateway(gateway(2, TENANT)
+        .setName(LONG_GATEWAY_NAME + " (behind the boiler room)")
+        .setDescription("d".repeat(2100))
+        .build());
+    Gateway.Builder tagged = gateway(3, TENANT).setName("Tagged");
+    for (int tag = 1; tag <= 12; tag++) {
+      tagged.putTags(String.format("tag-%02d", tag), "value " + tag);
+    }
+    simulator.putGateway(tagged.build());
+    simulator.putGateway(gateway(4, OTHER_TENANT).setName("Elsewhere").build());
   }
 }

@@ -1,0 +1,156 @@
+package org.ttnlw.migrate.cli;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.ttnlw.migrate.export.Delivery;
+import org.ttnlw.migrate.export.DeviceIdRules;
+import org.ttnlw.migrate.export.ExportPipeline;
+import org.ttnlw.migrate.export.GatedSideEffects;
+import org.ttnlw.migrate.export.KeepDownlinksOn;
+import org.ttnlw.migrate.export.NoSession;
+import org.ttnlw.migrate.export.RefFormat;
+import org.ttnlw.migrate.export.RunJournal;
+import org.ttnlw.migrate.export.SideEffects;
+import org.ttnlw.migrate.export.SourceSideEffects;
+import org.ttnlw.migrate.export.Transform;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.target.TargetConfig;
+import org.ttnlw.migrate.target.TargetOptions;
+import org.ttnlw.migrate.target.TtsTarget;
+
+/**
+ * Devices through the pipeline: read from a source, kept downlink-ready, without their session
+ * when asked, renamed by the ID prefix, created in the target when migrating, then disabled or
+ * deleted at the source; with gateways handed over in between when there are any.
+ */
+final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
+  private final GlobalOptions global;
+  private final TargetOptions target;
+  private final MigrationChoices choices;
+  private final Function<SourceContext, Source> openSource;
+  private final Function<Source, Iterator<DeviceRef>> devices;
+  private final PipelineRun.HandOver handOver;
+  private final CompletableFuture<Void> gate = new CompletableFuture<>();
+  private final List<DeviceRef> keepingSession = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * @param target the target's flags, or null for an export
+   * @param handOver gateways handed over before any device is stopped at the source, or null
+   */
+  DeviceJob(GlobalOptions global, TargetOptions target, MigrationChoices choices,
+      Function<SourceContext, Source> openSource, Function<Source, Iterator<DeviceRef>> devices,
+      PipelineRun.HandOver handOver) {
+    this.global = global;
+    this.target = target;
+    this.choices = choices;
+    this.openSource = openSource;
+    this.devices = devices;
+    this.handOver = handOver;
+  }
+
+  @Override
+  public String noun() {
+    return "device";
+  }
+
+  @Override
+  public RefFormat<DeviceRef> refs() {
+    return RefFormat.DEVICES;
+  }
+
+  @Override
+  public RunJournal.Kind journalKind(boolean migration) {
+    return migration ? RunJournal.Kind.MIGRATION : RunJournal.Kind.EXPORT;
+  }
+
+  @Override
+  public void checkTarget() {
+    TargetConfig.from(target);
+  }
+
+  @Override
+  public Source open(SourceContext context) {
+    return openSource.apply(context);
+  }
+
+  @Override
+  public Iterator<DeviceRef> items(Source source) {
+    return devices.apply(source);
+  }
+
+  @Override
+  public CompletableFuture<EndDevice> read(Source source, DeviceRef ref) {
+    return source.fetch(ref);
+  }
+
+  @Override
+  public Transform<EndDevice> transform() {
+    Transform<EndDevice> chosen = new KeepDownlinksOn();
+    if (choices.noSession()) {
+      chosen = chosen.andThen(new NoSession());
+    }
+    chosen = chosen.andThen(new DeviceIdRules(global.devIdPrefix));
+    if (handOver == null) {
+      return chosen;
+    }
+    return chosen.andThen(device -> {
+      if (device.hasSession() || !device.getSupportsJoin()) {
+        keepingSession.add(DeviceRef.of(device.getIds()));
+      }
+      return device;
+    });
+  }
+
+  @Override
+  public ExportPipeline.AllWritten allWritten() {
+    if (handOver == null) {
+      return whole -> { };
+    }
+    return whole -> {
+      if (!whole) {
+        gate.completeExceptionally(new SourceException("the run stopped before the gateways"
+            + " were handed over, so the device stays in service at the source"));
+        return;
+      }
+      try {
+        handOver.run(List.copyOf(keepingSession));
+        gate.complete(null);
+      } catch (RuntimeException e) {
+        gate.completeExceptionally(e);
+      }
+    };
+  }
+
+  @Override
+  public Delivery<EndDevice> target(Source source, SourceContext context) {
+    TtsTarget opened = new TtsTarget(TargetConfig.from(target), context, global.dryRun);
+    try {
+      opened.checkApplication();
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    return opened;
+  }
+
+  @Override
+  public SideEffects<DeviceRef> sideEffects(Source source, Delivery<EndDevice> delivery,
+      RunJournal<DeviceRef> journal) {
+    SideEffects<DeviceRef> steps = new SourceSideEffects(source, choices, global.dryRun);
+    return handOver == null ? steps : new GatedSideEffects<>(steps, gate);
+  }
+
+  @Override
+  public List<String> remarks(Source source) {
+    return source.remarks();
+  }
+}
