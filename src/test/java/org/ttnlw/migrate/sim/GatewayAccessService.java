@@ -46,7 +46,7 @@ final class GatewayAccessService {
   APIKey createApiKey(CreateGatewayAPIKeyRequest request, GatewayCaller caller) {
     String id = request.getGatewayIds().getGatewayId();
     Set<Right> held = keysRights(id, caller);
-    GatewayRights.require(held, request.getRightsList());
+    GatewayRights.requireOnGateway(held, id, request.getRightsList());
     APIKey.Builder key = APIKey.newBuilder()
         .setName(request.getName())
         .addAllRights(request.getRightsList());
@@ -80,7 +80,7 @@ final class GatewayAccessService {
     String id = request.getGatewayIds().getGatewayId();
     Set<Right> held = keysRights(id, caller);
     if (paths.contains("rights")) {
-      GatewayRights.require(held, request.getApiKey().getRightsList());
+      GatewayRights.requireOnGateway(held, id, request.getApiKey().getRightsList());
     }
     List<String> changed = paths.stream().filter(CHANGEABLE::contains).toList();
     String keyId = request.getApiKey().getId();
@@ -102,7 +102,7 @@ final class GatewayAccessService {
   private Set<Right> keysRights(String gatewayId, GatewayCaller caller) {
     store.requireLive(gatewayId);
     Set<Right> held = store.rightsOn(caller, gatewayId);
-    GatewayRights.require(held, Right.RIGHT_GATEWAY_SETTINGS_API_KEYS);
+    GatewayRights.requireOnGateway(held, gatewayId, Right.RIGHT_GATEWAY_SETTINGS_API_KEYS);
     return held;
   }
 

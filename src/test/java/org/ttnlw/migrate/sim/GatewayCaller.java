@@ -23,9 +23,4 @@ record GatewayCaller(
     return new GatewayCaller(
         Optional.empty(), Optional.of(gatewayId), GatewayRights.expand(rights));
   }
-
-  /** The key's account, which List and Create need; a gateway key has none. */
-  AccountId requireAccount(Right needed) {
-    return account.orElseThrow(() -> GatewayRights.missing(needed));
-  }
 }

@@ -46,11 +46,7 @@ final class GatewayRegistryService {
   Gateway create(CreateGatewayRequest request, GatewayCaller caller) {
     AccountId collaborator = AccountId.of(request.getCollaborator())
         .orElseThrow(() -> GatewayServices.invalid("collaborator", "required"));
-    Right createRight = collaborator.createGatewaysRight();
-    if (!caller.requireAccount(createRight).equals(collaborator)) {
-      throw GatewayRights.missing(createRight);
-    }
-    GatewayRights.require(caller.keyRights(), createRight);
+    GatewayRights.requireOfAccount(caller, collaborator, collaborator.createGatewaysRight());
     Gateway gateway = request.getGateway();
     String id = gateway.getIds().getGatewayId();
     if (id.length() > MAX_ID_LENGTH || !GATEWAY_ID.matcher(id).matches()) {
@@ -100,12 +96,12 @@ final class GatewayRegistryService {
     Set<Right> rights = store.rightsOn(caller, id);
     if (!rights.contains(Right.RIGHT_GATEWAY_INFO)) {
       if (!GatewayMasks.onlyPublic(paths)) {
-        throw GatewayRights.missing(Right.RIGHT_GATEWAY_INFO);
+        throw GatewayRights.missingOnGateway(id, Right.RIGHT_GATEWAY_INFO);
       }
       return GatewayMasks.publicSafe(GatewayMasks.select(stored, paths));
     }
     if (GatewayMasks.namesSecret(paths)) {
-      GatewayRights.require(rights, Right.RIGHT_GATEWAY_READ_SECRETS);
+      GatewayRights.requireOnGateway(rights, id, Right.RIGHT_GATEWAY_READ_SECRETS);
     }
     return GatewayMasks.select(stored, paths);
   }
@@ -126,14 +122,12 @@ final class GatewayRegistryService {
   Gateways list(ListGatewaysRequest request, GatewayCaller caller, Metadata responseHeaders) {
     List<String> paths = FieldMaskRules.CURRENT.permitted(
         GatewayRegistryGrpc.getListMethod(), request.getFieldMask());
-    AccountId account = caller.requireAccount(Right.RIGHT_USER_GATEWAYS_LIST);
-    AccountId collaborator = AccountId.of(request.getCollaborator()).orElse(account);
-    if (!collaborator.equals(account)) {
-      throw GatewayRights.missing(collaborator.listGatewaysRight());
-    }
-    GatewayRights.require(caller.keyRights(), account.listGatewaysRight());
+    AccountId collaborator = AccountId.of(request.getCollaborator())
+        .or(caller::account)
+        .orElse(new AccountId(false, ""));
+    GatewayRights.requireOfAccount(caller, collaborator, collaborator.listGatewaysRight());
     List<Gateway> matching = store.collaboratedBy(
-            account, !request.hasCollaborator(), request.getDeleted()).stream()
+            collaborator, !request.hasCollaborator(), request.getDeleted()).stream()
         .filter(updatedSince(request))
         .sorted(order(request.getOrder()))
         .toList();
@@ -187,10 +181,10 @@ final class GatewayRegistryService {
     Set<Right> rights = store.rightsOn(caller, id);
     boolean linkOnly = !paths.isEmpty() && LINK_PATHS.containsAll(paths);
     if (!(linkOnly && rights.contains(Right.RIGHT_GATEWAY_LINK))) {
-      GatewayRights.require(rights, Right.RIGHT_GATEWAY_SETTINGS_BASIC);
+      GatewayRights.requireOnGateway(rights, id, Right.RIGHT_GATEWAY_SETTINGS_BASIC);
     }
     if (GatewayMasks.namesSecret(paths)) {
-      GatewayRights.require(rights, Right.RIGHT_GATEWAY_WRITE_SECRETS);
+      GatewayRights.requireOnGateway(rights, id, Right.RIGHT_GATEWAY_WRITE_SECRETS);
     }
     if (paths.isEmpty()) {
       return GatewayMasks.select(stored, paths);
@@ -234,7 +228,7 @@ final class GatewayRegistryService {
   Empty delete(GatewayIdentifiers ids, GatewayCaller caller) {
     String id = ids.getGatewayId();
     store.requireLive(id);
-    GatewayRights.require(store.rightsOn(caller, id), Right.RIGHT_GATEWAY_DELETE);
+    GatewayRights.requireOnGateway(store.rightsOn(caller, id), id, Right.RIGHT_GATEWAY_DELETE);
     store.delete(id);
     return Empty.getDefaultInstance();
   }
@@ -243,7 +237,7 @@ final class GatewayRegistryService {
     String id = ids.getGatewayId();
     store.stored(id).filter(Gateway::hasDeletedAt)
         .orElseThrow(() -> GatewayStore.notFound(id));
-    GatewayRights.require(store.rightsOn(caller, id), Right.RIGHT_GATEWAY_DELETE);
+    GatewayRights.requireOnGateway(store.rightsOn(caller, id), id, Right.RIGHT_GATEWAY_DELETE);
     store.restore(id, RESTORE_WINDOW_MILLIS);
     return Empty.getDefaultInstance();
   }

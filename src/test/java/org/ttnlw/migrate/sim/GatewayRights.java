@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ttnlw.migrate.proto.Right;
 
@@ -43,24 +44,38 @@ final class GatewayRights {
   }
 
   /** Fails PermissionDenied, naming the missing ones, unless all {@code needed} are held. */
-  static void require(Set<Right> held, Right... needed) {
-    require(held, List.of(needed));
+  static void requireOnGateway(Set<Right> held, String gatewayId, Right... needed) {
+    requireOnGateway(held, gatewayId, List.of(needed));
   }
 
-  static void require(Set<Right> held, Collection<Right> needed) {
+  static void requireOnGateway(Set<Right> held, String gatewayId, Collection<Right> needed) {
     List<String> missing =
         needed.stream().filter(right -> !held.contains(right)).map(Right::name).toList();
     if (!missing.isEmpty()) {
-      throw missing(missing);
+      throw insufficient(TtsError.INSUFFICIENT_GATEWAY_RIGHTS, gatewayId, missing);
     }
   }
 
-  static StatusRuntimeException missing(Right right) {
-    return missing(List.of(right.name()));
+  static StatusRuntimeException missingOnGateway(String gatewayId, Right right) {
+    return insufficient(TtsError.INSUFFICIENT_GATEWAY_RIGHTS, gatewayId, List.of(right.name()));
   }
 
-  private static StatusRuntimeException missing(List<String> names) {
-    return TtsError.INSUFFICIENT_RIGHTS.toException(
-        Map.of("missing", Values.of(String.join(", ", names))));
+  /**
+   * Fails PermissionDenied unless the caller's key belongs to the account and holds the right, as
+   * listing and creating an account's gateways need.
+   */
+  static void requireOfAccount(GatewayCaller caller, AccountId account, Right needed) {
+    if (!caller.account().equals(Optional.of(account)) || !caller.keyRights().contains(needed)) {
+      throw insufficient(account.organization()
+              ? TtsError.INSUFFICIENT_ORGANIZATION_RIGHTS
+              : TtsError.INSUFFICIENT_USER_RIGHTS,
+          account.id(), List.of(needed.name()));
+    }
+  }
+
+  private static StatusRuntimeException insufficient(
+      TtsError error, String uid, List<String> missing) {
+    return error.toException(Map.of(
+        "uid", Values.of(uid), "missing", Values.of(String.join(", ", missing))));
   }
 }

@@ -88,7 +88,7 @@ final class GatewayServices {
   private GatewayConnectionStats connectionStats(GatewayIdentifiers ids, GatewayCaller caller) {
     String id = ids.getGatewayId();
     store.requireLive(id);
-    GatewayRights.require(store.rightsOn(caller, id), Right.RIGHT_GATEWAY_STATUS_READ);
+    GatewayRights.requireOnGateway(store.rightsOn(caller, id), id, Right.RIGHT_GATEWAY_STATUS_READ);
     return store.stats(id).orElseThrow(() ->
         TtsError.NOT_CONNECTED.toException(Map.of("gateway_uid", Values.of(id))));
   }

@@ -81,12 +81,21 @@ record TtsError(Status.Code code, String namespace, String name, String messageF
       new TtsError(Status.Code.NOT_FOUND, "pkg/gatewayserver", "not_connected",
           "gateway `{gateway_uid}` not connected");
   /**
-   * A call without a right it needs. The facts give no name for this error; the simulator names
-   * the missing rights so that a test can tell which check failed.
+   * A call without a right it needs on a gateway, user or organization. The facts give the rights,
+   * not these errors' names and wording, which follow TTS's {@code pkg/auth/rights} as {@link
+   * KeyRights} does; the simulator adds the missing rights so that a test can tell which check
+   * failed.
    */
-  static final TtsError INSUFFICIENT_RIGHTS =
-      new TtsError(Status.Code.PERMISSION_DENIED, "pkg/auth/rights", "insufficient_rights",
-          "insufficient rights: missing `{missing}`");
+  static final TtsError INSUFFICIENT_GATEWAY_RIGHTS =
+      new TtsError(Status.Code.PERMISSION_DENIED, "pkg/auth/rights", "insufficient_gateway_rights",
+          "insufficient rights for gateway `{uid}`, missing `{missing}`");
+  static final TtsError INSUFFICIENT_USER_RIGHTS =
+      new TtsError(Status.Code.PERMISSION_DENIED, "pkg/auth/rights", "insufficient_user_rights",
+          "insufficient rights for user `{uid}`, missing `{missing}`");
+  static final TtsError INSUFFICIENT_ORGANIZATION_RIGHTS =
+      new TtsError(Status.Code.PERMISSION_DENIED, "pkg/auth/rights",
+          "insufficient_organization_rights",
+          "insufficient rights for organization `{uid}`, missing `{missing}`");
   /** A request field the server requires or whose value it refuses; name not in the facts. */
   static final TtsError INVALID_FIELD =
       new TtsError(Status.Code.INVALID_ARGUMENT, "pkg/ttnpb", "validation",

@@ -484,9 +484,12 @@ class TtsGatewayRegistryTest {
     assertTrue(simulator.gateway("new-gateway").isEmpty());
   }
 
+  /** Asserts the call is refused for lack of a right on a gateway, user or organization. */
   static void assertMissing(Right right, Executable call) {
-    ErrorDetails error =
-        assertTtsError(Status.Code.PERMISSION_DENIED, "pkg/auth/rights:insufficient_rights", call);
+    String entity = right.name().startsWith("RIGHT_GATEWAY_") ? "gateway"
+        : right.name().startsWith("RIGHT_USER_") ? "user" : "organization";
+    ErrorDetails error = assertTtsError(Status.Code.PERMISSION_DENIED,
+        "pkg/auth/rights:insufficient_" + entity + "_rights", call);
     assertEquals(right.name(), error.getAttributes().getFieldsOrThrow("missing").getStringValue());
   }
 
