@@ -11,13 +11,13 @@ import picocli.CommandLine.Option;
 public final class ApplicationCreationOptions {
   @Option(names = "--create-application",
       description = "Create the target application when it does not exist (with the name,"
-          + " description, attributes and contacts of the file), owned by --target.collaborator."
-          + " Without it the application must exist.")
+          + " description, attributes and contacts of the file), owned by the collaborator that"
+          + " --target.collaborator names. Without it the application must exist.")
   boolean createApplication;
 
   @Option(names = "--collaborator", paramLabel = "user:ID|organization:ID",
-      description = "Who owns an application that --target.create-application creates: it gets"
-          + " all rights on it.")
+      description = "The owner of an application created with --target.create-application: it"
+          + " gets all rights on it.")
   String collaborator;
 
   /** The owner of a new application, or null when none may be created. */

@@ -185,8 +185,8 @@ final class Cli {
   private static String[] migrateDescription(String kind) {
     return new String[] {
         "Migrate " + (kind.equals("device") ? "end devices by device ID" : "every end device of"
-            + " the given applications") + " into the target application (--target.app-id):"
-            + " create each there, read it back and compare, and only then disable it at the"
+            + " the given applications") + " into the target application: create each there"
+            + " (in --target.app-id), read it back and compare, and only then disable it at the"
             + " source (or delete it there, with the source's delete flag), unless --dry-run.",
         "Each verified device is written to stdout (or --output) as TTS JSON, one per line: the"
             + " record of what was migrated."};

@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import-application-settings", mixinStandardHelpOptions = true,
     description = {
-        "Make the target application (--target.app-id) match a file written by"
-            + " `application-settings`, item by item: equal items are left alone, missing ones"
-            + " created, differing ones updated only with --target.update-existing (otherwise"
-            + " listed, exit code 3). Nothing in the target is deleted. Each write is read back"
+        "Make the target application match a file written by `application-settings`, item by"
+            + " item: equal items are left alone, missing ones created, differing ones updated"
+            + " when asked (--target.update-existing; otherwise listed, exit code 3). The target"
+            + " application is --target.app-id. Nothing in the target is deleted. Each write is read back"
             + " and compared. --dry-run tells what would change.",
         "The results go to stderr, one line per item; stdout stays empty."})
 final class ImportApplicationSettingsCommand implements Callable<Integer> {

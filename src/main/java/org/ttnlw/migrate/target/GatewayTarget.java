@@ -124,14 +124,10 @@ public final class GatewayTarget implements Delivery<Gateway> {
 
   @Override
   public CompletableFuture<Delivered<Gateway>> deliver(Gateway exported, boolean resumed) {
-    Gateway.Builder builder = exported.toBuilder()
+    // A file from elsewhere (ttn-lw-cli gateways get) may carry what never moves: drop it.
+    Gateway wanted = fields.exported(exported, true).toBuilder()
         .setGatewayServerAddress(config.gatewayServerAddress())
-        .clearAdministrativeContact()
-        .clearTechnicalContact()
-        .clearLbsLnsSecret()
-        .clearTargetCupsUri()
-        .clearTargetCupsKey();
-    Gateway wanted = builder.build();
+        .build();
     String id = wanted.getIds().getGatewayId();
     return euiHolder(wanted)
         .thenCompose(holder -> {

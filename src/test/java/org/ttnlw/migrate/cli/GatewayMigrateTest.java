@@ -396,4 +396,37 @@ class GatewayMigrateTest {
         + " connected to it: my-app/"), result.stderr());
     assertTrue(result.stderr().contains("my-app/abp-sensor"), result.stderr());
   }
+
+  @Test
+  void aSourceKeyThatCannotReadSecretsIsNamedAndNoKeyIsMadeForWhatItCannotSee() {
+    source.addGatewayKey("NNSXS.NO-SECRETS", "user:alice", Set.of(
+        Right.RIGHT_USER_GATEWAYS_LIST, Right.RIGHT_GATEWAY_INFO));
+    Map<String, String> environment = environment();
+    environment.put("TTNV3_GATEWAY_API_KEY", "NNSXS.NO-SECRETS");
+    connectWhenRegistered(STATION);
+
+    CliRun.Result result = CliRun.run(environment, "", "migrate", "gateway", "--source", "ttnv3",
+        STATION, "--verify-timeout", "5s", "--state", folder.resolve("s.state").toString(),
+        "--keys-file", folder.resolve("keys.json").toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("1 gateway(s) were read without the right to read"
+        + " secrets"), result.stderr());
+    assertEquals(List.of(), target.gatewayApiKeys(STATION));
+  }
+
+  @Test
+  void importDropsWhatNeverMovesFromAFileOfAnotherTool() throws IOException {
+    Path file = folder.resolve("cli.json");
+    Files.writeString(file, TtsJson.instance().toJson(SampleGateways.basicsStation()) + "\n");
+
+    CliRun.Result result = run("import-gateways", file.toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    Gateway created = target.gateway(STATION).orElseThrow();
+    assertFalse(created.getLbsLnsSecret().getValue()
+        .equals(SampleGateways.basicsStation().getLbsLnsSecret().getValue()));
+    assertEquals(target.gatewayServerAddress(), created.getGatewayServerAddress());
+    assertEquals("bob", created.getAdministrativeContact().getUserIds().getUserId());
+  }
 }
