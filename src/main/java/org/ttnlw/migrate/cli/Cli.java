@@ -59,6 +59,7 @@ final class Cli {
 
     abbreviateSynopses(root);
     root.setDefaultValueProvider(environment);
+    root.setHelpFactory(SpaceWrappedHelp.FACTORY);
     root.setOut(new PrintWriter(io.stdout(), true, StandardCharsets.UTF_8));
     root.setErr(new PrintWriter(io.stderr(), true, StandardCharsets.UTF_8));
     root.setParameterExceptionHandler(Cli::usageError);

@@ -156,4 +156,42 @@ class CommandLineTest {
         firefly.stderr());
     assertFalse(firefly.stderr().contains("application-settings"), firefly.stderr());
   }
+
+  @Test
+  void helpNeverBreaksAFlagOrAPathAcrossLines() {
+    picocli.CommandLine root = Cli.build(new Io(Map.of(), java.io.InputStream.nullInputStream(),
+        java.io.OutputStream.nullOutputStream(), System.err,
+        new org.ttnlw.migrate.export.StopSignal()));
+    java.util.Set<String> flags = new java.util.HashSet<>();
+    names(root, flags);
+    List<String> broken = new java.util.ArrayList<>();
+    walk(root, flags, broken);
+    assertEquals(List.of(), broken);
+  }
+
+  private static void names(picocli.CommandLine line, java.util.Set<String> flags) {
+    line.getCommandSpec().options().forEach(option -> flags.addAll(List.of(option.names())));
+    line.getSubcommands().values().stream().distinct().forEach(sub -> names(sub, flags));
+  }
+
+  /**
+   * Lines that end inside a flag ({@code --target.} then {@code app-id}) or a file name
+   * ({@code docs/gateways.} then {@code md}).
+   */
+  private static void walk(picocli.CommandLine line, java.util.Set<String> flags,
+      List<String> broken) {
+    String[] lines = line.getUsageMessage().split("\n");
+    java.util.regex.Pattern flagEnd = java.util.regex.Pattern.compile("(--[a-z0-9-]+\\.)$");
+    java.util.regex.Pattern pathEnd = java.util.regex.Pattern.compile("[a-z]+/[a-z-]+\\.$");
+    for (int i = 0; i + 1 < lines.length; i++) {
+      String end = lines[i].strip();
+      String next = lines[i + 1].strip().split("[\\s,.;:)`'\"]", 2)[0];
+      java.util.regex.Matcher flag = flagEnd.matcher(end);
+      if (flag.find() && flags.contains(flag.group(1) + next)
+          || pathEnd.matcher(end).find() && next.matches("md|json|sh|txt")) {
+        broken.add(line.getCommandSpec().qualifiedName() + ": " + end + " | " + next);
+      }
+    }
+    line.getSubcommands().values().stream().distinct().forEach(sub -> walk(sub, flags, broken));
+  }
 }

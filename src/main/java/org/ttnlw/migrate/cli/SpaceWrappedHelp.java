@@ -1,0 +1,129 @@
+package org.ttnlw.migrate.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi.Text;
+import picocli.CommandLine.Help.Column;
+import picocli.CommandLine.Help.ColorScheme;
+import picocli.CommandLine.Help.TextTable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Help whose text wraps only at spaces. picocli breaks a long token after a dot, which split
+ * {@code --target.app-id} into {@code --target.} and {@code app-id} on two lines: a flag an
+ * operator cannot copy. Here a token that does not fit moves to the next line whole.
+ */
+final class SpaceWrappedHelp extends Help {
+  static final CommandLine.IHelpFactory FACTORY = SpaceWrappedHelp::new;
+  /** Command names longer than this stand on their own line, as picocli lays them out. */
+  private static final int NAME_WIDTH = 38;
+
+  private SpaceWrappedHelp(CommandSpec spec, ColorScheme colorScheme) {
+    super(spec, colorScheme);
+  }
+
+  @Override
+  public Layout createDefaultLayout(List<OptionSpec> options,
+      List<PositionalParamSpec> positionals, ColorScheme colorScheme) {
+    Layout layout = super.createDefaultLayout(options, positionals, colorScheme);
+    return new Layout(colorScheme, new Table(colorScheme, layout.textTable().columns()),
+        layout.optionRenderer(), layout.parameterRenderer());
+  }
+
+  @Override
+  public TextTable createTextTable(Map<?, ?> map) {
+    TextTable table = super.createTextTable(map);
+    return new Table(colorScheme(), table.columns());
+  }
+
+  /** The subcommands, each with the first line of its description, wrapped at spaces. */
+  @Override
+  public String commandList(Map<String, Help> subcommands) {
+    if (subcommands.isEmpty()) {
+      return "";
+    }
+    Map<String, String> rows = new java.util.LinkedHashMap<>();
+    subcommands.values().stream().distinct().forEach(help -> {
+      CommandSpec sub = help.commandSpec();
+      List<String> names = new ArrayList<>(List.of(sub.name()));
+      names.addAll(List.of(sub.aliases()));
+      String[] description = sub.usageMessage().description();
+      rows.put(String.join(", ", names), description.length == 0 ? "" : description[0]);
+    });
+    int nameWidth = Math.min(NAME_WIDTH,
+        rows.keySet().stream().mapToInt(String::length).max().orElse(0));
+    int width = commandSpec().usageMessage().width() - nameWidth - 4;
+    StringBuilder list = new StringBuilder();
+    rows.forEach((names, description) -> {
+      List<String> lines = Table.wrap(description, width, 2);
+      list.append("  ").append(names);
+      if (names.length() > nameWidth) {
+        list.append(System.lineSeparator()).append(" ".repeat(nameWidth + 4));
+      } else {
+        list.append(" ".repeat(nameWidth - names.length() + 2));
+      }
+      list.append(lines.get(0)).append(System.lineSeparator());
+      for (String line : lines.subList(1, lines.size())) {
+        list.append(" ".repeat(nameWidth + 4)).append(line).append(System.lineSeparator());
+      }
+    });
+    return list.toString();
+  }
+
+  /** A table that pre-wraps each value at spaces, so picocli never has to break a word. */
+  private static final class Table extends TextTable {
+    private final ColorScheme colorScheme;
+
+    Table(ColorScheme colorScheme, Column[] columns) {
+      super(colorScheme, columns);
+      this.colorScheme = colorScheme;
+    }
+
+    @Override
+    public Cell putValue(int row, int col, Text value) {
+      Column column = columns()[col];
+      int width = column.width - column.indent;
+      String plain = value.plainString();
+      if (plain.length() <= width || column.overflow != Column.Overflow.WRAP
+          || plain.contains("\n") || hasStyles(value)) {
+        return super.putValue(row, col, value);
+      }
+      List<String> lines = wrap(plain, width, indentWrappedLines);
+      Cell cell = super.putValue(row, col, colorScheme.text(lines.get(0)));
+      for (int i = 1; i < lines.size(); i++) {
+        addEmptyRow();
+        cell = super.putValue(rowCount() - 1, col, colorScheme.text(lines.get(i)));
+      }
+      return cell;
+    }
+
+    private static boolean hasStyles(Text value) {
+      return !Set.of(value.toString()).contains(value.plainString());
+    }
+
+    /** Lines of at most {@code width}, broken at spaces; later lines indented. */
+    static List<String> wrap(String text, int width, int indent) {
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      for (String word : text.split(" +")) {
+        int limit = lines.isEmpty() ? width : width - indent;
+        if (line.length() > 0 && line.length() + 1 + word.length() > limit) {
+          lines.add((lines.isEmpty() ? "" : " ".repeat(indent)) + line);
+          line.setLength(0);
+        }
+        if (line.length() > 0) {
+          line.append(' ');
+        }
+        line.append(word);
+      }
+      lines.add((lines.isEmpty() ? "" : " ".repeat(indent)) + line);
+      return lines;
+    }
+  }
+}
