@@ -3,7 +3,6 @@ package org.ttnlw.migrate.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi.Text;
@@ -103,8 +102,9 @@ final class SpaceWrappedHelp extends Help {
       return cell;
     }
 
+    /** Text with ANSI styles is left to picocli, which keeps them across lines. */
     private static boolean hasStyles(Text value) {
-      return !Set.of(value.toString()).contains(value.plainString());
+      return !value.toString().equals(value.plainString());
     }
 
     /** Lines of at most {@code width}, broken at spaces; later lines indented. */
