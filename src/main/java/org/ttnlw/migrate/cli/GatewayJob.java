@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.export.Delivery;
+import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.export.GatewayHandOver;
 import org.ttnlw.migrate.export.RefFormat;
 import org.ttnlw.migrate.export.RunJournal;
@@ -101,25 +102,9 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
       @Override
       public Iterator<GatewayRef> items(GatewaySource source) {
         if (!all) {
-          return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return ids.hasNext();
-            }
-
-            @Override
-            public GatewayRef next() {
-              return source.resolve(ids.next());
-            }
-          };
+          return DeviceList.resolved(ids, source::resolve);
         }
-        if (!deletesSource()) {
-          return source.listAll();
-        }
-        // Deleting while paging through the list would skip gateways: read it whole first.
-        List<GatewayRef> listed = new ArrayList<>();
-        source.listAll().forEachRemaining(listed::add);
-        return listed.iterator();
+        return deletesSource() ? DeviceList.readAll(source.listAll()) : source.listAll();
       }
 
       @Override

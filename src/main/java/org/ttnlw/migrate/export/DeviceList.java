@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.ttnlw.migrate.source.DeviceCount;
 import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
@@ -16,15 +17,20 @@ public final class DeviceList {
 
   /** Device IDs, each resolved by the source (e.g. with its configured application). */
   public static Iterator<DeviceRef> ofDevices(Source source, Iterator<String> deviceIds) {
+    return resolved(deviceIds, source::resolve);
+  }
+
+  /** IDs as typed, each resolved by the source when reached. */
+  public static <R> Iterator<R> resolved(Iterator<String> ids, Function<String, R> resolve) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
-        return deviceIds.hasNext();
+        return ids.hasNext();
       }
 
       @Override
-      public DeviceRef next() {
-        return source.resolve(deviceIds.next());
+      public R next() {
+        return resolve.apply(ids.next());
       }
     };
   }
@@ -35,22 +41,26 @@ public final class DeviceList {
     return deletesDevices ? readAll(all) : all;
   }
 
-  private static Iterator<DeviceRef> readAll(Iterator<DeviceRef> devices) {
-    List<DeviceRef> all = new ArrayList<>();
-    devices.forEachRemaining(all::add);
-    return new Counted(all.iterator(), all.size());
+  /**
+   * The whole list, read before the first item is handed out (deleting while paging through a
+   * list would skip items), with its total known.
+   */
+  public static <R> Iterator<R> readAll(Iterator<R> items) {
+    List<R> all = new ArrayList<>();
+    items.forEachRemaining(all::add);
+    return new Counted<>(all.iterator(), all.size());
   }
 
   /** A list read completely, so its total is known. */
-  private record Counted(Iterator<DeviceRef> devices, long size)
-      implements Iterator<DeviceRef>, DeviceCount {
+  private record Counted<R>(Iterator<R> devices, long size)
+      implements Iterator<R>, DeviceCount {
     @Override
     public boolean hasNext() {
       return devices.hasNext();
     }
 
     @Override
-    public DeviceRef next() {
+    public R next() {
       return devices.next();
     }
 

@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.ttnlw.migrate.source.SourceStep;
 
@@ -112,7 +109,8 @@ public final class RunJournal<R> implements AutoCloseable {
         }
       }
     }
-    FileChannel channel = openOwnerOnly(path);
+    // The state file may hold secrets (a gateway's old LNS key).
+    FileChannel channel = OwnerOnlyFiles.append(path);
     RunJournal<R> journal = new RunJournal<>(path, channel, format, progress, notes, offset);
     if (channel.size() == 0) {
       journal.append(header);
@@ -124,17 +122,6 @@ public final class RunJournal<R> implements AutoCloseable {
 
   private static String header(Kind kind, boolean dryRun) {
     return kind.header + (dryRun ? " (dry run)" : "");
-  }
-
-  /** The state file may hold secrets (a gateway's old LNS key): only its owner reads it. */
-  private static FileChannel openOwnerOnly(Path path) throws IOException {
-    Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return FileChannel.open(path, options,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-    return FileChannel.open(path, options);
   }
 
   private static <R> long apply(String[] fields, RefFormat<R> format, Map<R, Progress> progress,

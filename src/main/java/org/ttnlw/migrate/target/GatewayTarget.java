@@ -157,16 +157,11 @@ public final class GatewayTarget implements Delivery<Gateway> {
     if (wanted.getIds().getEui().isEmpty()) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    return calls.call(TtsServer.IDENTITY_SERVER, GatewayRegistryGrpc.getGetIdentifiersForEUIMethod(),
+    return TtsCallException.orIfNotFound(calls.call(TtsServer.IDENTITY_SERVER,
+            GatewayRegistryGrpc.getGetIdentifiersForEUIMethod(),
             GetGatewayIdentifiersForEUIRequest.newBuilder().setEui(wanted.getIds().getEui())
                 .build(), "looking up EUI " + eui(wanted) + " in the target")
-        .thenApply(answer -> Optional.of(answer.message().getGatewayId()))
-        .exceptionally(failure -> {
-          if (Futures.unwrap(failure) instanceof TtsCallException call && call.isNotFound()) {
-            return Optional.empty();
-          }
-          throw Futures.unwrap(failure);
-        });
+        .thenApply(answer -> Optional.of(answer.message().getGatewayId())), Optional.empty());
   }
 
   /** Whether the target's claiming server can claim the EUI; false where it has none. */
@@ -189,16 +184,11 @@ public final class GatewayTarget implements Delivery<Gateway> {
   }
 
   private CompletableFuture<Optional<Gateway>> read(String id) {
-    return calls.call(TtsServer.IDENTITY_SERVER, GatewayRegistryGrpc.getGetMethod(),
+    return TtsCallException.orIfNotFound(calls.call(TtsServer.IDENTITY_SERVER,
+            GatewayRegistryGrpc.getGetMethod(),
             GetGatewayRequest.newBuilder().setGatewayIds(ids(id)).setFieldMask(compared).build(),
             "reading gateway " + id + " in the target")
-        .thenApply(answer -> Optional.of(answer.message()))
-        .exceptionally(failure -> {
-          if (Futures.unwrap(failure) instanceof TtsCallException call && call.isNotFound()) {
-            return Optional.empty();
-          }
-          throw Futures.unwrap(failure);
-        });
+        .thenApply(answer -> Optional.of(answer.message())), Optional.empty());
   }
 
   private CompletableFuture<Delivered<Gateway>> create(Gateway wanted) {

@@ -8,17 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.ttnlw.migrate.export.OwnerOnlyFiles;
 
 /**
  * The LNS API keys a run created on the target, one JSON line per gateway ({@code gateway_id},
@@ -69,7 +64,7 @@ public final class KeysFile {
     entry.put("lns_uri", lnsUri);
     entry.put("key", key);
     byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-    try (FileChannel channel = open()) {
+    try (FileChannel channel = OwnerOnlyFiles.append(path)) {
       ByteBuffer bytes = ByteBuffer.wrap(line);
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -77,16 +72,5 @@ public final class KeysFile {
       channel.force(false);
     }
     keys.put(gatewayId, key);
-  }
-
-  private FileChannel open() throws IOException {
-    List<StandardOpenOption> options = List.of(StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rw-------"));
-      return FileChannel.open(path, Set.copyOf(options), ownerOnly);
-    }
-    return FileChannel.open(path, Set.copyOf(options));
   }
 }

@@ -98,16 +98,10 @@ public final class DeviceRegistries {
         .setEndDeviceIds(ids(ref))
         .setFieldMask(FieldMask.newBuilder().addPaths("ids"))
         .build();
-    return calls.call(TtsServer.IDENTITY_SERVER, TtsServer.IDENTITY_SERVER.getMethod(), request,
-            what)
-        .thenApply(answer -> true)
-        .exceptionally(failure -> {
-          RuntimeException cause = Futures.unwrap(failure);
-          if (cause instanceof TtsCallException call && call.isNotFound()) {
-            return false;
-          }
-          throw cause;
-        });
+    CompletableFuture<Boolean> exists = calls.call(TtsServer.IDENTITY_SERVER,
+            TtsServer.IDENTITY_SERVER.getMethod(), request, what)
+        .thenApply(answer -> true);
+    return TtsCallException.orIfNotFound(exists, false);
   }
 
   private CompletableFuture<DevicePart> readPart(DeviceRef ref, TtsServer server, String what,

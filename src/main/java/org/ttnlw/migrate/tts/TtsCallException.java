@@ -2,6 +2,8 @@ package org.ttnlw.migrate.tts;
 
 import com.google.protobuf.Value;
 import io.grpc.Status;
+import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.source.Futures;
 import java.util.List;
 import org.ttnlw.migrate.proto.ErrorDetails;
 import org.ttnlw.migrate.source.SourceException;
@@ -20,6 +22,20 @@ public final class TtsCallException extends SourceException {
         + TtsError.describe(failure) + (remark.isEmpty() ? "" : "; " + remark), failure);
     this.code = Status.fromThrowable(failure).getCode();
     this.details = TtsError.details(failure);
+  }
+
+  /**
+   * The call's answer, or {@code value} when TTS answered NotFound; other failures stay
+   * failures, unwrapped.
+   */
+  public static <T> CompletableFuture<T> orIfNotFound(CompletableFuture<T> call, T value) {
+    return call.exceptionally(failure -> {
+      RuntimeException cause = Futures.unwrap(failure);
+      if (cause instanceof TtsCallException tts && tts.isNotFound()) {
+        return value;
+      }
+      throw cause;
+    });
   }
 
   public boolean isNotFound() {

@@ -20,7 +20,6 @@ import org.ttnlw.migrate.proto.ListGatewaysRequest;
 import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.proto.Secret;
 import org.ttnlw.migrate.proto.UpdateGatewayRequest;
-import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.GatewayRef;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.LnsSettings;
@@ -142,15 +141,10 @@ final class TtsGatewaySource implements GatewaySource {
 
   @Override
   public CompletableFuture<Void> delete(GatewayRef ref) {
-    return calls.call(TtsServer.IDENTITY_SERVER, GatewayRegistryGrpc.getDeleteMethod(), ids(ref),
+    return TtsCallException.orIfNotFound(calls.call(TtsServer.IDENTITY_SERVER,
+            GatewayRegistryGrpc.getDeleteMethod(), ids(ref),
             "deleting gateway " + ref + " at the source")
-        .<Void>thenApply(answer -> null)
-        .exceptionally(failure -> {
-          if (Futures.unwrap(failure) instanceof TtsCallException call && call.isNotFound()) {
-            return null;
-          }
-          throw Futures.unwrap(failure);
-        });
+        .<Void>thenApply(answer -> null), null);
   }
 
   @Override
