@@ -1,8 +1,8 @@
 package org.ttnlw.migrate.appsettings;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import java.util.Set;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.json.TtsJsonException;
 import org.ttnlw.migrate.proto.ApplicationSettings;
+import org.ttnlw.migrate.source.Utf8Lines;
 
 /**
  * Settings documents as files: TTS JSON, one application per line. They hold credentials
@@ -49,24 +50,32 @@ public final class SettingsFile {
   /**
    * The documents of a file, one per non-blank line.
    *
-   * @throws IOException naming the file and line of a line that is not a settings document
+   * @throws IOException naming the file and line of a line that is not a settings document (not
+   *     UTF-8, too long, not TTS JSON)
    */
   public static List<ApplicationSettings> read(Path path) throws IOException {
     List<ApplicationSettings> documents = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      int number = 0;
-      for (String line; (line = reader.readLine()) != null; ) {
-        number++;
-        if (line.isBlank()) {
+    try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(path))) {
+      while (lines.hasNext()) {
+        Utf8Lines.Line line = lines.next();
+        String problem = line.problem();
+        if (problem == null && line.text().isBlank()) {
           continue;
         }
-        try {
-          documents.add(TtsJson.instance().merge(line, ApplicationSettings.newBuilder()).build());
-        } catch (TtsJsonException e) {
-          throw new IOException(path + " line " + number + " is not an application settings"
-              + " document: " + e.getMessage(), e);
+        if (problem == null) {
+          try {
+            documents.add(TtsJson.instance().merge(line.text(), ApplicationSettings.newBuilder())
+                .build());
+            continue;
+          } catch (TtsJsonException e) {
+            problem = e.getMessage();
+          }
         }
+        throw new IOException(path + " line " + line.number() + " is not an application"
+            + " settings document: " + problem);
       }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     return documents;
   }

@@ -32,6 +32,7 @@ import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceConnection;
 import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.source.json.RecordInput;
 import org.ttnlw.migrate.target.TargetOptions;
 
 /**
@@ -168,7 +169,8 @@ final class PipelineRun {
             new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop(),
                 progress(list, items), job.allWritten()));
         try {
-          return report(pipeline.run(list), job.remarks(source), items, job.summaryPrefix());
+          return report(pipeline.run(list), source, job.remarks(source), items,
+              job.summaryPrefix());
         } catch (ExportFailedException e) {
           if (e.getCause() instanceof SourceConfigException configuration
               && e.summary().exported() == 0) {
@@ -218,10 +220,14 @@ final class PipelineRun {
     remarks.forEach(line -> io.stderr().println("ttn-lw-migrate: " + line));
   }
 
-  private int report(ExportSummary summary, List<String> remarks, String items,
-      String prefix) {
+  private int report(ExportSummary summary, SourceConnection source, List<String> remarks,
+      String items, String prefix) {
     PrintStream err = io.stderr();
     err.println("ttn-lw-migrate: " + prefix + summary);
+    if (source instanceof RecordInput input && !summary.interrupted()) {
+      RecordInput.RecordsRead read = input.recordsRead();
+      err.println("ttn-lw-migrate: " + prefix + summary.records(read.records(), read.repeated()));
+    }
     if (!summary.failures().isEmpty()) {
       err.println("ttn-lw-migrate: these " + items + " failed; fix the cause and run the same"
           + " command again:");

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.export;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,5 +28,29 @@ public record ExportSummary(long exported, Map<String, Long> outcomes, long resu
         + (resumed == 0 ? "" : ", finished " + resumed + " exported by an earlier run")
         + ", " + disabledLabel + " " + disabled + ", deleted " + deleted + ", skipped " + skipped
         + ", failed " + failures.size() + (interrupted ? " (interrupted)" : "");
+  }
+
+  /**
+   * Every record of an import's input counted once, e.g. "read 5 records: created 2, already in
+   * the target 1, failed 1, skipped 0, repeated 1": the counts add up to the records read.
+   *
+   * @param repeated records that gave an item again (imported once)
+   */
+  public String records(long read, long repeated) {
+    List<String> counts = new ArrayList<>();
+    outcomes.forEach((outcome, count) -> counts.add(outcome + " " + count));
+    long uncounted = exported - outcomes.values().stream().mapToLong(Long::longValue).sum();
+    if (uncounted > 0) {
+      counts.add("exported " + uncounted);
+    }
+    if (resumed > 0) {
+      counts.add("finished " + resumed + " exported by an earlier run");
+    }
+    counts.add("failed " + failures.size());
+    counts.add("skipped " + skipped);
+    if (repeated > 0) {
+      counts.add("repeated " + repeated + " (imported once)");
+    }
+    return "read " + read + (read == 1 ? " record: " : " records: ") + String.join(", ", counts);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
@@ -77,8 +78,9 @@ public final class TtsJson {
    * Merges the JSON document {@code json} into {@code builder}, as {@link #merge(JsonParser,
    * Message.Builder)} does.
    *
-   * @throws TtsJsonException if the JSON is malformed, is not a {@code builder} message or is
-   *     followed by more content
+   * @throws TtsJsonException if the JSON is malformed, is not a {@code builder} message, is
+   *     followed by more content or goes beyond a limit of the JSON reader (nesting, number or
+   *     string length: Jackson's {@code StreamReadConstraints})
    */
   public <B extends Message.Builder> B merge(String json, B builder) {
     try (JsonParser in = factory.createParser(json)) {
@@ -89,6 +91,9 @@ public final class TtsJson {
       return builder;
     } catch (StreamReadException e) {
       throw TtsJsonException.malformed(e);
+    } catch (StreamConstraintsException e) {
+      throw new TtsJsonException("beyond a limit of the JSON reader: " + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("reading from a string cannot fail", e);
     }

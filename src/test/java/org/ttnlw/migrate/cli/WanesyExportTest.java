@@ -272,15 +272,43 @@ class WanesyExportTest {
     CliRun.Result quote = all(HEADER + "\n" + with(OTAA_ROW, "name", "\"open") + "\n");
     assertTrue(quote.stderr().contains("line 2: a quote opened here is never closed"),
         quote.stderr());
-    byte[] garbage = (HEADER + "\n" + OTAA_ROW + "\n").getBytes(StandardCharsets.UTF_8);
-    garbage[HEADER.length() + 5] = (byte) 0xC3;
-    garbage[HEADER.length() + 6] = (byte) 0x28;
-    CliRun.Result binary = run(environment(csv(garbage)), "wanesy", "application", "--all");
-    assertEquals(ExitCodes.USAGE, binary.exitCode(), binary.toString());
-    assertTrue(binary.stderr().contains("line 2: not UTF-8 text"), binary.stderr());
-    CliRun.Result nul = all(HEADER + "\n\0\0\0\n");
-    assertTrue(nul.stderr().contains("line 2: binary data"), nul.stderr());
-    assertEquals("", longRow.stdout() + quote.stdout() + binary.stdout() + nul.stdout());
+    CliRun.Result badHeader = run(environment(csv(("\u00e9" + HEADER + "\n" + OTAA_ROW + "\n")
+        .getBytes(StandardCharsets.ISO_8859_1))), "wanesy", "application", "--all");
+    assertEquals(ExitCodes.USAGE, badHeader.exitCode(), badHeader.toString());
+    assertTrue(badHeader.stderr().contains("line 1: not UTF-8 text (byte 0xE9 at byte 1"),
+        badHeader.stderr());
+    assertEquals("", longRow.stdout() + quote.stdout() + badHeader.stdout());
+  }
+
+  /** Rows that cannot be read between two good ones: each fails by its line, the others move. */
+  @Test
+  void unreadableRowsFailAloneByLine() {
+    String rows = String.join("\n", HEADER, OTAA_ROW,
+        with(with(OTAA_ROW, "devEui", "00000000000000B1"), "name", "caf\u00e9"),
+        with(with(OTAA_ROW, "devEui", "00000000000000B2"), "name", "\"x\"y"),
+        with(OTAA_ROW, "devEui", "00000000000000B3").replaceFirst(",", ",\0"),
+        with(with(OTAA_ROW, "devEui", "00000000000000B4"), "name", "x".repeat(5 << 20)),
+        with(with(OTAA_ROW, "devEui", "00000000000000B5"), "name", "\"two\nlines\"tail"),
+        ABP_ROW) + "\n";
+    Path file = csv(rows.getBytes(StandardCharsets.ISO_8859_1));
+
+    CliRun.Result result = run(environment(file), "wanesy", "application", "--all",
+        "--continue-on-error");
+
+    assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
+    assertEquals(2, result.devices().size(), result.toString());
+    for (String named : List.of("line 3: not UTF-8 text (byte 0xE9", "line 4: text after the"
+        + " closing quote of a cell", "line 5: binary data (a NUL byte)", "line 6: longer than 4"
+        + " MiB", "lines 7 to 8: text after the closing quote of a cell")) {
+      assertTrue(result.stderr().contains(named), named + "\n" + result.stderr());
+    }
+    assertTrue(result.stderr().contains("exported 2"), result.stderr());
+    assertTrue(result.stderr().contains("failed 5"), result.stderr());
+
+    CliRun.Result stops = run(environment(file), "wanesy", "application", "--all");
+    assertEquals(ExitCodes.EXPORT_FAILED, stops.exitCode(), stops.toString());
+    assertTrue(stops.stderr().contains("line 3: not UTF-8 text"), stops.stderr());
+    assertEquals(1, stops.devices().size(), stops.toString());
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.ttnlw.migrate.source.GatewaySource;
  * Gateways in TTS JSON ({@code gateway} output, {@code ttn-lw-cli gateways get}), read from files
  * one after another (or stdin), for {@code import-gateways}. Nothing is ever changed here.
  */
-public final class GatewayJsonFiles implements GatewaySource {
+public final class GatewayJsonFiles implements GatewaySource, RecordInput {
   private static final JsonItemFiles.Kind<GatewayRef, Gateway> GATEWAYS =
       new JsonItemFiles.Kind<>("gateway", "ids.gateway_id", Gateway::newBuilder,
           gateway -> gateway.getIds().getGatewayId().isEmpty() ? null
@@ -45,6 +45,11 @@ public final class GatewayJsonFiles implements GatewaySource {
   @Override
   public CompletableFuture<Void> delete(GatewayRef gateway) {
     return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public RecordsRead recordsRead() {
+    return files.recordsRead();
   }
 
   @Override

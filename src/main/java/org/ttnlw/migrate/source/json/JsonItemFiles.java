@@ -1,12 +1,9 @@
 package org.ttnlw.migrate.source.json;
 
 import com.google.protobuf.Message;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -26,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.source.Utf8Lines;
 
 /**
  * Items (devices, gateways) in TTS JSON, read from files one after another (or stdin), for the
@@ -55,7 +53,9 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
   private final Map<R, CompletableFuture<T>> read = new ConcurrentHashMap<>();
   private final Set<R> seen = new HashSet<>();
   private int malformed;
-  private BufferedReader open;
+  private long counted;
+  private long repeated;
+  private Utf8Lines open;
 
   /** @param files read in order; with none, stdin is read */
   JsonItemFiles(List<Path> files, InputStream stdin, Kind<R, T> kind) {
@@ -76,7 +76,7 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
     return new Iterator<>() {
       private String name = files.isEmpty() ? "stdin" : null;
       private Iterator<JsonRecords.Record> records = files.isEmpty()
-          ? new JsonRecords(reader(stdin)) : Collections.emptyIterator();
+          ? new JsonRecords(new Utf8Lines(stdin)) : Collections.emptyIterator();
 
       private R next;
 
@@ -97,7 +97,7 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
           name = file.toString();
           try {
             closeOpenFile();
-            open = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            open = new Utf8Lines(Files.newInputStream(file));
             records = new JsonRecords(open);
           } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -118,15 +118,15 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
     };
   }
 
-  private static BufferedReader reader(InputStream in) {
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
-  }
-
   /** The record's item, or null for an item given before (skipped with a warning). */
   @SuppressWarnings("unchecked")
   private R parse(String file, JsonRecords.Record record) {
     String where = file + " line " + record.line();
+    counted++;
     try {
+      if (record.problem() != null) {
+        throw new SourceException(record.problem());
+      }
       if (!record.text().startsWith("{")) {
         throw new SourceException("not a JSON object: " + shortened(record.text()));
       }
@@ -136,6 +136,7 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
         throw new SourceException("the " + kind.noun() + " has no " + kind.idField());
       }
       if (!seen.add(ref)) {
+        repeated++;
         log.warn("{}: {} {} was given before; importing it once", where, kind.noun(), ref);
         return null;
       }
@@ -151,6 +152,11 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
 
   private static String shortened(String text) {
     return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+  }
+
+  /** What was read so far. */
+  RecordInput.RecordsRead recordsRead() {
+    return new RecordInput.RecordsRead(counted, repeated);
   }
 
   CompletableFuture<T> fetch(R ref) {

@@ -15,7 +15,7 @@ import org.ttnlw.migrate.source.Source;
  * not a device fails on its own, naming its file and line; the others still go in. Nothing is
  * ever changed here.
  */
-public final class TtsJsonFiles implements Source {
+public final class TtsJsonFiles implements Source, RecordInput {
   private static final JsonItemFiles.Kind<DeviceRef, EndDevice> DEVICES =
       new JsonItemFiles.Kind<>("device", "ids.device_id", EndDevice::newBuilder,
           device -> device.getIds().getDeviceId().isEmpty() ? null : DeviceRef.of(device.getIds()),
@@ -56,6 +56,11 @@ public final class TtsJsonFiles implements Source {
   @Override
   public CompletableFuture<Void> delete(DeviceRef device) {
     return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public RecordsRead recordsRead() {
+    return files.recordsRead();
   }
 
   @Override

@@ -1,12 +1,7 @@
 package org.ttnlw.migrate.source.wanesy;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,65 +11,82 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.source.Utf8Lines;
 
 /**
  * A CSV file read whole, as spreadsheets and WMC write it: UTF-8 with or without a byte order
  * mark, separated by commas or, when the header has semicolons and no comma, by semicolons;
  * RFC 4180 quotes (a quoted cell may hold separators, doubled quotes and line breaks); LF or CRLF.
- * The first record names the columns. A short row gets empty cells, with a warning; a row with
- * more cells than the header, an unclosed quote, or bytes that are not UTF-8 text refuse the file
- * with the line that holds them.
+ * The first record names the columns. A short row gets empty cells, with a warning. A row that
+ * holds bytes that are not UTF-8 text, a NUL byte, a line over {@link Utf8Lines#MAX_BYTES} or text
+ * after the closing quote of a cell ({@code "x"y}) is kept with its problem, to fail alone; a row
+ * with more cells than the header, an unclosed quote, or such a header refuse the file with the
+ * line that holds them.
  */
 final class CsvFile {
   private static final Logger log = LoggerFactory.getLogger(CsvFile.class);
 
-  /** One data row: its line in the file, and its cells by column name ("" when absent). */
-  record Row(int line, Map<String, String> cells) {
+  /**
+   * One data row: its line in the file, and its cells by column name ("" when absent).
+   *
+   * @param problem why the row cannot be read, naming its line(s); null when it can
+   */
+  record Row(int line, Map<String, String> cells, String problem) {
     String get(String column) {
       return cells.getOrDefault(column, "");
     }
   }
 
+  /** A record of cells, the lines it spans, and why it cannot be read (or null). */
+  private record Cells(List<String> cells, int line, int lastLine, String problem) {}
+
   private CsvFile() {}
 
   static List<Row> read(Path path) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
+    Map<Integer, String> badLines = new HashMap<>();
+    StringBuilder text = new StringBuilder();
+    try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(path))) {
+      while (lines.hasNext()) {
+        Utf8Lines.Line line = lines.next();
+        String problem = line.problem() != null ? line.problem()
+            : line.text().indexOf('\0') >= 0 ? "binary data (a NUL byte), not CSV text" : null;
+        if (problem != null) {
+          badLines.put(line.number(), problem);
+        }
+        text.append(line.text()).append('\n');
+      }
+    } catch (IOException | UncheckedIOException e) {
       throw new SourceConfigException("cannot read the CSV file " + path + ": " + e);
     }
-    String text = decode(path, bytes);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    List<List<String>> records = new ArrayList<>();
-    List<Integer> lines = new ArrayList<>();
-    parse(path, text, separator(text), records, lines);
+    List<Cells> records = parse(path, text.toString(), separator(text), badLines);
     if (records.isEmpty()) {
       throw new SourceConfigException("the CSV file " + path + " is empty");
     }
-    List<String> header = records.get(0).stream().map(String::strip).toList();
+    Cells head = records.get(0);
+    if (head.problem() != null) {
+      throw new SourceConfigException(path + " " + head.problem() + " (export the CSV as UTF-8)");
+    }
+    List<String> header = head.cells().stream().map(String::strip).toList();
     List<Row> rows = new ArrayList<>();
-    for (int i = 1; i < records.size(); i++) {
-      List<String> cells = records.get(i);
-      int line = lines.get(i);
-      if (cells.stream().allMatch(String::isBlank)) {
+    for (Cells record : records.subList(1, records.size())) {
+      List<String> cells = record.cells();
+      int line = record.line();
+      if (cells.stream().allMatch(String::isBlank) && record.problem() == null) {
         continue;
       }
-      if (cells.size() > header.size()) {
+      if (cells.size() > header.size() && record.problem() == null) {
         throw new SourceConfigException(path + " line " + line + ": " + cells.size()
             + " cells, but the header names " + header.size() + " columns");
       }
-      if (cells.size() < header.size()) {
+      if (cells.size() < header.size() && record.problem() == null) {
         log.warn("{} line {}: {} cells where the header names {} columns; the missing ones at the"
             + " end are read as empty", path, line, cells.size(), header.size());
       }
       Map<String, String> byName = new HashMap<>();
-      for (int c = 0; c < cells.size(); c++) {
+      for (int c = 0; c < cells.size() && c < header.size(); c++) {
         byName.putIfAbsent(header.get(c), cells.get(c));
       }
-      rows.add(new Row(line, byName));
+      rows.add(new Row(line, byName, record.problem()));
     }
     if (!header.contains("devEui")) {
       throw new SourceConfigException("the CSV file " + path + " has no devEui column; its header"
@@ -83,51 +95,23 @@ final class CsvFile {
     return rows;
   }
 
-  private static String decode(Path path, byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      throw new SourceConfigException(path + " line " + lineAt(bytes, in.position())
-          + ": not UTF-8 text (export the CSV as UTF-8)");
-    }
-    decoder.flush(out);
-    String text = out.flip().toString();
-    int nul = text.indexOf('\0');
-    if (nul >= 0) {
-      throw new SourceConfigException(path + " line " + (1 + text.substring(0, nul).chars()
-          .filter(c -> c == '\n').count()) + ": binary data (a NUL byte), not CSV text");
-    }
-    return text;
-  }
-
-  private static long lineAt(byte[] bytes, int position) {
-    long line = 1;
-    for (int i = 0; i < position && i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
-
-  private static char separator(String text) {
-    int end = text.indexOf('\n');
-    String header = end < 0 ? text : text.substring(0, end);
+  private static char separator(CharSequence text) {
+    String header = text.toString().lines().findFirst().orElse("");
     return header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
   }
 
-  private static void parse(Path path, String text, char separator, List<List<String>> records,
-      List<Integer> lines) {
+  /** The records of {@code text}, whose lines all end with LF. */
+  private static List<Cells> parse(Path path, String text, char separator,
+      Map<Integer, String> badLines) {
+    List<Cells> records = new ArrayList<>();
     List<String> record = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     int line = 1;
     int recordLine = 1;
     boolean quoted = false;
+    boolean closed = false;
     boolean any = false;
+    String problem = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (quoted) {
@@ -136,34 +120,42 @@ final class CsvFile {
           i++;
         } else if (c == '"') {
           quoted = false;
+          closed = true;
         } else {
           if (c == '\n') {
             line++;
           }
           cell.append(c);
         }
-      } else if (c == '"' && cell.isEmpty()) {
+      } else if (c == '"' && cell.isEmpty() && !closed) {
         quoted = true;
         any = true;
       } else if (c == separator) {
         record.add(cell.toString());
         cell.setLength(0);
+        closed = false;
         any = true;
       } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        if (any || !cell.isEmpty()) {
+        // A lone CR ends a record as LF does; CRLF came as LF (Utf8Lines).
+        if (any || !cell.isEmpty() || badLines.containsKey(line)) {
           record.add(cell.toString());
-          records.add(record);
-          lines.add(recordLine);
+          records.add(new Cells(record, recordLine, line,
+              problem(recordLine, line, problem, badLines)));
         }
         record = new ArrayList<>();
         cell.setLength(0);
         any = false;
-        line++;
+        closed = false;
+        problem = null;
+        if (c == '\n') {
+          line++;
+        }
         recordLine = line;
       } else {
+        if (closed && problem == null) {
+          problem = "text after the closing quote of a cell (a quote inside a quoted cell is"
+              + " written as two quotes: \"x\"\"y\")";
+        }
         cell.append(c);
         any = true;
       }
@@ -172,10 +164,19 @@ final class CsvFile {
       throw new SourceConfigException(path + " line " + recordLine + ": a quote opened here is"
           + " never closed");
     }
-    if (any || !cell.isEmpty()) {
-      record.add(cell.toString());
-      records.add(record);
-      lines.add(recordLine);
+    return records;
+  }
+
+  /** The problem of the record on lines {@code first} to {@code last}, naming them. */
+  private static String problem(int first, int last, String quoting,
+      Map<Integer, String> badLines) {
+    String where = first == last ? "line " + first : "lines " + first + " to " + last;
+    for (int line = first; line <= last; line++) {
+      if (badLines.containsKey(line)) {
+        return where + ": " + (first == last ? "" : "line " + line + " is ")
+            + badLines.get(line);
+      }
     }
+    return quoting == null ? null : where + ": " + quoting;
   }
 }

@@ -20,7 +20,10 @@ import org.ttnlw.migrate.source.SourceException;
 final class WanesySource implements Source {
   private final String appId;
   private final WanesyDeviceMapper mapper;
-  /** Rows by lower-case, zero-padded DevEUI (or by "csv-line-N" when it is not one), file order. */
+  /**
+   * Rows by lower-case, zero-padded DevEUI (or by "csv-line-N" when it is not one or the row
+   * cannot be read), file order.
+   */
   private final Map<String, List<CsvFile.Row>> rows = new LinkedHashMap<>();
   private final List<String> kept = new ArrayList<>();
 
@@ -34,7 +37,7 @@ final class WanesySource implements Source {
 
   private static String key(CsvFile.Row row) {
     String eui = row.get("devEui").strip();
-    if (eui.matches("[0-9A-Fa-f]{1,16}")) {
+    if (row.problem() == null && eui.matches("[0-9A-Fa-f]{1,16}")) {
       return "0".repeat(16 - eui.length()) + eui.toLowerCase(Locale.ROOT);
     }
     return "csv-line-" + row.line();
@@ -46,12 +49,15 @@ final class WanesySource implements Source {
     return new DeviceRef(appId, "0".repeat(Math.max(0, 16 - eui.length())) + eui);
   }
 
-  /** The rows whose clusterId or clusterName is {@code cluster}. */
+  /**
+   * The rows whose clusterId or clusterName is {@code cluster}, and every row that cannot be read
+   * (its cluster is not known for sure), to fail by its line rather than go unnoticed.
+   */
   @Override
   public Iterator<DeviceRef> listDevices(String cluster) {
     List<DeviceRef> refs = new ArrayList<>();
     rows.forEach((key, sameEui) -> {
-      if (sameEui.stream().anyMatch(row -> inCluster(row, cluster))) {
+      if (sameEui.stream().anyMatch(row -> row.problem() != null || inCluster(row, cluster))) {
         refs.add(new DeviceRef(appId, key));
       }
     });
@@ -89,6 +95,9 @@ final class WanesySource implements Source {
       throw new DeviceRejectedException("device " + ref.deviceId() + ": not in the CSV file");
     }
     CsvFile.Row row = found.get(0);
+    if (row.problem() != null) {
+      throw new DeviceRejectedException(row.problem());
+    }
     if (ref.deviceId().startsWith("csv-line-")) {
       throw new DeviceRejectedException("line " + row.line() + ": devEui \"" + row.get("devEui")
           + "\" is not a DevEUI (up to 16 hex digits)");
