@@ -27,7 +27,8 @@ public final class ControlCharacters {
     return out.toString();
   }
 
-  static boolean isControl(int c) {
+  /** Whether {@link #escape} escapes {@code c}. */
+  public static boolean isControl(int c) {
     return Character.isISOControl(c) || c == 0xFFFD
         || switch (Character.getType(c)) {
           case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
