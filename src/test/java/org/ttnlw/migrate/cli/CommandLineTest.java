@@ -159,9 +159,7 @@ class CommandLineTest {
 
   @Test
   void helpNeverBreaksAFlagOrAPathAcrossLines() {
-    picocli.CommandLine root = Cli.build(new Io(Map.of(), java.io.InputStream.nullInputStream(),
-        java.io.OutputStream.nullOutputStream(), System.err,
-        new org.ttnlw.migrate.export.StopSignal()));
+    picocli.CommandLine root = commandTree();
     java.util.Set<String> flags = new java.util.HashSet<>();
     names(root, flags);
     List<String> broken = new java.util.ArrayList<>();
@@ -171,9 +169,7 @@ class CommandLineTest {
 
   @Test
   void everyFlagThatTakesAKeySaysThatOthersSeeItInPs() {
-    picocli.CommandLine root = Cli.build(new Io(Map.of(), java.io.InputStream.nullInputStream(),
-        java.io.OutputStream.nullOutputStream(), System.err,
-        new org.ttnlw.migrate.export.StopSignal()));
+    picocli.CommandLine root = commandTree();
     java.util.Set<String> keyFlags = new java.util.TreeSet<>();
     java.util.Set<String> silent = new java.util.TreeSet<>();
     keyFlags(root, keyFlags, silent);
@@ -202,6 +198,12 @@ class CommandLineTest {
     }
     line.getSubcommands().values().stream().distinct()
         .forEach(sub -> keyFlags(sub, keyFlags, silent));
+  }
+
+  private static picocli.CommandLine commandTree() {
+    return Cli.build(new Io(Map.of(), java.io.InputStream.nullInputStream(),
+        java.io.OutputStream.nullOutputStream(), System.err,
+        new org.ttnlw.migrate.export.StopSignal()));
   }
 
   private static void names(picocli.CommandLine line, java.util.Set<String> flags) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,17 +135,8 @@ class HostileTextTest {
       firefly.device(FireflyFake.OTAA_EUI, FireflyFake.OTAA
               .replace("\"meter-1\"", json(HOSTILE)).replace("\"EU868\"", json(HOSTILE)))
           .uplinks(FireflyFake.OTAA_EUI, 1, 42);
-      Map<String, String> environment = new HashMap<>();
-      environment.put("FIREFLY_HOST", firefly.host());
-      environment.put("FIREFLY_API_KEY", FireflyFake.API_KEY);
-      environment.put("FIREFLY_USE_HTTP", "true");
-      environment.put("FIREFLY_APP_ID", "my-app");
-      environment.put("FIREFLY_FREQUENCY_PLAN_ID", "EU_863_870_TTN");
-      environment.put("FIREFLY_MAC_VERSION", "1.0.2b");
-      environment.put("FIREFLY_JOIN_EUI", FireflyExportTest.JOIN_EUI);
-
-      CliRun.Result result = CliRun.run(environment, "", "firefly", "device",
-          FireflyFake.OTAA_EUI);
+      CliRun.Result result = CliRun.run(FireflyExportTest.environment(firefly), "", "firefly",
+          "device", FireflyFake.OTAA_EUI);
 
       assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("region \"" + ESCAPED + "\""), result.toString());

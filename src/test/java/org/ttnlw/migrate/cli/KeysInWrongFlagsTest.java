@@ -9,17 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.sim.awsiot.AwsSamples;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
+import org.ttnlw.migrate.text.SampleKeys;
 
 /**
  * A key pasted where something else belongs (a typed flag, an ID argument, stdin) is refused with
  * the key masked: it never reaches the terminal or a CI log in full.
  */
 class KeysInWrongFlagsTest {
-  static final String TTS_KEY = "NNSXS.ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGH"
-      + ".ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJKLMNOPQRST";
-  static final String JWT = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJjaGlycHN0YWNrIiwi"
-      + "aXNzIjoiY2hpcnBzdGFjayIsInN1YiI6IjEyMyIsInR5cCI6ImtleSJ9.dGhpcy1pcy1hLXNpZ25hdHVyZQ";
-  static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  static final String TTS_KEY = SampleKeys.TTS_KEY;
+  static final String JWT = SampleKeys.JWT;
+  static final String AWS_SECRET = SampleKeys.AWS_SECRET;
 
   /** Refused as a usage error that quotes the value masked, and nothing of the key after it. */
   private static void assertRefusedMasked(CliRun.Result result, String key, String mask) {

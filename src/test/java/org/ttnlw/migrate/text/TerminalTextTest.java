@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import org.junit.jupiter.api.Test;
 
 class TerminalTextTest {
-  static final String TTS_KEY = "NNSXS.ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGH"
-      + ".ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJKLMNOPQRST";
-  static final String JWT = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJjaGlycHN0YWNrIiwi"
-      + "aXNzIjoiY2hpcnBzdGFjayIsInN1YiI6IjEyMyIsInR5cCI6ImtleSJ9.dGhpcy1pcy1hLXNpZ25hdHVyZQ";
-  static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  static final String TTS_KEY = SampleKeys.TTS_KEY;
+  static final String JWT = SampleKeys.JWT;
+  static final String AWS_SECRET = SampleKeys.AWS_SECRET;
 
   @Test
   void everyControlCharacterIsEscapedAndTheRestKept() {
