@@ -69,7 +69,7 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
     try {
       applications = IdInput.of("application", bound.plugin().applicationIds(), ids, io.stdin());
     } catch (IdInput.InvalidInputException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     SourceContext context = new SourceContext(global.concurrency, global.timeout, global.retries);
     try (ApplicationSettingsSource export = bound.openSettings(context);

@@ -1,15 +1,18 @@
 package org.ttnlw.migrate.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ttnlw.migrate.export.IdInput;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourcePlugins;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetOptions;
+import org.ttnlw.migrate.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -64,9 +67,11 @@ final class Cli {
     root.setErr(new PrintWriter(io.stderr(), true, StandardCharsets.UTF_8));
     root.setParameterExceptionHandler(Cli::usageError);
     root.setExecutionExceptionHandler((e, line, parsed) -> {
-      line.getErr().println("ttn-lw-migrate: internal error: " + e);
+      line.getErr().println("ttn-lw-migrate: internal error: " + TerminalText.line(e.toString()));
       if (global.verbose) {
-        e.printStackTrace(line.getErr());
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().forEach(text -> line.getErr().println(TerminalText.line(text)));
       }
       return ExitCodes.EXPORT_FAILED;
     });
@@ -221,10 +226,18 @@ final class Cli {
     return line;
   }
 
+  /**
+   * picocli's message quotes the value that did not fit, which may be a key given to the wrong
+   * flag or an ID with control characters: it is printed masked and escaped, as one line (IDs
+   * from the arguments or stdin on a line each, escaped where they are listed).
+   */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine line = e.getCommandLine();
     PrintWriter err = line.getErr();
-    err.println("ttn-lw-migrate: " + e.getMessage());
+    List<String> lines = e.getCause() instanceof IdInput.InvalidInputException invalid
+        ? invalid.lines() : List.of(String.valueOf(e.getMessage()));
+    err.println("ttn-lw-migrate: " + TerminalText.line(lines.get(0)));
+    lines.subList(1, lines.size()).forEach(text -> err.println(TerminalText.line(text)));
     // "Did you mean" for a mistyped command or flag: picocli's own suggestions.
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run `" + line.getCommandSpec().qualifiedName() + " --help` for usage.");

@@ -108,7 +108,7 @@ abstract class ExportCommand implements Callable<Integer> {
       input = all ? List.<String>of().iterator()
           : IdInput.of(kind(), idSyntax(bound.plugin()), ids, io.stdin());
     } catch (IdInput.InvalidInputException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
     UnaryOperator<String> asTyped = bound.flagsAsTyped(sourceName != null);

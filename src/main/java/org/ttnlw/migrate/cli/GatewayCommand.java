@@ -94,7 +94,7 @@ final class GatewayCommand implements Callable<Integer> {
       input = all ? List.<String>of().iterator()
           : IdInput.of("gateway", bound.plugin().gatewayIds(), ids, io.stdin());
     } catch (IdInput.InvalidInputException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     if (target != null) {
       // Each gateway is registered and handed over on its own: one that fails or does not

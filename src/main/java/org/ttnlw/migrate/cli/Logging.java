@@ -11,7 +11,7 @@ import org.ttnlw.migrate.export.ProgressReport;
 final class Logging {
   private static final String STDERR_APPENDER = "STDERR";
   /** logback.xml's. */
-  private static final String PATTERN = "%-5level %msg%n";
+  private static final String PATTERN = "%-5level %msg%n%ex";
   private static final List<java.util.logging.Logger> LIBRARIES = List.of(
       java.util.logging.Logger.getLogger("io.grpc"),
       java.util.logging.Logger.getLogger("io.netty"));

@@ -12,6 +12,7 @@ public final class Main {
     // stdout is for device JSON (and help text) only: whatever a library prints to System.out
     // goes to stderr. Device JSON is written to the raw descriptor, since System.out would hide
     // write errors.
+    System.setErr(EscapingStderr.wrap(System.err));
     System.setOut(System.err);
     StopSignal stop = new StopSignal();
     Interrupts.install(stop, System.err);
@@ -23,6 +24,7 @@ public final class Main {
 
   /** Runs the tool as the command line {@code args} asks, and returns the exit code. */
   public static int run(String[] args, Io io) {
-    return Cli.build(io).execute(args);
+    return Cli.build(new Io(io.environment(), io.stdin(), io.stdout(),
+        EscapingStderr.wrap(io.stderr()), io.stop())).execute(args);
   }
 }

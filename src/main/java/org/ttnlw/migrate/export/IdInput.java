@@ -14,6 +14,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.source.IdSyntax;
+import org.ttnlw.migrate.text.ControlCharacters;
 
 /**
  * IDs to export, from the command line or, with none there, one per line on stdin. All of them
@@ -44,7 +45,8 @@ public final class IdInput implements Iterator<String> {
       InputStream stdin) {
     Checked checked = new Checked(kind, syntax);
     if (!arguments.isEmpty()) {
-      arguments.forEach(argument -> checked.add(argument, "argument \"" + argument + "\""));
+      arguments.forEach(argument -> checked.add(argument,
+          "argument \"" + Checked.printable(argument) + "\""));
       checked.throwIfInvalid("among the arguments");
       return new IdInput(checked.ids);
     }
@@ -122,16 +124,12 @@ public final class IdInput implements Iterator<String> {
           + " changed:\n  " + String.join("\n  ", problems));
     }
 
-    private static String printable(String text) {
-      StringBuilder out = new StringBuilder();
-      text.codePoints().limit(80).forEach(c -> {
-        if (Character.isISOControl(c) || c == 0xFFFD) {
-          out.append(String.format("\\u%04x", c));
-        } else {
-          out.appendCodePoint(c);
-        }
-      });
-      return text.codePointCount(0, text.length()) > 80 ? out + "..." : out.toString();
+    /** At most 80 characters of {@code text}, escaped: its problem is printed line by line. */
+    static String printable(String text) {
+      if (text.codePointCount(0, text.length()) <= 80) {
+        return ControlCharacters.escape(text);
+      }
+      return ControlCharacters.escape(text.substring(0, text.offsetByCodePoints(0, 80))) + "...";
     }
   }
 
@@ -139,6 +137,11 @@ public final class IdInput implements Iterator<String> {
   public static final class InvalidInputException extends RuntimeException {
     InvalidInputException(String message) {
       super(message);
+    }
+
+    /** The message's lines: the IDs in it are escaped, so each line break is this class's. */
+    public List<String> lines() {
+      return getMessage().lines().toList();
     }
   }
 

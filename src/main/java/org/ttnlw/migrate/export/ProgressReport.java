@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.export;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -41,13 +42,14 @@ public final class ProgressReport implements RunProgress {
   /** A live line on {@code terminal}, redrawn at most every 200 ms. */
   public static ProgressReport live(Supplier<OptionalLong> total, PrintStream terminal,
       String items) {
-    return new ProgressReport(total, items, System::nanoTime, Duration.ofMillis(200), line -> {
-      terminal.print(CLEAR_LINE + line);
-      terminal.flush();
-    }, () -> {
-      terminal.print(CLEAR_LINE);
-      terminal.flush();
-    });
+    return new ProgressReport(total, items, System::nanoTime, Duration.ofMillis(200),
+        line -> draw(terminal, CLEAR_LINE + line), () -> draw(terminal, CLEAR_LINE));
+  }
+
+  /** As bytes: printed text goes to stderr with its control characters escaped. */
+  private static void draw(PrintStream terminal, String text) {
+    terminal.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    terminal.flush();
   }
 
   /** A log line every 5 s, for stderr that is a file or a pipe. */

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 
 /** A secret (an API key) given as a flag, or in a file so it stays out of shell history and ps. */
 public final class SecretFlag {
+  /** Ends the help of every flag that takes a secret. */
+  public static final String VISIBLE_IN_PS = " Other users on this machine see a flag's value in"
+      + " `ps`: prefer the -file flag or the environment variable.";
+
   private SecretFlag() {}
 
   /**

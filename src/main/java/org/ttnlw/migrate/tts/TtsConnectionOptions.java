@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.tts;
 
 import java.nio.file.Path;
+import org.ttnlw.migrate.source.SecretFlag;
 import picocli.CommandLine.Option;
 
 /**
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 public final class TtsConnectionOptions {
   @Option(names = "--app-api-key", paramLabel = "KEY",
       description = "API key with rights to the application's end devices (read; write too unless"
-          + " --dry-run). Sent as a bearer token; never printed or logged.")
+          + " --dry-run). Sent as a bearer token; never printed or logged."
+          + SecretFlag.VISIBLE_IN_PS)
   String appApiKey;
 
   @Option(names = "--app-api-key-file", paramLabel = "FILE",
@@ -21,7 +23,8 @@ public final class TtsConnectionOptions {
 
   @Option(names = "--gateway-api-key", paramLabel = "KEY",
       description = "Gateways: a user or organization API key with rights to its gateways (an"
-          + " application key has none). Sent as a bearer token; never printed or logged.")
+          + " application key has none). Sent as a bearer token; never printed or logged."
+          + SecretFlag.VISIBLE_IN_PS)
   String gatewayApiKey;
 
   @Option(names = "--gateway-api-key-file", paramLabel = "FILE",

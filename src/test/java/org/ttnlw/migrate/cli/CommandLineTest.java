@@ -159,14 +159,51 @@ class CommandLineTest {
 
   @Test
   void helpNeverBreaksAFlagOrAPathAcrossLines() {
-    picocli.CommandLine root = Cli.build(new Io(Map.of(), java.io.InputStream.nullInputStream(),
-        java.io.OutputStream.nullOutputStream(), System.err,
-        new org.ttnlw.migrate.export.StopSignal()));
+    picocli.CommandLine root = commandTree();
     java.util.Set<String> flags = new java.util.HashSet<>();
     names(root, flags);
     List<String> broken = new java.util.ArrayList<>();
     walk(root, flags, broken);
     assertEquals(List.of(), broken);
+  }
+
+  @Test
+  void everyFlagThatTakesAKeySaysThatOthersSeeItInPs() {
+    picocli.CommandLine root = commandTree();
+    java.util.Set<String> keyFlags = new java.util.TreeSet<>();
+    java.util.Set<String> silent = new java.util.TreeSet<>();
+    keyFlags(root, keyFlags, silent);
+
+    assertTrue(keyFlags.containsAll(List.of("--ttnv3.app-api-key", "--target.app-api-key",
+        "--target.gateway-api-key", "--chirpstack.api-key", "--firefly.api-key", "--api-key")),
+        keyFlags.toString());
+    assertEquals(java.util.Set.of(), silent);
+    String help = CliRun.run(Map.of(), "", "migrate", "application", "--help").stdout()
+        .replaceAll("\\s+", " ");
+    assertTrue(help.contains("see a flag's value in `ps`: prefer the -file flag or the"),
+        help);
+  }
+
+  /** Flags whose name ends in key, token or secret and that take a value. */
+  private static void keyFlags(picocli.CommandLine line, java.util.Set<String> keyFlags,
+      java.util.Set<String> silent) {
+    for (picocli.CommandLine.Model.OptionSpec option : line.getCommandSpec().options()) {
+      String name = option.longestName();
+      if (name.matches(".*(key|token|secret)") && option.arity().max() > 0) {
+        keyFlags.add(name);
+        if (!String.join(" ", option.description()).contains("`ps`")) {
+          silent.add(name);
+        }
+      }
+    }
+    line.getSubcommands().values().stream().distinct()
+        .forEach(sub -> keyFlags(sub, keyFlags, silent));
+  }
+
+  private static picocli.CommandLine commandTree() {
+    return Cli.build(new Io(Map.of(), java.io.InputStream.nullInputStream(),
+        java.io.OutputStream.nullOutputStream(), System.err,
+        new org.ttnlw.migrate.export.StopSignal()));
   }
 
   private static void names(picocli.CommandLine line, java.util.Set<String> flags) {

@@ -34,6 +34,11 @@ class FireflyExportTest {
   }
 
   private Map<String, String> environment() {
+    return environment(firefly);
+  }
+
+  /** What points the tool at {@code firefly}, with the settings Firefly does not hold. */
+  static Map<String, String> environment(FireflyFake firefly) {
     Map<String, String> environment = new HashMap<>();
     environment.put("FIREFLY_HOST", firefly.host());
     environment.put("FIREFLY_API_KEY", FireflyFake.API_KEY);

@@ -35,8 +35,8 @@ class WanesyExportTest {
 
   private static final String SAMPLE = resource("sample.csv");
   private static final String TWO = resource("two-devices.csv");
-  private static final String HEADER = SAMPLE.lines().findFirst().orElseThrow();
-  private static final String OTAA_ROW = SAMPLE.lines().skip(1).findFirst().orElseThrow();
+  static final String HEADER = SAMPLE.lines().findFirst().orElseThrow();
+  static final String OTAA_ROW = SAMPLE.lines().skip(1).findFirst().orElseThrow();
   private static final String ABP_ROW = TWO.lines().skip(2).findFirst().orElseThrow();
 
   private Path csv(String text) {

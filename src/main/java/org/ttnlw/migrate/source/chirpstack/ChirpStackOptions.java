@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.chirpstack;
 
 import java.nio.file.Path;
+import org.ttnlw.migrate.source.SecretFlag;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,7 +18,7 @@ public final class ChirpStackOptions {
   @Option(names = "--api-key", paramLabel = "TOKEN",
       description = "ChirpStack API key (admin or tenant) that can read and, unless --dry-run,"
           + " update or delete the devices or gateways. Sent as a bearer token; never printed or"
-          + " logged.")
+          + " logged." + SecretFlag.VISIBLE_IN_PS)
   String apiKey;
 
   @Option(names = "--api-key-file", paramLabel = "FILE",

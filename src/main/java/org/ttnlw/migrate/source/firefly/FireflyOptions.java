@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.firefly;
 
 import java.nio.file.Path;
+import org.ttnlw.migrate.source.SecretFlag;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,7 +16,7 @@ public final class FireflyOptions {
 
   @Option(names = "--api-key", paramLabel = "KEY",
       description = "Firefly API key. Sent as the auth query parameter, as Firefly requires; never"
-          + " printed or logged.")
+          + " printed or logged." + SecretFlag.VISIBLE_IN_PS)
   String apiKey;
 
   @Option(names = "--api-key-file", paramLabel = "FILE",
