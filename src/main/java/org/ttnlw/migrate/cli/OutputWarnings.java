@@ -71,8 +71,8 @@ final class OutputWarnings {
             + " changing any other " + noun() + " at the source: " + (changed == 0 ? "none was"
             : changed + " " + (changed == 1 ? noun() + " was" : items + " were"))
             + " changed there (" + summary.disabledLabel() + " " + summary.disabled()
-            + ", deleted " + summary.deleted() + ") after its line went into the pipe, which"
-            + " does not prove the reader kept it");
+            + ", deleted " + summary.deleted() + "), each once its line was in the pipe, which"
+            + " does not prove that the reader kept it");
         return;
       }
     }
