@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.ttnlw.migrate.export.Delivery;
@@ -70,6 +71,11 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
   @Override
   public RunJournal.Kind journalKind(boolean migration) {
     return migration ? RunJournal.Kind.MIGRATION : RunJournal.Kind.EXPORT;
+  }
+
+  @Override
+  public Optional<String> finalSourceStep() {
+    return global.dryRun ? Optional.empty() : choices.finalStep();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.ttnlw.migrate.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import org.ttnlw.migrate.export.DeviceList;
 import org.ttnlw.migrate.export.GatewayHandOver;
 import org.ttnlw.migrate.export.RefFormat;
 import org.ttnlw.migrate.export.RunJournal;
+import org.ttnlw.migrate.export.RunLock;
 import org.ttnlw.migrate.export.SideEffects;
 import org.ttnlw.migrate.export.Transform;
 import org.ttnlw.migrate.proto.Gateway;
@@ -78,6 +81,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   private GatewayTarget target;
   private ConnectionWatch watch;
   private GatewayHandOver handOver;
+  private RunLock keysLock;
 
   /** @param migration the target and hand-over; null for an export */
   GatewayJob(Reading reading, GlobalOptions global, Migration migration) {
@@ -189,15 +193,23 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   @Override
   public Delivery<Gateway> target(GatewaySource source, SourceContext context) {
     HandOverOptions options = migration.handOver();
-    KeysFile keys = new KeysFile(options.keysFile() == null ? DEFAULT_KEYS : options.keysFile());
-    boolean createAll = options.createLnsKeys();
-    target = new GatewayTarget(config, context, keys, reading.knowsLnsKeys() && !createAll
-        ? source::needsLnsKey : id -> createAll, global.dryRun);
-    Duration wait = options.verifyTimeout() != null ? options.verifyTimeout()
-        : migration.defaultTimeout().orElse(POLL);
-    Duration tenth = wait.dividedBy(10);
-    watch = new ConnectionWatch(config, context, tenth.compareTo(POLL) < 0 ? tenth : POLL);
+    Path keysPath = options.keysFile() == null ? DEFAULT_KEYS : options.keysFile();
+    if (!global.dryRun) {
+      try {
+        keysLock = RunLock.hold(keysPath, "a --keys-file");
+      } catch (IOException e) {
+        throw new SourceConfigException(e.getMessage());
+      }
+    }
     try {
+      KeysFile keys = new KeysFile(keysPath);
+      boolean createAll = options.createLnsKeys();
+      target = new GatewayTarget(config, context, keys, reading.knowsLnsKeys() && !createAll
+          ? source::needsLnsKey : id -> createAll, global.dryRun);
+      Duration wait = options.verifyTimeout() != null ? options.verifyTimeout()
+          : migration.defaultTimeout().orElse(POLL);
+      Duration tenth = wait.dividedBy(10);
+      watch = new ConnectionWatch(config, context, tenth.compareTo(POLL) < 0 ? tenth : POLL);
       target.checkAccess();
     } catch (RuntimeException e) {
       close();
@@ -227,6 +239,13 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
     }
     if (target != null) {
       target.close();
+    }
+    if (keysLock != null) {
+      try {
+        keysLock.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

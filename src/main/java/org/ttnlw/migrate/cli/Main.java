@@ -18,7 +18,7 @@ public final class Main {
     Interrupts.install(stop, System.err);
     Io io = new Io(System.getenv(), System.in,
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024),
-        System.err, stop);
+        System.err, stop, StdoutKind.ofThisProcess());
     System.exit(run(args, io));
   }
 

@@ -22,6 +22,7 @@ import org.ttnlw.migrate.export.LineWriter;
 import org.ttnlw.migrate.export.ProgressReport;
 import org.ttnlw.migrate.export.RefFormat;
 import org.ttnlw.migrate.export.RunJournal;
+import org.ttnlw.migrate.export.RunLock;
 import org.ttnlw.migrate.export.RunProgress;
 import org.ttnlw.migrate.export.SideEffects;
 import org.ttnlw.migrate.export.Transform;
@@ -42,6 +43,7 @@ import org.ttnlw.migrate.target.TargetOptions;
  */
 final class PipelineRun {
   static final String PROGRESS = "TTN_LW_MIGRATE_PROGRESS";
+  private static final String OWN_FILES = "an --output (or --state)";
   private final GlobalOptions global;
   private final Io io;
   private final TargetOptions target;
@@ -99,6 +101,14 @@ final class PipelineRun {
       return whole -> { };
     }
 
+    /**
+     * What the source does to each item for good once it is written (e.g. "deleted"), so that
+     * the output is then its only copy; empty when the step can be undone or there is none.
+     */
+    default Optional<String> finalSourceStep() {
+      return Optional.empty();
+    }
+
     /** Checks the target's flags before anything is opened; only called when there is one. */
     void checkTarget();
 
@@ -153,7 +163,12 @@ final class PipelineRun {
       if (target != null) {
         job.checkTarget();
       }
-      try (RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
+      // Held before the journal is read or the output cut back: a second run of the same
+      // command would take this run's lines in flight for a crash's leftovers.
+      Path output = job.writesOutput() ? global.output : null;
+      try (RunLock outputLock = output == null ? null : RunLock.hold(output, OWN_FILES);
+          RunLock stateLock = statePath == null ? null : RunLock.hold(statePath, OWN_FILES);
+          RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
               : RunJournal.open(statePath, kind, global.dryRun, job.refs());
           LineWriter writer = !job.writesOutput()
               ? LineWriter.toStream(OutputStream.nullOutputStream())
@@ -162,10 +177,14 @@ final class PipelineRun {
           S source = job.open(context);
           Delivery<T> delivery = target == null ? Delivery.none()
               : job.target(source, context)) {
+        OutputWarnings warnings = new OutputWarnings(io, output, items);
+        if (target == null) {
+          warnings.beforeFinalStep(job.finalSourceStep());
+        }
         Iterator<R> list = job.items(source);
         ExportPipeline<R, T> pipeline = new ExportPipeline<>(job.noun(),
-            ref -> job.read(source, ref), job.transform(), delivery, writer,
-            job.sideEffects(source, delivery, journal), journal,
+            ref -> job.read(source, ref), warnings.watchingSecrets(job.transform()), delivery,
+            writer, job.sideEffects(source, delivery, journal), journal,
             new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop(),
                 progress(list, items), job.allWritten()));
         try {
@@ -180,6 +199,7 @@ final class PipelineRun {
           io.stderr().println("ttn-lw-migrate: error: " + flagsAsTyped.apply(e.getMessage()));
           io.stderr().println("ttn-lw-migrate: " + job.summaryPrefix() + "stopped; "
               + e.summary());
+          warnings.ifReaderGone(e, e.summary());
           printRemarks(job.remarks(source));
           return ExitCodes.EXPORT_FAILED;
         }

@@ -40,8 +40,8 @@ public final class LineWriter implements AutoCloseable {
    * cut off, so that no device ends up in the file twice.
    */
   public static LineWriter toFile(Path path, RunJournal<?> journal, String items) throws IOException {
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    // Device JSON holds keys (AppKey, session keys): the file is created owner-only.
+    FileChannel channel = OwnerOnlyFiles.open(path, StandardOpenOption.WRITE);
     long size = channel.size();
     long committed = journal.committedOutputOffset();
     if (size > 0 && !journal.hasEntries()) {
@@ -78,13 +78,34 @@ public final class LineWriter implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new DeviceRejectedException("cannot be written as TTS JSON: " + e.getMessage());
     }
-    out.write(line);
-    out.flush();
-    if (file != null) {
+    if (file == null) {
+      writeToStream(line);
+    } else {
+      out.write(line);
+      out.flush();
       file.force(false);
     }
     offset += line.length;
     return offset;
+  }
+
+  private void writeToStream(byte[] line) throws IOException {
+    try {
+      out.write(line);
+      out.flush();
+    } catch (IOException e) {
+      throw new ReaderGoneException(e);
+    }
+  }
+
+  /**
+   * stdout could not be written: its reader has gone (a pipe closed early, a broken pipe). What
+   * was written before may never have been read.
+   */
+  public static final class ReaderGoneException extends IOException {
+    ReaderGoneException(IOException cause) {
+      super("stdout's reader has gone: " + cause.getMessage(), cause);
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.ttnlw.migrate.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -60,7 +61,20 @@ final class CliRun {
 
   static Result run(Map<String, String> environment, String stdin, StopSignal stop,
       String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    return run(environment, new ByteArrayOutputStream(), StdoutKind.OTHER, stdin, stop, args);
+  }
+
+  /**
+   * With stdout going to {@code out}, which the tool is told is a {@code kind}; the result's
+   * stdout is what {@code out} says it kept ({@code toString}).
+   */
+  static Result run(Map<String, String> environment, OutputStream out, StdoutKind kind,
+      String... args) {
+    return run(environment, out, kind, "", new StopSignal(), args);
+  }
+
+  private static Result run(Map<String, String> environment, OutputStream out,
+      StdoutKind kind, String stdin, StopSignal stop, String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     PrintStream systemErr = System.err;
@@ -68,11 +82,13 @@ final class CliRun {
     int exitCode;
     try {
       exitCode = Main.run(args, new Io(Map.copyOf(environment),
-          new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, errStream, stop));
+          new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, errStream, stop,
+          kind));
     } finally {
       System.setErr(systemErr);
     }
-    Result result = new Result(exitCode, out.toString(StandardCharsets.UTF_8),
+    Result result = new Result(exitCode, out instanceof ByteArrayOutputStream bytes
+        ? bytes.toString(StandardCharsets.UTF_8) : out.toString(),
         err.toString(StandardCharsets.UTF_8));
     if (result.stdout().contains(API_KEY) || result.stderr().contains(API_KEY)) {
       throw new AssertionError("the API key was printed by " + Arrays.toString(args) + "\n" + result);

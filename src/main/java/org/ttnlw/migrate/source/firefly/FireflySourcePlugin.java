@@ -58,7 +58,7 @@ public final class FireflySourcePlugin implements SourcePlugin<FireflyOptions> {
   @Override
   public MigrationChoices choices(FireflyOptions options) {
     return new MigrationChoices(false,
-        options.invalidateKeys ? SourceStep.DISABLE : SourceStep.KEEP, "keys invalidated");
+        options.invalidateKeys ? SourceStep.DISABLE : SourceStep.KEEP, "keys invalidated", true);
   }
 
   @Override

@@ -80,6 +80,12 @@ public final class IotWirelessFake implements AutoCloseable {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
   }
 
+  /** Answers every request after {@code latency}, as a far or busy server does. */
+  public IotWirelessFake latency(java.time.Duration latency) {
+    server.setGlobalFixedDelay((int) latency.toMillis());
+    return this;
+  }
+
   public String endpoint() {
     return "http://127.0.0.1:" + server.port();
   }

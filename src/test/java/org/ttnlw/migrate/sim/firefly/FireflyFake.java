@@ -107,6 +107,12 @@ public final class FireflyFake implements AutoCloseable {
         .willReturn(aResponse().withStatus(401).withBody("{\"error\": \"unauthorized\"}")));
   }
 
+  /** Answers every request after {@code latency}, as a far or busy server does. */
+  public FireflyFake latency(java.time.Duration latency) {
+    server.setGlobalFixedDelay((int) latency.toMillis());
+    return this;
+  }
+
   /** Host and port, as {@code --host} takes it. */
   public String host() {
     return "localhost:" + (tls ? server.httpsPort() : server.port());
