@@ -25,6 +25,6 @@ public final class Main {
   /** Runs the tool as the command line {@code args} asks, and returns the exit code. */
   public static int run(String[] args, Io io) {
     return Cli.build(new Io(io.environment(), io.stdin(), io.stdout(),
-        EscapingStderr.wrap(io.stderr()), io.stop())).execute(args);
+        EscapingStderr.wrap(io.stderr()), io.stop(), io.stdoutKind())).execute(args);
   }
 }
