@@ -105,6 +105,9 @@ final class ApplicationCommand extends ExportCommand {
           @SuppressWarnings("unchecked")
           public <T> T set(T value) {
             withGateways.clear();
+            if (value == null) {
+              return null; // picocli's reset to the initial value before parsing
+            }
             ((List<String>) value).stream().map(String::strip).filter(id -> !id.isEmpty())
                 .forEach(withGateways::add);
             return null;

@@ -50,6 +50,8 @@ class MigrateLauncherIT {
     result.devices();
     assertFalse(result.stdout().contains(TwoDeployments.TARGET_KEY)
         || result.stderr().contains(TwoDeployments.TARGET_KEY), result.toString());
+    assertFalse(result.stderr().contains("[picocli"), "picocli's own warnings reach the"
+        + " operator:\n" + result.stderr());
     return result;
   }
 
