@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -18,10 +19,13 @@ import org.ttnlw.migrate.export.ExportFailedException;
 import org.ttnlw.migrate.export.ExportPipeline;
 import org.ttnlw.migrate.export.ExportSummary;
 import org.ttnlw.migrate.export.ItemFailure;
+import org.ttnlw.migrate.export.ItemReport;
 import org.ttnlw.migrate.export.LineWriter;
+import org.ttnlw.migrate.export.PlanFile;
 import org.ttnlw.migrate.export.ProgressReport;
 import org.ttnlw.migrate.export.RefFormat;
 import org.ttnlw.migrate.export.RunJournal;
+import org.ttnlw.migrate.export.RunPlan;
 import org.ttnlw.migrate.export.RunProgress;
 import org.ttnlw.migrate.export.SideEffects;
 import org.ttnlw.migrate.export.Transform;
@@ -114,6 +118,14 @@ final class PipelineRun {
 
     SideEffects<R> sideEffects(S source, Delivery<T> delivery, RunJournal<R> journal);
 
+    /**
+     * An item's reference as the fields of its plan line, e.g. application_id, device_id and
+     * dev_eui.
+     *
+     * @param item the item as read, or null when it could not be read
+     */
+    Map<String, String> planIds(R ref, T item);
+
     List<String> remarks(S source);
   }
 
@@ -148,10 +160,12 @@ final class PipelineRun {
         : job.defaultState(target != null).orElse(null);
     RunJournal.Kind kind = job.journalKind(target != null);
     String items = job.noun() + "s";
+    Path planPath = global.plan.path;
     try {
       if (target != null) {
         job.checkTarget();
       }
+      checkPlanPath(planPath, statePath);
       try (RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
               : RunJournal.open(statePath, kind, global.dryRun, job.refs());
           LineWriter writer = !job.writesOutput()
@@ -160,21 +174,30 @@ final class PipelineRun {
               : LineWriter.toFile(global.output, journal, items);
           S source = job.open(context);
           Delivery<T> delivery = target == null ? Delivery.none()
-              : job.target(source, context)) {
+              : job.target(source, context);
+          PlanFile planFile = planPath == null ? null : global.plan.open()) {
         Iterator<R> list = job.items(source);
+        SideEffects<R> sideEffects = job.sideEffects(source, delivery, journal);
+        // A plan names every device that would fail, so its dry run goes on past failures.
+        boolean continueOnError = global.continueOnError || global.dryRun && planPath != null;
         ExportPipeline<R, T> pipeline = new ExportPipeline<>(job.noun(),
-            ref -> job.read(source, ref), job.transform(), delivery, writer,
-            job.sideEffects(source, delivery, journal), journal,
-            new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop(),
+            ref -> job.read(source, ref), job.transform(), delivery, writer, sideEffects,
+            journal, new ExportPipeline.Settings(global.concurrency, continueOnError, io.stop(),
                 progress(list, items), job.allWritten()));
+        RunPlan<R, T> plan = target == null ? null : new RunPlan<>(global.dryRun,
+            sideEffects.action(), job::planIds, planFile, flagsAsTyped);
         try {
-          return report(pipeline.run(list), job.remarks(source), items, job.summaryPrefix());
+          ExportSummary summary = pipeline.run(list,
+              plan == null ? ItemReport.<R, T>none() : plan);
+          printPlanTable(plan, job, items);
+          return report(summary, job.remarks(source), items, job.summaryPrefix());
         } catch (ExportFailedException e) {
           if (e.getCause() instanceof SourceConfigException configuration
               && e.summary().exported() == 0) {
             // Found when the first ID was resolved: a configuration error all the same.
             throw configuration;
           }
+          printPlanTable(plan, job, items);
           io.stderr().println("ttn-lw-migrate: error: " + flagsAsTyped.apply(e.getMessage()));
           io.stderr().println("ttn-lw-migrate: " + job.summaryPrefix() + "stopped; "
               + e.summary());
@@ -189,6 +212,30 @@ final class PipelineRun {
       io.stderr().println("ttn-lw-migrate: " + flagsAsTyped.apply(e.getMessage()));
       return ExitCodes.USAGE;
     }
+  }
+
+  /** Refuses a plan file that is the output or the journal under another name. */
+  private void checkPlanPath(Path plan, Path statePath) throws IOException {
+    if (plan == null) {
+      return;
+    }
+    for (Path other : new Path[] {global.output, statePath}) {
+      if (other != null && PlanFile.same(plan, other)) {
+        throw new SourceConfigException("--plan " + plan + " is " + other + ", which this run"
+            + " writes too; give the plan a file of its own");
+      }
+    }
+  }
+
+  /** After a dry run of a whole job: how many items each outcome and each source step has. */
+  private void printPlanTable(RunPlan<?, ?> plan, Job<?, ?, ?> job, String items) {
+    if (plan == null || !global.dryRun || !job.writesOutput()) {
+      return;
+    }
+    io.stderr().println("ttn-lw-migrate: dry run, what would happen to the " + items
+        + (global.plan.path == null ? "" : " (one line each in " + global.plan.path + ")")
+        + ":");
+    plan.table().forEach(io.stderr()::println);
   }
 
   /**
