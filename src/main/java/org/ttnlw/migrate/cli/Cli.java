@@ -49,6 +49,7 @@ final class Cli {
     CommandLine importCommand = withGlobals(new CommandLine(new ImportCommand(global, io,
         target)), global);
     wiring.offerTarget(importCommand);
+    wiring.offerPlan(importCommand);
     root.addSubcommand(importCommand);
     root.addSubcommand(wiring.importGatewaysCommand());
     ApplicationSettingsCommands settings = new ApplicationSettingsCommands(wiring, distinct);
@@ -99,6 +100,7 @@ final class Cli {
         line.getCommandSpec().usageMessage().description(migrateDescription(command.kind()));
         offerSource.accept(line);
         offerTarget(line);
+        offerPlan(line);
         if (command instanceof ApplicationCommand application) {
           application.offerSettingsOption(line.getCommandSpec());
           if (sources.values().stream().anyMatch(bound -> bound.plugin().hasGateways())) {
@@ -162,6 +164,7 @@ final class Cli {
           environment);
       PrefixedFlags.addTo(line.getCommandSpec(), handOver, "--", List.of("TTN_LW_MIGRATE_"),
           environment);
+      offerPlan(line);
     }
 
     List<ExportCommand> exportCommands(Map<String, BoundSource<?>> sources,
@@ -173,6 +176,11 @@ final class Cli {
     void offerTarget(CommandLine line) {
       PrefixedFlags.addTo(line.getCommandSpec(), target, "--target.", List.of("TARGET_"),
           environment);
+    }
+
+    /** {@code --plan}, on a command that moves devices or gateways into the target. */
+    void offerPlan(CommandLine line) {
+      line.getCommandSpec().addMixin("plan", CommandSpec.forAnnotatedObject(global.plan));
     }
   }
 

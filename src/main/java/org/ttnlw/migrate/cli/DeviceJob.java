@@ -2,8 +2,11 @@ package org.ttnlw.migrate.cli;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -153,6 +156,18 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
       RunJournal<DeviceRef> journal) {
     SideEffects<DeviceRef> steps = new SourceSideEffects(source, choices, global.dryRun);
     return handOver == null ? steps : new GatedSideEffects<>(steps, gate);
+  }
+
+  @Override
+  public Map<String, String> planIds(DeviceRef ref, EndDevice device) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    ids.put("application_id", ref.applicationId());
+    ids.put("device_id", ref.deviceId());
+    if (device != null && !device.getIds().getDevEui().isEmpty()) {
+      ids.put("dev_eui", HexFormat.of().withUpperCase()
+          .formatHex(device.getIds().getDevEui().toByteArray()));
+    }
+    return ids;
   }
 
   @Override

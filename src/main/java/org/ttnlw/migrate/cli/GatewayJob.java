@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.export.Delivery;
@@ -265,6 +268,17 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
             timeout, reading.deletesSource(), global.dryRun),
         journal);
     return handOver;
+  }
+
+  @Override
+  public Map<String, String> planIds(GatewayRef ref, Gateway gateway) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    ids.put("gateway_id", ref.id());
+    if (gateway != null && !gateway.getIds().getEui().isEmpty()) {
+      ids.put("eui", HexFormat.of().withUpperCase()
+          .formatHex(gateway.getIds().getEui().toByteArray()));
+    }
+    return ids;
   }
 
   @Override

@@ -69,6 +69,9 @@ public final class GlobalOptions {
     }
   }
 
+  /** {@code --plan}: offered only by the commands with a target, so not a mixin of every one. */
+  final PlanOptions plan = new PlanOptions();
+
   @Option(names = "--continue-on-error",
       description = "Export what can be exported; list the devices that failed, with their causes,"
           + " at the end and exit with code 3. Without it the run stops at the first failure.")

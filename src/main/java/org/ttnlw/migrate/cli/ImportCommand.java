@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.source.json.TtsJsonFiles;
@@ -47,7 +48,8 @@ final class ImportCommand implements Callable<Integer> {
     Logging.configure(global.verbose);
     // One bad record must not keep the others out.
     global.continueOnError = true;
-    MigrationChoices nothingAtTheSource = new MigrationChoices(false, SourceStep.KEEP, "disabled");
+    MigrationChoices nothingAtTheSource = new MigrationChoices(false, SourceStep.KEEP,
+        Disabling.DEVICE);
     return new PipelineRun(global, io, target, UnaryOperator.identity()).run(nothingAtTheSource,
         context -> new TtsJsonFiles(files, io.stdin()),
         source -> ((TtsJsonFiles) source).devices());

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -18,11 +19,14 @@ import org.ttnlw.migrate.export.ExportFailedException;
 import org.ttnlw.migrate.export.ExportPipeline;
 import org.ttnlw.migrate.export.ExportSummary;
 import org.ttnlw.migrate.export.ItemFailure;
+import org.ttnlw.migrate.export.ItemReport;
 import org.ttnlw.migrate.export.LineWriter;
+import org.ttnlw.migrate.export.PlanFile;
 import org.ttnlw.migrate.export.ProgressReport;
 import org.ttnlw.migrate.export.RefFormat;
 import org.ttnlw.migrate.export.RunJournal;
 import org.ttnlw.migrate.export.RunLock;
+import org.ttnlw.migrate.export.RunPlan;
 import org.ttnlw.migrate.export.RunProgress;
 import org.ttnlw.migrate.export.SideEffects;
 import org.ttnlw.migrate.export.Transform;
@@ -125,6 +129,14 @@ final class PipelineRun {
 
     SideEffects<R> sideEffects(S source, Delivery<T> delivery, RunJournal<R> journal);
 
+    /**
+     * An item's reference as the fields of its plan line, e.g. application_id, device_id and
+     * dev_eui.
+     *
+     * @param item the item as read, or null when it could not be read
+     */
+    Map<String, String> planIds(R ref, T item);
+
     List<String> remarks(S source);
   }
 
@@ -159,10 +171,12 @@ final class PipelineRun {
         : job.defaultState(target != null).orElse(null);
     RunJournal.Kind kind = job.journalKind(target != null);
     String items = job.noun() + "s";
+    Path planPath = global.plan.path;
     try {
       if (target != null) {
         job.checkTarget();
       }
+      checkPlanPath(planPath, statePath);
       // Held before the journal is read or the output cut back: a second run of the same
       // command would take this run's lines in flight for a crash's leftovers.
       Path output = job.writesOutput() ? global.output : null;
@@ -176,26 +190,35 @@ final class PipelineRun {
               : LineWriter.toFile(global.output, journal, items);
           S source = job.open(context);
           Delivery<T> delivery = target == null ? Delivery.none()
-              : job.target(source, context)) {
+              : job.target(source, context);
+          PlanFile planFile = planPath == null ? null : global.plan.open()) {
         OutputWarnings warnings = new OutputWarnings(io, output, items);
         if (target == null) {
           warnings.beforeFinalStep(job.finalSourceStep());
         }
         Iterator<R> list = job.items(source);
+        SideEffects<R> sideEffects = job.sideEffects(source, delivery, journal);
+        // A plan names every device that would fail, so its dry run goes on past failures.
+        boolean continueOnError = global.continueOnError || global.dryRun && planPath != null;
         ExportPipeline<R, T> pipeline = new ExportPipeline<>(job.noun(),
             ref -> job.read(source, ref), warnings.watchingSecrets(job.transform()), delivery,
-            writer, job.sideEffects(source, delivery, journal), journal,
-            new ExportPipeline.Settings(global.concurrency, global.continueOnError, io.stop(),
+            writer, sideEffects, journal,
+            new ExportPipeline.Settings(global.concurrency, continueOnError, io.stop(),
                 progress(list, items), job.allWritten()));
+        RunPlan<R, T> plan = target == null ? null : new RunPlan<>(global.dryRun,
+            sideEffects.action(), job::planIds, planFile, flagsAsTyped);
         try {
-          return report(pipeline.run(list), source, job.remarks(source), items,
-              job.summaryPrefix());
+          ExportSummary summary = pipeline.run(list,
+              plan == null ? ItemReport.<R, T>none() : plan);
+          printPlanTable(plan, job, items);
+          return report(summary, source, job.remarks(source), items, job.summaryPrefix());
         } catch (ExportFailedException e) {
           if (e.getCause() instanceof SourceConfigException configuration
               && e.summary().exported() == 0) {
             // Found when the first ID was resolved: a configuration error all the same.
             throw configuration;
           }
+          printPlanTable(plan, job, items);
           io.stderr().println("ttn-lw-migrate: error: " + flagsAsTyped.apply(e.getMessage()));
           io.stderr().println("ttn-lw-migrate: " + job.summaryPrefix() + "stopped; "
               + e.summary());
@@ -211,6 +234,30 @@ final class PipelineRun {
       io.stderr().println("ttn-lw-migrate: " + flagsAsTyped.apply(e.getMessage()));
       return ExitCodes.USAGE;
     }
+  }
+
+  /** Refuses a plan file that is the output or the journal under another name. */
+  private void checkPlanPath(Path plan, Path statePath) throws IOException {
+    if (plan == null) {
+      return;
+    }
+    for (Path other : new Path[] {global.output, statePath}) {
+      if (other != null && PlanFile.same(plan, other)) {
+        throw new SourceConfigException("--plan " + plan + " is " + other + ", which this run"
+            + " writes too; give the plan a file of its own");
+      }
+    }
+  }
+
+  /** After a dry run of a whole job: how many items each outcome and each source step has. */
+  private void printPlanTable(RunPlan<?, ?> plan, Job<?, ?, ?> job, String items) {
+    if (plan == null || !global.dryRun || !job.writesOutput()) {
+      return;
+    }
+    io.stderr().println("ttn-lw-migrate: dry run, what would happen to the " + items
+        + (global.plan.path == null ? "" : " (one line each in " + global.plan.path + ")")
+        + ":");
+    plan.table().forEach(io.stderr()::println);
   }
 
   /**

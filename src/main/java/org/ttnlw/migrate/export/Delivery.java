@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.export;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,16 +18,22 @@ public interface Delivery<T> extends AutoCloseable {
 
       @Override
       public CompletableFuture<Delivered<T>> deliver(T item, boolean resumed) {
-        return CompletableFuture.completedFuture(new Delivered<>(item, ""));
+        return CompletableFuture.completedFuture(new Delivered<>(item, TargetOutcome.NONE));
       }
     };
   }
 
   /**
    * @param item the item as delivered, which is written out
-   * @param outcome how the summary counts it, e.g. "created"; empty for no count of its own
+   * @param outcome what the delivery did (or in a dry run would do) in the target
+   * @param differing the paths of the fields in which the target's item differed from this one
+   *     (an update), as the target's comparison names them; empty otherwise
    */
-  record Delivered<T>(T item, String outcome) {}
+  record Delivered<T>(T item, TargetOutcome outcome, List<String> differing) {
+    public Delivered(T item, TargetOutcome outcome) {
+      this(item, outcome, List.of());
+    }
+  }
 
   /** Whether a delivery changes anything, so the journal records it before it starts. */
   boolean writes();

@@ -90,12 +90,14 @@ public final class ExportPipeline<R, T extends Message> {
 
   private record Reading<R, T>(R ref, CompletableFuture<T> item, boolean resumed) {}
 
-  private record Delivering<R, T>(R ref, CompletableFuture<Delivery.Delivered<T>> delivered) {}
+  private record Delivering<R, T>(R ref, T item,
+      CompletableFuture<Delivery.Delivered<T>> delivered) {}
 
   private record Finishing<R>(R ref, CompletableFuture<Void> done, boolean resumed) {}
 
   /** Counts of the run so far. */
   private final class Tally {
+    final ItemReport<R, T> report;
     long exported;
     long resumed;
     long disabled;
@@ -104,14 +106,21 @@ public final class ExportPipeline<R, T extends Message> {
     final Map<String, Long> outcomes = new LinkedHashMap<>();
     final List<ItemFailure> failures = new ArrayList<>();
 
-    void delivered(String outcome) {
-      exported++;
-      if (!outcome.isEmpty()) {
-        outcomes.merge(outcome, 1L, Long::sum);
-      }
+    Tally(ItemReport<R, T> report) {
+      this.report = report;
     }
 
-    void finished(boolean earlier) {
+    void delivered(R ref, Delivery.Delivered<T> delivered) {
+      exported++;
+      String counted = delivered.outcome().counted();
+      if (!counted.isEmpty()) {
+        outcomes.merge(counted, 1L, Long::sum);
+      }
+      report.delivered(ref, delivered);
+    }
+
+    void finished(R ref, boolean earlier) {
+      report.finished(ref, earlier);
       if (earlier) {
         resumed++;
       }
@@ -145,9 +154,10 @@ public final class ExportPipeline<R, T extends Message> {
     }
   }
 
-  public ExportSummary run(Iterator<R> items) {
+  /** Runs the items, telling {@code report} what became of each. */
+  public ExportSummary run(Iterator<R> items, ItemReport<R, T> report) {
     InFlight inFlight = new InFlight();
-    Tally tally = new Tally();
+    Tally tally = new Tally(report);
     RuntimeException inputFailure = null;
     boolean announced = false;
     try {
@@ -205,6 +215,7 @@ public final class ExportPipeline<R, T extends Message> {
     if (earlier.isCompleteFor(sideEffects.step())) {
       log.debug("{} {}: already done by an earlier run ({})", noun, ref, earlier);
       tally.skipped++;
+      tally.report.skipped(ref);
       sideEffects.alreadyDone(ref);
     } else if (earlier.isWritten()) {
       log.debug("{} {}: written by an earlier run; finishing it on the source", noun, ref);
@@ -234,13 +245,13 @@ public final class ExportPipeline<R, T extends Message> {
     try {
       item = transform.apply(Futures.await(next.item()));
     } catch (RuntimeException e) {
-      fail(next.ref(), e.getMessage(), e, tally);
+      fail(next.ref(), null, e.getMessage(), e, tally);
       return;
     }
     if (delivery.writes() && !next.resumed()) {
       record(() -> journal.delivering(next.ref()));
     }
-    inFlight.delivering.add(new Delivering<>(next.ref(),
+    inFlight.delivering.add(new Delivering<>(next.ref(), item,
         delivery.deliver(item, next.resumed())));
   }
 
@@ -250,7 +261,7 @@ public final class ExportPipeline<R, T extends Message> {
     try {
       delivered = Futures.await(next.delivered());
     } catch (RuntimeException e) {
-      fail(next.ref(), e.getMessage(), e, tally);
+      fail(next.ref(), next.item(), e.getMessage(), e, tally);
       return;
     }
     long offset = write(next.ref(), delivered.item(), tally);
@@ -258,7 +269,7 @@ public final class ExportPipeline<R, T extends Message> {
       return;
     }
     record(() -> journal.exported(next.ref(), offset));
-    tally.delivered(delivered.outcome());
+    tally.delivered(next.ref(), delivered);
     log.debug("{} {}: written", noun, next.ref());
     inFlight.finishing.add(finishing(next.ref(), false));
   }
@@ -279,7 +290,7 @@ public final class ExportPipeline<R, T extends Message> {
     try {
       return writer.write(item);
     } catch (DeviceRejectedException e) {
-      fail(ref, noun + " " + ref + " " + e.getMessage(), e, tally);
+      fail(ref, item, noun + " " + ref + " " + e.getMessage(), e, tally);
       return -1;
     } catch (IOException e) {
       throw new OutputFailedException(noun + " " + ref + ": writing its JSON failed ("
@@ -293,15 +304,17 @@ public final class ExportPipeline<R, T extends Message> {
     } catch (OutputFailedException e) {
       throw e;
     } catch (RuntimeException e) {
-      fail(item.ref(), noun + " " + item.ref() + " is in the output, but " + e.getMessage(), e,
-          tally);
+      fail(item.ref(), null, noun + " " + item.ref() + " is in the output, but "
+          + e.getMessage(), e, tally);
       return;
     }
-    tally.finished(item.resumed());
+    tally.finished(item.ref(), item.resumed());
   }
 
-  private void fail(R ref, String cause, RuntimeException e, Tally tally) {
+  /** @param item the item as read, or null when it could not be read or is written already */
+  private void fail(R ref, T item, String cause, RuntimeException e, Tally tally) {
     tally.failures.add(new ItemFailure(ref.toString(), cause));
+    tally.report.failed(ref, item, cause, e);
     if (!settings.continueOnError()) {
       throw new DeviceFailedException(cause, e);
     }

@@ -29,6 +29,11 @@ public final class GatedSideEffects<R> implements SideEffects<R> {
   }
 
   @Override
+  public String action() {
+    return inner.action();
+  }
+
+  @Override
   public String journalEntry() {
     return inner.journalEntry();
   }

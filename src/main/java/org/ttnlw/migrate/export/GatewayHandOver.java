@@ -82,6 +82,19 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
     return "handed over";
   }
 
+  /**
+   * Deleted at the source once connected to the target, or pointed at the target through the
+   * source's CUPS server (where the gateway is managed so); both only when the run waits for the
+   * connection. Otherwise the source is not changed.
+   */
+  @Override
+  public String action() {
+    if (choices.verifyTimeout().isEmpty()) {
+      return "none";
+    }
+    return choices.deleteSource() ? "delete" : choices.redirect() ? "lns-redirect" : "none";
+  }
+
   @Override
   public String journalEntry() {
     return "handed-over";

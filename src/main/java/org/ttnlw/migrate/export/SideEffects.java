@@ -25,6 +25,11 @@ public interface SideEffects<R> {
       }
 
       @Override
+      public String action() {
+        return "none";
+      }
+
+      @Override
       public CompletableFuture<Void> apply(R item) {
         return CompletableFuture.completedFuture(null);
       }
@@ -38,6 +43,12 @@ public interface SideEffects<R> {
 
   /** How the summary and the journal name {@link SourceStep#DISABLE}, e.g. "downlinks disabled". */
   String disabledLabel();
+
+  /**
+   * How a plan line ({@code --plan}) names what the run does to each item at the source, also
+   * in a dry run, which does nothing there: e.g. "disable-downlinks", "delete", "none".
+   */
+  String action();
 
   /** How the journal names {@link SourceStep#DISABLE} done for an item. */
   default String journalEntry() {

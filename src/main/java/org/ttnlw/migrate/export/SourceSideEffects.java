@@ -20,11 +20,13 @@ public final class SourceSideEffects implements SideEffects<DeviceRef> {
   private final Source source;
   private final SourceStep step;
   private final String disabledLabel;
+  private final String action;
   private final boolean dryRun;
 
   public SourceSideEffects(Source source, MigrationChoices choices, boolean dryRun) {
     this.source = source;
     this.disabledLabel = choices.disabledLabel();
+    this.action = choices.action();
     this.dryRun = dryRun;
     if (dryRun && choices.afterExport() == SourceStep.DELETE) {
       log.warn("--dry-run: devices will NOT be deleted from the source");
@@ -40,6 +42,11 @@ public final class SourceSideEffects implements SideEffects<DeviceRef> {
   @Override
   public String disabledLabel() {
     return disabledLabel;
+  }
+
+  @Override
+  public String action() {
+    return action;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.export.Delivery;
+import org.ttnlw.migrate.export.TargetOutcome;
 import org.ttnlw.migrate.proto.CreateGatewayAPIKeyRequest;
 import org.ttnlw.migrate.proto.CreateGatewayRequest;
 import org.ttnlw.migrate.proto.Gateway;
@@ -194,7 +195,8 @@ public final class GatewayTarget implements Delivery<Gateway> {
   private CompletableFuture<Delivered<Gateway>> create(Gateway wanted) {
     String id = wanted.getIds().getGatewayId();
     if (dryRun) {
-      return CompletableFuture.completedFuture(new Delivered<>(wanted, "would be created"));
+      return CompletableFuture.completedFuture(
+          new Delivered<>(wanted, TargetOutcome.WOULD_CREATE));
     }
     return calls.call(TtsServer.IDENTITY_SERVER, GatewayRegistryGrpc.getCreateMethod(),
             CreateGatewayRequest.newBuilder().setGateway(wanted)
@@ -209,7 +211,8 @@ public final class GatewayTarget implements Delivery<Gateway> {
         .thenCompose(created -> lnsKeyIfNeeded(wanted)
             .thenCompose(ignored -> verify(wanted))
             .handle((verified, failure) -> failure == null
-                ? CompletableFuture.completedFuture(new Delivered<>(wanted, "created"))
+                ? CompletableFuture.completedFuture(
+                    new Delivered<>(wanted, TargetOutcome.CREATED))
                 : this.<Delivered<Gateway>>rollBack(id, Futures.unwrap(failure)))
             .thenCompose(next -> next));
   }
@@ -309,17 +312,19 @@ public final class GatewayTarget implements Delivery<Gateway> {
     String id = wanted.getIds().getGatewayId();
     List<String> differing = differences(wanted, found);
     if (!differing.isEmpty()) {
-      return CompletableFuture.failedFuture(new TargetDeviceException("gateway " + id + " is"
+      return CompletableFuture.failedFuture(TargetDeviceException.differs("gateway " + id + " is"
           + " already in the target and differs in " + String.join(", ", differing)
-          + "; it was left as it is (change it there, or delete it there and run again)", null));
+          + "; it was left as it is (change it there, or delete it there and run again)",
+          differing));
     }
     if (!resumed || dryRun) {
       log.debug("gateway {}: already in the target, equal", id);
-      return CompletableFuture.completedFuture(new Delivered<>(wanted, "already migrated"));
+      return CompletableFuture.completedFuture(
+          new Delivered<>(wanted, TargetOutcome.ALREADY_MIGRATED));
     }
     // An earlier run created it and stopped before recording it: finish what it left.
     return lnsKeyIfNeeded(wanted)
-        .thenApply(ignored -> new Delivered<>(wanted, "created"));
+        .thenApply(ignored -> new Delivered<>(wanted, TargetOutcome.CREATED));
   }
 
   private static GatewayIdentifiers ids(String id) {

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.export.Delivery;
+import org.ttnlw.migrate.export.TargetOutcome;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.CreateEndDeviceRequest;
 import org.ttnlw.migrate.proto.EndDevice;
@@ -124,7 +125,8 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private CompletableFuture<Delivered<EndDevice>> create(DeviceRef ref, EndDevice wanted,
       String what) {
     if (dryRun) {
-      return CompletableFuture.completedFuture(new Delivered<>(wanted, "would be created"));
+      return CompletableFuture.completedFuture(
+          new Delivered<>(wanted, TargetOutcome.WOULD_CREATE));
     }
     CreateEndDeviceRequest request = CreateEndDeviceRequest.newBuilder()
         .setEndDevice(identityPart(wanted))
@@ -154,7 +156,8 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
     return setAll(wanted, SET_ORDER, leaf -> true, what)
             .thenCompose(ignored -> verify(ref, wanted, written(wanted), what))
             .handle((ok, failure) -> failure == null
-                ? CompletableFuture.completedFuture(new Delivered<>(wanted, "created"))
+                ? CompletableFuture.completedFuture(
+                    new Delivered<>(wanted, TargetOutcome.CREATED))
                 : this.<Delivered<EndDevice>>rollBack(ref, Futures.unwrap(failure)))
             .thenCompose(Function.identity());
   }
@@ -251,21 +254,24 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
           : ImportPaths.settled(written(wanted));
       List<String> differing = ImportPaths.differences(wanted, read.device(), compared);
       if (differing.isEmpty()) {
-        return CompletableFuture.completedFuture(new Delivered<>(wanted, "already in the target"));
+        return CompletableFuture.completedFuture(
+            new Delivered<>(wanted, TargetOutcome.ALREADY_THERE));
       }
       if (!resumed && !config.updateExisting()) {
-        throw new TargetDeviceException("device " + ref + " is already in the target and differs"
-            + " in " + String.join(", ", differing) + "; it was left as it is (pass"
-            + " --target.update-existing to overwrite it)");
+        throw TargetDeviceException.differs("device " + ref + " is already in the target and"
+            + " differs in " + String.join(", ", differing) + "; it was left as it is (pass"
+            + " --target.update-existing to overwrite it)", differing);
       }
       if (dryRun) {
-        return CompletableFuture.completedFuture(new Delivered<>(wanted, "would be updated"));
+        return CompletableFuture.completedFuture(
+            new Delivered<>(wanted, TargetOutcome.WOULD_UPDATE, differing));
       }
       List<TtsServer> all = new ArrayList<>(List.of(TtsServer.IDENTITY_SERVER));
       all.addAll(SET_ORDER);
       return setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
           .thenCompose(ignored -> verify(ref, wanted, compared, what))
-          .thenApply(ignored -> new Delivered<>(wanted, resumed ? "created" : "updated"));
+          .thenApply(ignored -> new Delivered<>(wanted,
+              resumed ? TargetOutcome.CREATED : TargetOutcome.UPDATED, differing));
     });
   }
 

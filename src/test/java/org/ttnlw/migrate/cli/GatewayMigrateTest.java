@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -333,6 +335,35 @@ class GatewayMigrateTest {
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
     assertTrue(result.stderr().contains("would be created 1"), result.stderr());
     assertEquals(0, creates());
+  }
+
+  @Test
+  void aDryRunsPlanHasALinePerGateway() throws IOException {
+    target.addGateway(SampleGateways.udp().toBuilder()
+        .setIds(SampleGateways.udp().getIds().toBuilder().setGatewayId("someone-elses"))
+        .clearCreatedAt().clearUpdatedAt().build(), "user:bob");
+    Path plan = folder.resolve("plan.jsonl");
+
+    CliRun.Result result = run("migrate", "gateway", "--source", "ttnv3", UDP, HILL,
+        "--ttnv3.delete-source-gateway", "--dry-run", "--plan", plan.toString());
+
+    assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
+    assertEquals(0, creates());
+    assertFalse(source.isDeleted(UDP) || source.isDeleted(HILL), "nothing deleted at the source");
+    Map<String, JsonNode> lines = new HashMap<>();
+    for (String line : Files.readAllLines(plan)) {
+      JsonNode node = new ObjectMapper().readTree(line);
+      lines.put(node.path("gateway_id").asText(), node);
+    }
+    assertEquals(Set.of(UDP, HILL), lines.keySet());
+    assertEquals("fail", lines.get(UDP).path("target").asText());
+    assertEquals("none", lines.get(UDP).path("source").asText());
+    assertTrue(lines.get(UDP).path("cause").asText().contains("someone-elses"),
+        lines.toString());
+    assertEquals("create", lines.get(HILL).path("target").asText());
+    assertEquals("delete", lines.get(HILL).path("source").asText());
+    assertTrue(lines.get(HILL).path("eui").asText().matches("[0-9A-F]{16}"), lines.toString());
+    assertTrue(result.stderr().contains("what would happen to the gateways"), result.stderr());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +109,7 @@ class DocCommandsIT {
             "a secret was printed\n" + result);
       }
       assertFalse(result.stderr().contains("[warning]"), result.toString());
+      checkPlan(command.command(), work, result);
       if (command.command().contains(" application-settings")
           || command.command().contains(" import-application-settings")) {
         checkSettings(command.command(), work, result);
@@ -130,6 +134,32 @@ class DocCommandsIT {
       if (!command.command().contains("> /dev/null")) {
         assertFalse(devices.isEmpty(), "the command exported devices\n" + result);
       }
+    }
+  }
+
+  /**
+   * A command with {@code --plan FILE} writes FILE owner-only, one JSON line per device or
+   * gateway naming its outcome in the target and its step at the source; after a dry run,
+   * stderr sums it up in a table.
+   */
+  private static void checkPlan(String command, Path work, PackagedTool.Result result)
+      throws IOException {
+    Matcher flag = Pattern.compile("--plan (\\S+)")
+        .matcher(command);
+    if (!flag.find()) {
+      return;
+    }
+    Path plan = work.resolve(flag.group(1));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(plan)));
+    List<String> lines = Files.readAllLines(plan);
+    assertFalse(lines.isEmpty(), "the plan names the devices\n" + result);
+    for (String line : lines) {
+      JsonNode node = new ObjectMapper().readTree(line);
+      assertTrue(node.hasNonNull("target") && node.hasNonNull("source"), line);
+      assertFalse(result.stdout().contains(line), "the plan went to stdout\n" + result);
+    }
+    if (command.contains("--dry-run")) {
+      assertTrue(result.stderr().contains("what would happen"), result.toString());
     }
   }
 

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.awsiot;
 
 import java.util.List;
+import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -39,7 +40,7 @@ public final class AwsIotSourcePlugin implements SourcePlugin<AwsIotOptions> {
   public MigrationChoices choices(AwsIotOptions options) {
     // AWS has no "disable": a device is either left live there, or deleted.
     return new MigrationChoices(false,
-        options.deleteSourceDevice ? SourceStep.DELETE : SourceStep.KEEP, "disabled");
+        options.deleteSourceDevice ? SourceStep.DELETE : SourceStep.KEEP, Disabling.DEVICE);
   }
 
   /** Wireless device IDs (UUIDs in practice) or DevEUIs, 16 hex digits in any case. */

@@ -2,6 +2,7 @@ package org.ttnlw.migrate.source.chirpstack;
 
 import java.util.List;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
+import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
@@ -51,7 +52,7 @@ public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOpti
   @Override
   public MigrationChoices choices(ChirpStackOptions options) {
     return new MigrationChoices(options.noSession,
-        options.deleteSourceDevice ? SourceStep.DELETE : SourceStep.DISABLE, "disabled");
+        options.deleteSourceDevice ? SourceStep.DELETE : SourceStep.DISABLE, Disabling.DEVICE);
   }
 
   @Override

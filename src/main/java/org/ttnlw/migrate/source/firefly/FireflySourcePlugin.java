@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.firefly;
 
 import java.util.List;
+import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -58,7 +59,7 @@ public final class FireflySourcePlugin implements SourcePlugin<FireflyOptions> {
   @Override
   public MigrationChoices choices(FireflyOptions options) {
     return new MigrationChoices(false,
-        options.invalidateKeys ? SourceStep.DISABLE : SourceStep.KEEP, "keys invalidated", true);
+        options.invalidateKeys ? SourceStep.DISABLE : SourceStep.KEEP, Disabling.KEYS);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.ttnlw.migrate.source.tts;
 import java.util.List;
 import org.ttnlw.migrate.appsettings.SettingsExport;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
+import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -41,7 +42,8 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
   @Override
   public MigrationChoices choices(TtsOptions options) {
     return new MigrationChoices(options.noSession,
-        options.deleteSourceDevice ? SourceStep.DELETE : SourceStep.DISABLE, "downlinks disabled");
+        options.deleteSourceDevice ? SourceStep.DELETE : SourceStep.DISABLE,
+        Disabling.DOWNLINKS);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.wanesy;
 
 import java.util.List;
+import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -55,7 +56,7 @@ public final class WanesySourcePlugin implements SourcePlugin<WanesyOptions> {
 
   @Override
   public MigrationChoices choices(WanesyOptions options) {
-    return new MigrationChoices(false, SourceStep.KEEP, "disabled");
+    return new MigrationChoices(false, SourceStep.KEEP, Disabling.DEVICE);
   }
 
   @Override
