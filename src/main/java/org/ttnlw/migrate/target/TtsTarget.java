@@ -24,6 +24,7 @@ import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.tts.DeviceRegistries;
+import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.FieldMaskTable;
 import org.ttnlw.migrate.tts.MessagePaths;
 import org.ttnlw.migrate.tts.RegistryCalls;
@@ -220,10 +221,10 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private CompletableFuture<Void> verify(DeviceRef ref, EndDevice wanted,
       List<ImportPaths.Leaf> leaves, String what) {
     return registries.read(ref, what).thenAccept(read -> {
-      List<String> differing = ImportPaths.differences(wanted, read.device(), leaves);
+      List<Difference> differing = ImportPaths.differences(wanted, read.device(), leaves);
       if (!differing.isEmpty()) {
         throw new TargetDeviceException("device " + ref + ": read back from the target, it"
-            + " differs from the export in " + String.join(", ", differing));
+            + " differs from the export in " + Difference.describe(differing));
       }
     });
   }
@@ -249,18 +250,19 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
       // already, what changes while it runs (frame counters, MAC state) is left as it is.
       List<ImportPaths.Leaf> compared = resumed ? written(wanted)
           : ImportPaths.settled(written(wanted));
-      List<String> differing = ImportPaths.differences(wanted, read.device(), compared);
-      if (differing.isEmpty()) {
+      List<Difference> differences = ImportPaths.differences(wanted, read.device(), compared);
+      if (differences.isEmpty()) {
         return CompletableFuture.completedFuture(new Delivered<>(wanted, "already in the target"));
       }
       if (!resumed && !config.updateExisting()) {
         throw new TargetDeviceException("device " + ref + " is already in the target and differs"
-            + " in " + String.join(", ", differing) + "; it was left as it is (pass"
+            + " in " + Difference.describe(differences) + "; it was left as it is (pass"
             + " --target.update-existing to overwrite it)");
       }
       if (dryRun) {
         return CompletableFuture.completedFuture(new Delivered<>(wanted, "would be updated"));
       }
+      List<String> differing = Difference.paths(differences);
       List<TtsServer> all = new ArrayList<>(List.of(TtsServer.IDENTITY_SERVER));
       all.addAll(SET_ORDER);
       return setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
