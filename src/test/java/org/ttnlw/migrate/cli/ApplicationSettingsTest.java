@@ -161,7 +161,9 @@ class ApplicationSettingsTest {
       CliRun.Result result = two.run("import-application-settings", file.toString());
       assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("webhook my-hook: differs in the target and was left"
-          + " alone; --target.update-existing overwrites it (base_url)"), result.toString());
+          + " alone; --target.update-existing overwrites it: base_url (export"
+          + " \"https://hooks.example.com/ttn\", target \"https://elsewhere.example.com\")"),
+          result.toString());
       assertTrue(result.stderr().contains("pub/sub my-mqtt: equal in the target"),
           result.toString());
       assertTrue(result.stderr().contains("link: created"), result.toString());
