@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ttnlw.migrate.export.ExportSummary;
 import org.ttnlw.migrate.export.LineWriter;
-import org.ttnlw.migrate.export.SecretFields;
 import org.ttnlw.migrate.export.Transform;
+import org.ttnlw.migrate.tts.SecretFields;
 
 /**
  * What a run says about where its items go when that place is no safe record: a pipe in front

@@ -25,6 +25,7 @@ import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.tts.DeviceRegistries;
+import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.FieldMaskTable;
 import org.ttnlw.migrate.tts.MessagePaths;
 import org.ttnlw.migrate.tts.RegistryCalls;
@@ -223,10 +224,10 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private CompletableFuture<Void> verify(DeviceRef ref, EndDevice wanted,
       List<ImportPaths.Leaf> leaves, String what) {
     return registries.read(ref, what).thenAccept(read -> {
-      List<String> differing = ImportPaths.differences(wanted, read.device(), leaves);
+      List<Difference> differing = ImportPaths.differences(wanted, read.device(), leaves);
       if (!differing.isEmpty()) {
         throw new TargetDeviceException("device " + ref + ": read back from the target, it"
-            + " differs from the export in " + String.join(", ", differing));
+            + " differs from the export in " + Difference.describe(differing));
       }
     });
   }
@@ -252,14 +253,15 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
       // already, what changes while it runs (frame counters, MAC state) is left as it is.
       List<ImportPaths.Leaf> compared = resumed ? written(wanted)
           : ImportPaths.settled(written(wanted));
-      List<String> differing = ImportPaths.differences(wanted, read.device(), compared);
-      if (differing.isEmpty()) {
+      List<Difference> differences = ImportPaths.differences(wanted, read.device(), compared);
+      if (differences.isEmpty()) {
         return CompletableFuture.completedFuture(
             new Delivered<>(wanted, TargetOutcome.ALREADY_THERE));
       }
+      List<String> differing = Difference.paths(differences);
       if (!resumed && !config.updateExisting()) {
         throw TargetDeviceException.differs("device " + ref + " is already in the target and"
-            + " differs in " + String.join(", ", differing) + "; it was left as it is (pass"
+            + " differs in " + Difference.describe(differences) + "; it was left as it is (pass"
             + " --target.update-existing to overwrite it)", differing);
       }
       if (dryRun) {

@@ -87,7 +87,8 @@ public final class TtsSimulator implements AutoCloseable {
             builder.latency,
             scheduler,
             journal,
-            new RateLimitWindow(builder.rateLimitPerMinute));
+            new RateLimitWindow(builder.rateLimitPerMinute),
+            ShuffledMaps.forSimulator("TTS simulator"));
     caFile = identity == null ? null : identity.writeCaFile("tts-simulator-ca-");
     NettyServerBuilder netty =
         NettyServerBuilder.forAddress(
