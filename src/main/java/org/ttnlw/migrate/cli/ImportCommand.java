@@ -49,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
     global.continueOnError = true;
     MigrationChoices nothingAtTheSource = new MigrationChoices(false, SourceStep.KEEP, "disabled");
     return new PipelineRun(global, io, target, UnaryOperator.identity()).run(nothingAtTheSource,
-        context -> new TtsJsonFiles(files, io.stdin()),
-        source -> ((TtsJsonFiles) source).devices());
+        DeviceJob.Listing.NAMED, context -> new TtsJsonFiles(files, io.stdin()),
+        source -> ((TtsJsonFiles) source).devices(), null);
   }
 }

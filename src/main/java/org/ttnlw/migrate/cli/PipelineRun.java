@@ -103,6 +103,14 @@ final class PipelineRun {
 
     S open(SourceContext context);
 
+    /**
+     * The source's pre-flight, before the target is opened and before the output and the journal
+     * exist: one cheap call that proves the address, TLS, the key and its rights.
+     *
+     * @throws SourceConfigException naming the side, the cause and the flag to fix
+     */
+    void preflight(S source);
+
     Iterator<R> items(S source);
 
     CompletableFuture<T> read(S source, R ref);
@@ -129,15 +137,14 @@ final class PipelineRun {
     void run(List<DeviceRef> keepingSession);
   }
 
-  int run(MigrationChoices choices, Function<SourceContext, Source> openSource,
-      Function<Source, Iterator<DeviceRef>> devices) {
-    return run(choices, openSource, devices, null);
-  }
-
-  /** @param handOver gateways handed over before any device is stopped at the source, or null */
-  int run(MigrationChoices choices, Function<SourceContext, Source> openSource,
-      Function<Source, Iterator<DeviceRef>> devices, HandOver handOver) {
-    return run(new DeviceJob(global, target, choices, openSource, devices, handOver));
+  /**
+   * @param listing the applications named, and whether the devices come from listing them
+   * @param handOver gateways handed over before any device is stopped at the source, or null
+   */
+  int run(MigrationChoices choices, DeviceJob.Listing listing,
+      Function<SourceContext, Source> openSource, Function<Source, Iterator<DeviceRef>> devices,
+      HandOver handOver) {
+    return run(new DeviceJob(global, target, choices, listing, openSource, devices, handOver));
   }
 
   <R, T extends Message, S extends SourceConnection> int run(Job<R, T, S> job) {
@@ -152,15 +159,16 @@ final class PipelineRun {
       if (target != null) {
         job.checkTarget();
       }
-      try (RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
+      // Source and target prove themselves before the output or the journal is made.
+      try (S source = opened(job, context);
+          Delivery<T> delivery = target == null ? Delivery.none()
+              : job.target(source, context);
+          RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
               : RunJournal.open(statePath, kind, global.dryRun, job.refs());
           LineWriter writer = !job.writesOutput()
               ? LineWriter.toStream(OutputStream.nullOutputStream())
               : global.output == null ? LineWriter.toStream(io.stdout())
-              : LineWriter.toFile(global.output, journal, items);
-          S source = job.open(context);
-          Delivery<T> delivery = target == null ? Delivery.none()
-              : job.target(source, context)) {
+              : LineWriter.toFile(global.output, journal, items)) {
         Iterator<R> list = job.items(source);
         ExportPipeline<R, T> pipeline = new ExportPipeline<>(job.noun(),
             ref -> job.read(source, ref), job.transform(), delivery, writer,
@@ -188,6 +196,19 @@ final class PipelineRun {
     } catch (SourceConfigException e) {
       io.stderr().println("ttn-lw-migrate: " + flagsAsTyped.apply(e.getMessage()));
       return ExitCodes.USAGE;
+    }
+  }
+
+  /** The source, opened and through its pre-flight; closed again if that fails. */
+  private static <R, T extends Message, S extends SourceConnection> S opened(Job<R, T, S> job,
+      SourceContext context) {
+    S source = job.open(context);
+    try {
+      job.preflight(source);
+      return source;
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
     }
   }
 

@@ -92,15 +92,18 @@ public final class TtsSimulator implements AutoCloseable {
     NettyServerBuilder netty =
         NettyServerBuilder.forAddress(
             new InetSocketAddress("127.0.0.1", builder.port), credentials(identity));
+    KeyRights rights = new KeyRights(builder.rights);
     for (Registry registry : Registry.values()) {
       netty.addService(
           ServerInterceptors.intercept(
-              new RegistryService(registry, stores.get(registry.server()), pipeline).definition(),
+              new RegistryService(registry, stores.get(registry.server()), pipeline, rights)
+                  .definition(),
               CallMetadata.interceptor()));
     }
     for (ServerServiceDefinition service : new SettingsService(settingsStore, pipeline,
-        new FieldMaskRules(Map.copyOf(builder.refused)), new KeyRights(builder.rights),
-        stores.get(TtsServer.IDENTITY_SERVER)::addApplication).definitions()) {
+        new FieldMaskRules(Map.copyOf(builder.refused)), rights,
+        stores.get(TtsServer.IDENTITY_SERVER)::addApplication,
+        stores.get(TtsServer.IDENTITY_SERVER)::hasApplication).definitions()) {
       netty.addService(ServerInterceptors.intercept(service, CallMetadata.interceptor()));
     }
     new GatewayServices(gatewayStore, pipeline).definitions().forEach(netty::addService);
@@ -365,7 +368,7 @@ public final class TtsSimulator implements AutoCloseable {
 
     /**
      * The rights of the API key on every application, which ApplicationAccess/ListRights names
-     * and the application-level RPCs check; RIGHT_APPLICATION_ALL by default.
+     * and the application-level and end-device RPCs check; RIGHT_APPLICATION_ALL by default.
      */
     public Builder rights(Right... rights) {
       this.rights = Set.of(rights);
