@@ -80,9 +80,11 @@ class ChirpStackApplicationExportTest {
     environment.put("CHIRPSTACK_API_KEY", ChirpStackExportTest.TENANT_KEY);
     CliRun.Result result = CliRun.run(environment, "", "chirpstack", "application",
         SampleChirpStack.OTHER_APPLICATION);
-    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("application " + SampleChirpStack.OTHER_APPLICATION
-        + ": not found, or not visible to this API key"), result.stderr());
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("source: checking the source application "
+        + SampleChirpStack.OTHER_APPLICATION), result.stderr());
+    assertTrue(result.stderr().contains("the application does not exist, or the key"
+        + " (--api-key) cannot see it"), result.stderr());
 
     CliRun.Result notUuid = CliRun.run(environment, "", "chirpstack", "application", "my-app");
     assertEquals(ExitCodes.USAGE, notUuid.exitCode(), notUuid.toString());

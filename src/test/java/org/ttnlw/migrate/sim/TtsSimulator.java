@@ -179,6 +179,11 @@ public final class TtsSimulator implements AutoCloseable {
     return settingsStore.list(type, applicationId);
   }
 
+  /** Deletes a device from every server, as someone else deleting it meanwhile does. */
+  public void remove(String applicationId, String deviceId) {
+    stores.values().forEach(store -> store.remove(applicationId, deviceId));
+  }
+
   /** What a server holds of a device. */
   public Optional<EndDevice> stored(TtsServer server, String applicationId, String deviceId) {
     return stores.get(server).get(applicationId, deviceId);

@@ -48,16 +48,18 @@ final class FireflySource implements Source {
   }
 
   /**
-   * {@code GET applications}, not retried: the cheapest authenticated read Firefly has; proves
-   * the host, TLS and the key.
+   * {@code GET applications}, not retried: the cheapest authenticated read Firefly has; any
+   * answer but a refused key proves the host, TLS and the key.
    */
   @Override
   public void preflight(SourceNeeds needs) {
     try {
       Futures.await(api.getOnce("checking the source API key", "applications", Map.of()));
     } catch (FireflyCallException e) {
-      throw new SourceConfigException("source: " + e.getMessage() + (e.failsEveryItem()
-          ? "" : "; check --host") + "; nothing was exported or changed");
+      if (e.failsEveryItem()) {
+        throw new SourceConfigException("source: " + e.getMessage() + (e.status() == 0
+            ? "; check --host and the TLS flags" : "") + "; nothing was exported or changed");
+      }
     }
   }
 
