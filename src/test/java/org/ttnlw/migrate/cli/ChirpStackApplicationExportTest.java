@@ -75,6 +75,22 @@ class ChirpStackApplicationExportTest {
   }
 
   @Test
+  void aWrongKeyIsOneUnretriedCallAndExitCode2() {
+    Map<String, String> environment = ChirpStackExportTest.environment(simulator);
+    environment.put("CHIRPSTACK_API_KEY", "wrong.jwt.DO-NOT-LOG");
+    CliRun.Result result = CliRun.run(environment, "", "chirpstack", "application",
+        SampleChirpStack.APPLICATION, "--continue-on-error", "--delete-source-device");
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertEquals(1, result.stderr().lines().count(), result.stderr());
+    assertTrue(result.stderr().startsWith("ttn-lw-migrate: source: checking the source"
+        + " application"), result.stderr());
+    assertTrue(result.stderr().contains("UNAUTHENTICATED") && result.stderr().contains(
+        "--api-key"), result.stderr());
+    assertEquals(1, simulator.calls().size(), "the pre-flight only: " + simulator.calls());
+    assertEquals(List.of(), simulator.writes());
+  }
+
+  @Test
   void anApplicationOfAnotherTenantIsNotVisible() {
     Map<String, String> environment = ChirpStackExportTest.environment(simulator);
     environment.put("CHIRPSTACK_API_KEY", ChirpStackExportTest.TENANT_KEY);
