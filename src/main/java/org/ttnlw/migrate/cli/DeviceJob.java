@@ -27,6 +27,9 @@ import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.source.SourceNeeds;
+import org.ttnlw.migrate.source.SourceStep;
+import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import org.ttnlw.migrate.target.TtsTarget;
@@ -40,6 +43,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
   private final GlobalOptions global;
   private final TargetOptions target;
   private final MigrationChoices choices;
+  private final Listing listing;
   private final Function<SourceContext, Source> openSource;
   private final Function<Source, Iterator<DeviceRef>> devices;
   private final PipelineRun.HandOver handOver;
@@ -47,15 +51,28 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
   private final List<DeviceRef> keepingSession = Collections.synchronizedList(new ArrayList<>());
 
   /**
+   * Where the devices come from.
+   *
+   * @param applicationIds the applications named on the command line or stdin; empty when the
+   *     devices are named by ID, or every device is listed
+   * @param listed whether the devices are listed by the source rather than named one by one
+   */
+  record Listing(List<String> applicationIds, boolean listed) {
+    /** Devices named one by one (by ID, or records of a file). */
+    static final Listing NAMED = new Listing(List.of(), false);
+  }
+
+  /**
    * @param target the target's flags, or null for an export
    * @param handOver gateways handed over before any device is stopped at the source, or null
    */
-  DeviceJob(GlobalOptions global, TargetOptions target, MigrationChoices choices,
+  DeviceJob(GlobalOptions global, TargetOptions target, MigrationChoices choices, Listing listing,
       Function<SourceContext, Source> openSource, Function<Source, Iterator<DeviceRef>> devices,
       PipelineRun.HandOver handOver) {
     this.global = global;
     this.target = target;
     this.choices = choices;
+    this.listing = listing;
     this.openSource = openSource;
     this.devices = devices;
     this.handOver = handOver;
@@ -92,13 +109,30 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
   }
 
   @Override
+  public void preflight(Source source) {
+    source.preflight(new SourceNeeds(listing.applicationIds(),
+        global.dryRun ? SourceStep.KEEP : choices.afterExport()));
+  }
+
+  @Override
   public Iterator<DeviceRef> items(Source source) {
     return devices.apply(source);
   }
 
   @Override
   public CompletableFuture<EndDevice> read(Source source, DeviceRef ref) {
-    return source.fetch(ref);
+    if (!listing.listed()) {
+      return source.fetch(ref);
+    }
+    return source.fetch(ref).exceptionally(failure -> {
+      RuntimeException cause = Futures.unwrap(failure);
+      if (cause instanceof SourceException gone && gone.isNotFound()) {
+        throw new SourceException("device " + ref + " vanished after listing: the source no"
+            + " longer holds it (deleted meanwhile?); it was not exported (" + gone.getMessage()
+            + ")", gone);
+      }
+      throw cause;
+    });
   }
 
   @Override

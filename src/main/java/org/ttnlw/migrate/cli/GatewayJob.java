@@ -179,6 +179,11 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   }
 
   @Override
+  public void preflight(GatewaySource source) {
+    source.preflight();
+  }
+
+  @Override
   public Iterator<GatewayRef> items(GatewaySource source) {
     return reading.items(source);
   }

@@ -51,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
     MigrationChoices nothingAtTheSource = new MigrationChoices(false, SourceStep.KEEP,
         Disabling.DEVICE);
     return new PipelineRun(global, io, target, UnaryOperator.identity()).run(nothingAtTheSource,
-        context -> new TtsJsonFiles(files, io.stdin()),
-        source -> ((TtsJsonFiles) source).devices());
+        DeviceJob.Listing.NAMED, context -> new TtsJsonFiles(files, io.stdin()),
+        source -> ((TtsJsonFiles) source).devices(), null);
   }
 }

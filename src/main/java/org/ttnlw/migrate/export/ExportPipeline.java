@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.function.Function;
 import org.ttnlw.migrate.source.Futures;
+import org.ttnlw.migrate.source.SourceException;
 
 /**
  * References in, JSON lines out, then the source told about each written item: the one pipeline
@@ -315,7 +316,8 @@ public final class ExportPipeline<R, T extends Message> {
   private void fail(R ref, T item, String cause, RuntimeException e, Tally tally) {
     tally.failures.add(new ItemFailure(ref.toString(), cause));
     tally.report.failed(ref, item, cause, e);
-    if (!settings.continueOnError()) {
+    // A refused key, a missing right or a server gone would fail every item after this one.
+    if (!settings.continueOnError() || SourceException.runWide(e).isPresent()) {
       throw new DeviceFailedException(cause, e);
     }
     log.error("{}", cause);

@@ -13,6 +13,14 @@ import org.ttnlw.migrate.proto.Gateway;
  */
 public interface GatewaySource extends SourceConnection {
 
+  /**
+   * The pre-flight, before the first gateway: one cheap authenticated read, not retried, that
+   * proves the address, TLS and the key.
+   *
+   * @throws SourceConfigException naming the side ("source"), the cause and the flag to fix
+   */
+  void preflight();
+
   /** The gateway an ID on the command line or stdin names. */
   GatewayRef resolve(String id);
 

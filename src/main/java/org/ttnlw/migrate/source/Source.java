@@ -13,6 +13,15 @@ import org.ttnlw.migrate.proto.EndDevice;
  */
 public interface Source extends SourceConnection {
 
+  /**
+   * The pre-flight, before the first device: one cheap authenticated call (per application, where
+   * the source checks rights per application) that proves the address, TLS, the key and the
+   * rights the run needs. Not retried: what fails here would fail every device.
+   *
+   * @throws SourceConfigException naming the side ("source"), the cause and the flag to fix
+   */
+  void preflight(SourceNeeds needs);
+
   /** The device a bare device ID on the command line or stdin refers to. */
   DeviceRef resolve(String deviceId);
 

@@ -3,6 +3,7 @@ package org.ttnlw.migrate.tts;
 import com.google.protobuf.Value;
 import io.grpc.Status;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.calls.FailureReach;
 import org.ttnlw.migrate.source.Futures;
 import java.util.List;
 import org.ttnlw.migrate.proto.ErrorDetails;
@@ -15,6 +16,7 @@ import org.ttnlw.migrate.source.SourceException;
 public final class TtsCallException extends SourceException {
   private final Status.Code code;
   private final ErrorDetails details;
+  private final boolean failsEveryItem;
 
   TtsCallException(String what, String server, String address, String rpc, Throwable failure,
       String remark) {
@@ -22,6 +24,12 @@ public final class TtsCallException extends SourceException {
         + TtsError.describe(failure) + (remark.isEmpty() ? "" : "; " + remark), failure);
     this.code = Status.fromThrowable(failure).getCode();
     this.details = TtsError.details(failure);
+    this.failsEveryItem = FailureReach.failsEveryCall(failure);
+  }
+
+  @Override
+  public boolean failsEveryItem() {
+    return failsEveryItem;
   }
 
   /**
@@ -38,6 +46,7 @@ public final class TtsCallException extends SourceException {
     });
   }
 
+  @Override
   public boolean isNotFound() {
     return code == Status.Code.NOT_FOUND;
   }

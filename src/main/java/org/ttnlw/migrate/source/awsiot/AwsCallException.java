@@ -13,7 +13,13 @@ final class AwsCallException extends SourceException {
     this.failure = failure;
   }
 
-  boolean isNotFound() {
+  @Override
+  public boolean failsEveryItem() {
+    return failure.failsEveryCall();
+  }
+
+  @Override
+  public boolean isNotFound() {
     return failure.notFound();
   }
 }

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.source.chirpstack;
 
+import org.ttnlw.migrate.source.SourceConfigException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,20 @@ final class ChirpStackGatewaySource implements GatewaySource {
   @Override
   public GatewayRef resolve(String eui) {
     return new GatewayRef(eui.toLowerCase(Locale.ROOT));
+  }
+
+  /** GatewayService/List of at most one gateway of --tenant-id (or every tenant), not retried. */
+  @Override
+  public void preflight() {
+    try {
+      Futures.await(calls.callOnce(GatewayServiceGrpc.getListMethod(), ListGatewaysRequest
+              .newBuilder().setTenantId(config.tenantId().orElse("")).setLimit(1).build(),
+          "checking the source API key"));
+    } catch (ChirpStackCallException e) {
+      throw new SourceConfigException("source: " + e.getMessage()
+          + "; check --api-key (a tenant key also needs --tenant-id), --api-url and the TLS"
+          + " flags; nothing was exported or changed");
+    }
   }
 
   /** Every gateway of {@code --tenant-id}, or of every tenant for an admin key, by EUI. */

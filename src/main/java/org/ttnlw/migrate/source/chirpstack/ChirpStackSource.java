@@ -1,5 +1,9 @@
 package org.ttnlw.migrate.source.chirpstack;
 
+import org.ttnlw.migrate.source.SourceNeeds;
+import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.chirpstack.proto.GetApplicationRequest;
+import org.ttnlw.migrate.chirpstack.proto.ApplicationServiceGrpc;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +51,28 @@ final class ChirpStackSource implements Source {
     this.calls = new ChirpStackCalls(config, context);
     this.mapper = new DeviceMapper(config);
     this.sequential = context.concurrency() == 1;
+  }
+
+  /**
+   * ApplicationService/Get of each application, not retried: proves the address, TLS, the key and
+   * that the key sees the application. Devices named by DevEUI have no application to ask for;
+   * their first Get is the check, and its failure stops the run as a run-wide one.
+   */
+  @Override
+  public void preflight(SourceNeeds needs) {
+    for (String application : needs.applicationIds()) {
+      String id = application.toLowerCase(Locale.ROOT);
+      try {
+        Futures.await(calls.callOnce(ApplicationServiceGrpc.getGetMethod(),
+            GetApplicationRequest.newBuilder().setId(id).build(),
+            "checking the source application " + id));
+      } catch (ChirpStackCallException e) {
+        throw new SourceConfigException("source: " + e.getMessage() + (e.isMissingOrHidden()
+            ? "; the application does not exist, or the key (--api-key) cannot see it"
+            : e.failsEveryItem() ? "; check --api-key, --api-url and the TLS flags" : "")
+            + "; nothing was exported or changed");
+      }
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.ttnlw.migrate.source.firefly;
 
+import org.ttnlw.migrate.source.SourceNeeds;
+import org.ttnlw.migrate.source.SourceConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import java.util.ArrayList;
@@ -43,6 +45,22 @@ final class FireflySource implements Source {
     this.config = config;
     this.api = new FireflyApi(config, context, pacer, Backoff.DEFAULT);
     this.mapper = new FireflyDeviceMapper(config);
+  }
+
+  /**
+   * {@code GET applications}, not retried: the cheapest authenticated read Firefly has; any
+   * answer but a refused key proves the host, TLS and the key.
+   */
+  @Override
+  public void preflight(SourceNeeds needs) {
+    try {
+      Futures.await(api.getOnce("checking the source API key", "applications", Map.of()));
+    } catch (FireflyCallException e) {
+      if (e.failsEveryItem()) {
+        throw new SourceConfigException("source: " + e.getMessage() + (e.status() == 0
+            ? "; check --host and the TLS flags" : "") + "; nothing was exported or changed");
+      }
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.source.json;
 
+import org.ttnlw.migrate.source.SourceNeeds;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -32,6 +33,10 @@ public final class TtsJsonFiles implements Source, RecordInput {
   public Iterator<DeviceRef> devices() {
     return files.items();
   }
+
+  /** Nothing to ask: each file is opened as its turn comes, and a file that fails is named. */
+  @Override
+  public void preflight(SourceNeeds needs) {}
 
   @Override
   public DeviceRef resolve(String deviceId) {

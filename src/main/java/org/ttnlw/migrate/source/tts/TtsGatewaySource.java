@@ -1,5 +1,7 @@
 package org.ttnlw.migrate.source.tts;
 
+import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.source.Futures;
 import com.google.protobuf.FieldMask;
 import java.util.Iterator;
 import java.util.List;
@@ -53,6 +55,20 @@ final class TtsGatewaySource implements GatewaySource {
   TtsGatewaySource(TtsConnection connection, boolean withSecrets, SourceContext context) {
     this.calls = new RegistryCalls(connection, context);
     this.withSecrets = withSecrets;
+  }
+
+  /** GatewayRegistry/List of at most one gateway, not retried. */
+  @Override
+  public void preflight() {
+    try {
+      Futures.await(calls.callOnce(TtsServer.IDENTITY_SERVER, GatewayRegistryGrpc.getListMethod(),
+          ListGatewaysRequest.newBuilder().setFieldMask(IDS_ONLY).setLimit(1).build(),
+          "checking the source gateway API key"));
+    } catch (TtsCallException e) {
+      throw new SourceConfigException("source: " + e.getMessage() + (e.failsEveryItem()
+          ? "; check --gateway-api-key and the address and TLS flags" : "")
+          + "; nothing was exported or changed");
+    }
   }
 
   @Override

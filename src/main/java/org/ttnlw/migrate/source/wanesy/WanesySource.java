@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.source.wanesy;
 
+import org.ttnlw.migrate.source.SourceNeeds;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -42,6 +43,10 @@ final class WanesySource implements Source {
     }
     return "csv-line-" + row.line();
   }
+
+  /** Nothing to ask: the CSV file was opened and read whole when the source was opened. */
+  @Override
+  public void preflight(SourceNeeds needs) {}
 
   @Override
   public DeviceRef resolve(String devEui) {
