@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.cli.TwoDeployments;
 import org.ttnlw.migrate.sim.Fault;
+import org.ttnlw.migrate.sim.TtsSimulator;
 
 /**
  * Each row of the exit-code table in docs/reliability.md through {@code bin/ttn-lw-migrate}: the
@@ -119,5 +124,35 @@ class ExitCodesLauncherIT {
         + " deleted 0, skipped 0, failed 1"), result.toString());
     assertTrue(lastLine(result).equals("ttn-lw-migrate: these devices failed; fix the cause and"
         + " run the same command again:"), result.toString());
+  }
+
+  @Test
+  void row130InterruptedThenResumed() throws Exception {
+    try (TwoDeployments slow = new TwoDeployments(12,
+        TtsSimulator.builder().latency(Duration.ofMillis(150)))) {
+      Path journal = folder.resolve("devices.json.state");
+      List<String> command = List.of(PackagedTool.LAUNCHER.toString(), "migrate", "application",
+          "--source", "ttnv3", "my-app", "--concurrency", "1", "--output",
+          folder.resolve("devices.json").toString());
+      PackagedTool.Result interrupted = PackagedTool.run(command, folder, slow.environment(), "",
+          process -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!exportedOne(journal) && System.nanoTime() < deadline) {
+              Thread.sleep(50);
+            }
+            process.destroy(); // SIGTERM, as Ctrl-C's SIGINT
+          });
+      assertEquals(130, interrupted.exitCode(), interrupted.toString());
+      assertTrue(lastLine(interrupted).endsWith("(interrupted)"), interrupted.toString());
+
+      PackagedTool.Result resumed = PackagedTool.run(command, folder, slow.environment(), "");
+      assertEquals(0, resumed.exitCode(), resumed.toString());
+      assertTrue(lastLine(resumed).matches("ttn-lw-migrate: exported \\d+ .*skipped [1-9]\\d*,"
+          + " failed 0"), resumed.toString());
+    }
+  }
+
+  private static boolean exportedOne(Path journal) throws IOException {
+    return Files.exists(journal) && Files.readString(journal).contains("\nexported\t");
   }
 }
