@@ -26,13 +26,19 @@ import org.ttnlw.migrate.proto.Gateway;
  * What every {@link GatewaySource} promises, run by one subclass per gateway source against its
  * simulator or files: resolving the IDs operators write, listing in a stable order, fetching
  * gateways that survive TTS JSON, deleting (a gateway already gone counts as deleted), and
- * concurrent fetches. A source that never changes anything says so in {@link #deletes()}.
+ * concurrent fetches. A source that never changes anything says so in its constructor.
  */
 @Timeout(120)
 public abstract class GatewaySourceContract {
   protected static final SourceContext CONTEXT = new SourceContext(4, Duration.ofSeconds(10), 0);
 
   private final List<GatewaySource> opened = new ArrayList<>();
+  private final boolean deletes;
+
+  /** @param deletes whether {@link GatewaySource#delete} deletes; false for files, only read */
+  protected GatewaySourceContract(boolean deletes) {
+    this.deletes = deletes;
+  }
 
   /** A new connection to the seeded fake, configured through the source's own flags. */
   protected abstract GatewaySource connect() throws Exception;
@@ -48,9 +54,6 @@ public abstract class GatewaySourceContract {
 
   /** A gateway ID the source does not hold. */
   protected abstract String missingId();
-
-  /** Whether {@link GatewaySource#delete} deletes; false for a source only read (files). */
-  protected abstract boolean deletes();
 
   /** Whether the gateway is gone from the fake (or the files changed). */
   protected abstract boolean isDeleted(GatewayRef gateway);
@@ -136,9 +139,9 @@ public abstract class GatewaySourceContract {
     GatewaySource source = source();
     GatewayRef gateway = listed(source).get(0);
     await(source.delete(gateway));
-    assertEquals(deletes(), isDeleted(gateway), gateway + " deleted");
+    assertEquals(deletes, isDeleted(gateway), gateway + " deleted");
     await(source.delete(gateway));
-    if (deletes()) {
+    if (deletes) {
       await(source.delete(source.resolve(missingId())));
     }
   }

@@ -28,7 +28,7 @@ import picocli.CommandLine;
  * What every {@link Source} promises, run by one subclass per source against its simulator or
  * fake: resolving the IDs operators write, listing in a stable order, fetching devices that
  * survive TTS JSON, disabling and deleting as the interface says, and concurrent fetches. A
- * source that cannot disable or delete says so in {@link #disables()} / {@link #deletes()}, and
+ * source that cannot disable or delete says so in its constructor, and
  * the contract then checks that it refuses clearly and changes nothing.
  */
 @Timeout(120)
@@ -47,6 +47,14 @@ public abstract class SourceContract {
   }
 
   private final List<Source> opened = new ArrayList<>();
+  private final Change disables;
+  private final Change deletes;
+
+  /** @param disables what {@link Source#disable} does @param deletes what {@link Source#delete} does */
+  protected SourceContract(Change disables, Change deletes) {
+    this.disables = disables;
+    this.deletes = deletes;
+  }
 
   /** A new connection to the seeded fake, configured through the source's own flags. */
   protected abstract Source connect() throws Exception;
@@ -65,10 +73,6 @@ public abstract class SourceContract {
 
   /** A device ID the source does not hold, as an operator writes it. */
   protected abstract String missingId();
-
-  protected abstract Change disables();
-
-  protected abstract Change deletes();
 
   /** Whether the device is out of service at the fake, after {@link Source#disable}. */
   protected abstract boolean isDisabled(DeviceRef device);
@@ -175,7 +179,7 @@ public abstract class SourceContract {
   void disablingTwiceIsHarmless() throws Exception {
     Source source = source();
     DeviceRef device = listed(source).get(0);
-    switch (disables()) {
+    switch (disables) {
       case DONE -> {
         await(source.disable(device));
         await(source.disable(device));
@@ -200,7 +204,7 @@ public abstract class SourceContract {
   void deletingADeviceThatIsGoneCountsAsDeleted() throws Exception {
     Source source = source();
     DeviceRef device = listed(source).get(0);
-    switch (deletes()) {
+    switch (deletes) {
       case DONE -> {
         await(source.delete(device));
         assertTrue(isDeleted(device), device + " is deleted");

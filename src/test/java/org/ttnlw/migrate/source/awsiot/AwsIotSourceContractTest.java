@@ -24,12 +24,13 @@ class AwsIotSourceContractTest extends SourceContract {
   private static final String MISSING_ID = "6a5e5b0c-9999-4c0e-9f00-000000000009";
   private IotWirelessFake fake;
 
+  AwsIotSourceContractTest() {
+    super(Change.REFUSED, Change.DONE);
+  }
+
   @BeforeAll
   static void credentials() {
-    // The SDK reads these before the environment, so no test depends on the machine's AWS setup.
-    System.setProperty("aws.accessKeyId", IotWirelessFake.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", IotWirelessFake.SECRET_KEY);
-    System.setProperty("aws.region", IotWirelessFake.REGION);
+    IotWirelessFake.useAsDefaultCredentials();
   }
 
   @BeforeEach
@@ -71,16 +72,6 @@ class AwsIotSourceContractTest extends SourceContract {
   @Override
   protected String missingId() {
     return MISSING_ID;
-  }
-
-  @Override
-  protected Change disables() {
-    return Change.REFUSED;
-  }
-
-  @Override
-  protected Change deletes() {
-    return Change.DONE;
   }
 
   @Override

@@ -19,6 +19,10 @@ class ChirpStackGatewaySourceContractTest extends GatewaySourceContract {
   private static final String KEY = "contract-admin-key-do-not-log";
   private ChirpStackSimulator simulator;
 
+  ChirpStackGatewaySourceContractTest() {
+    super(true);
+  }
+
   @BeforeEach
   void start() throws Exception {
     simulator = ChirpStackSimulator.builder().adminKey(KEY).tls(true).start();
@@ -53,11 +57,6 @@ class ChirpStackGatewaySourceContractTest extends GatewaySourceContract {
   @Override
   protected String missingId() {
     return gatewayEui(99);
-  }
-
-  @Override
-  protected boolean deletes() {
-    return true;
   }
 
   @Override

@@ -19,6 +19,10 @@ class ChirpStackSourceContractTest extends SourceContract {
   private static final String KEY = "contract-admin-key-do-not-log";
   private ChirpStackSimulator simulator;
 
+  ChirpStackSourceContractTest() {
+    super(Change.DONE, Change.DONE);
+  }
+
   @BeforeEach
   void start() throws Exception {
     simulator = ChirpStackSimulator.builder().adminKey(KEY).tls(true).start();
@@ -57,16 +61,6 @@ class ChirpStackSourceContractTest extends SourceContract {
   @Override
   protected String missingId() {
     return devEui(99);
-  }
-
-  @Override
-  protected Change disables() {
-    return Change.DONE;
-  }
-
-  @Override
-  protected Change deletes() {
-    return Change.DONE;
   }
 
   @Override

@@ -21,6 +21,10 @@ class FireflySourceContractTest extends SourceContract {
   private static final String ABP = FireflyFake.ABP_EUI.toLowerCase(Locale.ROOT);
   private FireflyFake firefly;
 
+  FireflySourceContractTest() {
+    super(Change.DONE, Change.REFUSED);
+  }
+
   @BeforeEach
   void start() {
     firefly = new FireflyFake().sampleDevices()
@@ -57,16 +61,6 @@ class FireflySourceContractTest extends SourceContract {
   @Override
   protected String missingId() {
     return "0004A30B001C05FF";
-  }
-
-  @Override
-  protected Change disables() {
-    return Change.DONE;
-  }
-
-  @Override
-  protected Change deletes() {
-    return Change.REFUSED;
   }
 
   @Override

@@ -26,6 +26,10 @@ class GatewayJsonFilesContractTest extends GatewaySourceContract {
   private Path file;
   private String before;
 
+  GatewayJsonFilesContractTest() {
+    super(false);
+  }
+
   @BeforeEach
   void writeFile() throws IOException {
     file = folder.resolve("gateways.json");
@@ -52,11 +56,6 @@ class GatewayJsonFilesContractTest extends GatewaySourceContract {
   @Override
   protected String missingId() {
     return "not-in-the-file";
-  }
-
-  @Override
-  protected boolean deletes() {
-    return false;
   }
 
   @Override

@@ -29,6 +29,10 @@ class TtsJsonFilesContractTest extends SourceContract {
   private Path second;
   private byte[] before;
 
+  TtsJsonFilesContractTest() {
+    super(Change.NOTHING, Change.NOTHING);
+  }
+
   @BeforeEach
   void writeFiles() throws IOException {
     first = folder.resolve("first.json");
@@ -74,16 +78,6 @@ class TtsJsonFilesContractTest extends SourceContract {
   @Override
   protected String missingId() {
     return "not-in-the-files";
-  }
-
-  @Override
-  protected Change disables() {
-    return Change.NOTHING;
-  }
-
-  @Override
-  protected Change deletes() {
-    return Change.NOTHING;
   }
 
   @Override

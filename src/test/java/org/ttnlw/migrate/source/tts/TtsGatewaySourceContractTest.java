@@ -18,6 +18,10 @@ class TtsGatewaySourceContractTest extends GatewaySourceContract {
   private static final String KEY = "NNSXS.CONTRACT-GATEWAY-KEY";
   private TtsSimulator simulator;
 
+  TtsGatewaySourceContractTest() {
+    super(true);
+  }
+
   @BeforeEach
   void start() throws Exception {
     simulator = TtsSimulator.builder().apiKey("NNSXS.DEVICES-UNUSED").tls(true).start();
@@ -53,11 +57,6 @@ class TtsGatewaySourceContractTest extends GatewaySourceContract {
   @Override
   protected String missingId() {
     return "not-a-gateway-here";
-  }
-
-  @Override
-  protected boolean deletes() {
-    return true;
   }
 
   @Override

@@ -19,6 +19,10 @@ class TtsSourceContractTest extends SourceContract {
   private static final String KEY = "NNSXS.CONTRACT-KEY-DO-NOT-LOG";
   private TtsSimulator simulator;
 
+  TtsSourceContractTest() {
+    super(Change.DONE, Change.DONE);
+  }
+
   @BeforeEach
   void start() throws Exception {
     simulator = TtsSimulator.builder().apiKey(KEY).tls(true).start();
@@ -59,16 +63,6 @@ class TtsSourceContractTest extends SourceContract {
   @Override
   protected String missingId() {
     return "not-there";
-  }
-
-  @Override
-  protected Change disables() {
-    return Change.DONE;
-  }
-
-  @Override
-  protected Change deletes() {
-    return Change.DONE;
   }
 
   @Override

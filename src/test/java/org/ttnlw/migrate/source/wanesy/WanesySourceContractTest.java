@@ -25,6 +25,10 @@ class WanesySourceContractTest extends SourceContract {
   private Path csv;
   private byte[] original;
 
+  WanesySourceContractTest() {
+    super(Change.REFUSED, Change.REFUSED);
+  }
+
   @BeforeEach
   void copySample() throws IOException {
     try (InputStream sample = getClass().getResourceAsStream(
@@ -60,16 +64,6 @@ class WanesySourceContractTest extends SourceContract {
   @Override
   protected String missingId() {
     return "00000000000000FF";
-  }
-
-  @Override
-  protected Change disables() {
-    return Change.REFUSED;
-  }
-
-  @Override
-  protected Change deletes() {
-    return Change.REFUSED;
   }
 
   @Override
