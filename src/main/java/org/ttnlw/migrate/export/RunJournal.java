@@ -232,7 +232,8 @@ public final class RunJournal<R> implements AutoCloseable {
    * memory only without a state file. Values are single-line text without tabs.
    */
   public synchronized void note(R ref, String key, String value) throws IOException {
-    if (value.contains("\t") || value.contains("\n")) {
+    // The journal is read back with readAllLines, which ends a line at a carriage return too.
+    if (value.contains("\t") || value.contains("\n") || value.contains("\r")) {
       throw new IllegalArgumentException("a journal note is one line without tabs");
     }
     if (channel != null) {

@@ -173,6 +173,7 @@ class RunJournalTest {
       journal.note(gateway, "lns-key", "old key value");
       assertThrows(IllegalArgumentException.class, () -> journal.note(gateway, "k", "a\tb"));
       assertThrows(IllegalArgumentException.class, () -> journal.note(gateway, "k", "a\nb"));
+      assertThrows(IllegalArgumentException.class, () -> journal.note(gateway, "k", "a\rb"));
       assertEquals(Optional.of("old key value"), journal.noted(gateway, "lns-key"));
     }
     try (RunJournal<GatewayRef> again = RunJournal.open(gateways,
