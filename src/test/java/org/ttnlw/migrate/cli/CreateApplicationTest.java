@@ -16,7 +16,6 @@ import org.ttnlw.migrate.proto.ApplicationWebhook;
 import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.sim.CallInfo;
 import org.ttnlw.migrate.sim.MissingApplicationRights;
-import org.ttnlw.migrate.sim.SampleSettings;
 import org.ttnlw.migrate.sim.TtsSimulator;
 
 /**
@@ -30,15 +29,6 @@ class CreateApplicationTest {
 
   @TempDir
   Path folder;
-
-  private Path exported(TwoDeployments two) {
-    SampleSettings.put(two.source, "my-app");
-    Path file = folder.resolve("my-app.settings.json");
-    CliRun.Result result = two.run("application-settings", "--source", "ttnv3", "my-app",
-        "--output", file.toString());
-    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    return file;
-  }
 
   private static TtsSimulator.Builder target(MissingApplicationRights answer, Right... rights) {
     TtsSimulator.Builder target = TtsSimulator.builder().missingApplicationRights(answer);
@@ -59,7 +49,7 @@ class CreateApplicationTest {
   void theApplicationIsCreatedWhicheverWayListRightsAnswersForAMissingOne(
       MissingApplicationRights answer) throws IOException {
     try (TwoDeployments two = new TwoDeployments(0, target(answer))) {
-      Path file = exported(two);
+      Path file = two.exportedSettings(folder);
       CliRun.Result refused = two.run("import-application-settings", file.toString(),
           "--target.app-id", NEW_APP);
       assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.toString());
@@ -84,7 +74,7 @@ class CreateApplicationTest {
       MissingApplicationRights answer) throws IOException {
     try (TwoDeployments two = new TwoDeployments(0, target(answer,
         Right.RIGHT_APPLICATION_ALL, Right.RIGHT_USER_APPLICATIONS_CREATE))) {
-      Path file = exported(two);
+      Path file = two.exportedSettings(folder);
 
       CliRun.Result result = create(two, file, "organization:acme");
 
@@ -102,7 +92,7 @@ class CreateApplicationTest {
   void aKeyWithOnlyApplicationRightsMayNotCreateForAUser() throws IOException {
     try (TwoDeployments two = new TwoDeployments(0, target(MissingApplicationRights.NOT_FOUND,
         Right.RIGHT_APPLICATION_ALL))) {
-      CliRun.Result result = create(two, exported(two), "user:admin");
+      CliRun.Result result = create(two, two.exportedSettings(folder), "user:admin");
 
       assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("lacks USER_APPLICATIONS_CREATE on user admin"),
@@ -125,7 +115,7 @@ class CreateApplicationTest {
       throws IOException {
     try (TwoDeployments two = new TwoDeployments(0, target(MissingApplicationRights.NOT_FOUND,
         Right.RIGHT_USER_APPLICATIONS_CREATE, Right.RIGHT_APPLICATION_INFO))) {
-      CliRun.Result result = create(two, exported(two), "user:admin");
+      CliRun.Result result = create(two, two.exportedSettings(folder), "user:admin");
 
       assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("lacks APPLICATION_SETTINGS_BASIC"), result.toString());
@@ -140,7 +130,7 @@ class CreateApplicationTest {
   void aKeyWithoutRightsOnApplicationsIsRefusedBeforeCreate() throws IOException {
     try (TwoDeployments two = new TwoDeployments(0, target(MissingApplicationRights.NOT_FOUND,
         Right.RIGHT_USER_APPLICATIONS_CREATE))) {
-      CliRun.Result result = create(two, exported(two), "user:admin");
+      CliRun.Result result = create(two, two.exportedSettings(folder), "user:admin");
 
       assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("lacks APPLICATION_INFO"), result.toString());
@@ -154,7 +144,7 @@ class CreateApplicationTest {
   void aDryRunChangesNothingAndSaysTheApplicationWouldBeCreated(
       MissingApplicationRights answer) throws IOException {
     try (TwoDeployments two = new TwoDeployments(0, target(answer))) {
-      CliRun.Result result = create(two, exported(two), "user:admin", "--dry-run");
+      CliRun.Result result = create(two, two.exportedSettings(folder), "user:admin", "--dry-run");
 
       assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("application " + NEW_APP
