@@ -140,7 +140,8 @@ class ExitCodesLauncherIT {
             while (!exportedOne(journal) && System.nanoTime() < deadline) {
               Thread.sleep(50);
             }
-            process.destroy(); // SIGTERM, as Ctrl-C's SIGINT
+            // SIGTERM, as Ctrl-C's SIGINT; Process.destroy would also close the output streams.
+            process.toHandle().destroy();
           });
       assertEquals(130, interrupted.exitCode(), interrupted.toString());
       assertTrue(lastLine(interrupted).endsWith("(interrupted)"), interrupted.toString());
