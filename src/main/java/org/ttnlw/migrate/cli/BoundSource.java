@@ -5,11 +5,11 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,11 +20,11 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return new BoundSource<>(plugin, plugin.newOptions());
   }
 
-  Source open(SourceContext context) {
+  Source open(CallSettings context) {
     return plugin.open(options, context);
   }
 
-  ApplicationSettingsSource openSettings(SourceContext context) {
+  ApplicationSettingsSource openSettings(CallSettings context) {
     return plugin.openApplicationSettings(options, context);
   }
 
@@ -36,7 +36,7 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return plugin.exportsAll(options);
   }
 
-  GatewaySource openGateways(SourceContext context) {
+  GatewaySource openGateways(CallSettings context) {
     return plugin.openGateways(options, context);
   }
 

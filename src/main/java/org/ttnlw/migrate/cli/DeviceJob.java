@@ -10,23 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.ttnlw.migrate.export.Delivery;
-import org.ttnlw.migrate.export.DeviceIdRules;
-import org.ttnlw.migrate.export.ExportPipeline;
-import org.ttnlw.migrate.export.GatedSideEffects;
-import org.ttnlw.migrate.export.KeepDownlinksOn;
-import org.ttnlw.migrate.export.NoSession;
-import org.ttnlw.migrate.export.RefFormat;
-import org.ttnlw.migrate.export.RunJournal;
-import org.ttnlw.migrate.export.SideEffects;
-import org.ttnlw.migrate.export.SourceSideEffects;
-import org.ttnlw.migrate.export.Transform;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.MigrationException;
+import org.ttnlw.migrate.devices.DeviceIdRules;
+import org.ttnlw.migrate.devices.GatedSideEffects;
+import org.ttnlw.migrate.devices.KeepDownlinksOn;
+import org.ttnlw.migrate.devices.NoSession;
+import org.ttnlw.migrate.devices.SourceSideEffects;
+import org.ttnlw.migrate.pipeline.Delivery;
+import org.ttnlw.migrate.pipeline.ExportPipeline;
+import org.ttnlw.migrate.pipeline.RefFormat;
+import org.ttnlw.migrate.pipeline.RunJournal;
+import org.ttnlw.migrate.pipeline.SideEffects;
+import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import org.ttnlw.migrate.target.TtsTarget;
@@ -40,7 +40,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
   private final GlobalOptions global;
   private final TargetOptions target;
   private final MigrationChoices choices;
-  private final Function<SourceContext, Source> openSource;
+  private final Function<CallSettings, Source> openSource;
   private final Function<Source, Iterator<DeviceRef>> devices;
   private final PipelineRun.HandOver handOver;
   private final CompletableFuture<Void> gate = new CompletableFuture<>();
@@ -51,7 +51,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
    * @param handOver gateways handed over before any device is stopped at the source, or null
    */
   DeviceJob(GlobalOptions global, TargetOptions target, MigrationChoices choices,
-      Function<SourceContext, Source> openSource, Function<Source, Iterator<DeviceRef>> devices,
+      Function<CallSettings, Source> openSource, Function<Source, Iterator<DeviceRef>> devices,
       PipelineRun.HandOver handOver) {
     this.global = global;
     this.target = target;
@@ -87,7 +87,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
   }
 
   @Override
-  public Source open(SourceContext context) {
+  public Source open(CallSettings context) {
     return openSource.apply(context);
   }
 
@@ -126,7 +126,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
     }
     return whole -> {
       if (!whole) {
-        gate.completeExceptionally(new SourceException("the run stopped before the gateways"
+        gate.completeExceptionally(new MigrationException("the run stopped before the gateways"
             + " were handed over, so the device stays in service at the source"));
         return;
       }
@@ -140,7 +140,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
   }
 
   @Override
-  public Delivery<EndDevice> target(Source source, SourceContext context) {
+  public Delivery<EndDevice> target(Source source, CallSettings context) {
     TtsTarget opened = new TtsTarget(TargetConfig.from(target), context, global.dryRun);
     try {
       opened.checkApplication();

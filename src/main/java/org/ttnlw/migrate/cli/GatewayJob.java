@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.ttnlw.migrate.export.Delivery;
-import org.ttnlw.migrate.export.DeviceList;
-import org.ttnlw.migrate.export.GatewayHandOver;
-import org.ttnlw.migrate.export.RefFormat;
-import org.ttnlw.migrate.export.RunJournal;
-import org.ttnlw.migrate.export.RunLock;
-import org.ttnlw.migrate.export.SideEffects;
-import org.ttnlw.migrate.export.Transform;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.GatewayRef;
+import org.ttnlw.migrate.core.RunLock;
+import org.ttnlw.migrate.devices.DeviceList;
+import org.ttnlw.migrate.gateways.GatewayHandOver;
+import org.ttnlw.migrate.pipeline.Delivery;
+import org.ttnlw.migrate.pipeline.RefFormat;
+import org.ttnlw.migrate.pipeline.RunJournal;
+import org.ttnlw.migrate.pipeline.SideEffects;
+import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.proto.Gateway;
-import org.ttnlw.migrate.source.GatewayRef;
 import org.ttnlw.migrate.source.GatewaySource;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.target.ConnectionWatch;
 import org.ttnlw.migrate.target.GatewayTarget;
 import org.ttnlw.migrate.target.GatewayTargetConfig;
@@ -56,7 +56,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
 
   /** How the run's gateways are read. */
   interface Reading {
-    GatewaySource open(SourceContext context);
+    GatewaySource open(CallSettings context);
 
     Iterator<GatewayRef> items(GatewaySource source);
 
@@ -102,7 +102,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   static Reading fromSource(BoundSource<?> bound, Iterator<String> ids, boolean all) {
     return new Reading() {
       @Override
-      public GatewaySource open(SourceContext context) {
+      public GatewaySource open(CallSettings context) {
         return bound.openGateways(context);
       }
 
@@ -167,14 +167,14 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
     config = GatewayTargetConfig.from(migration.target(), migration.gateways());
     HandOverOptions options = migration.handOver();
     if (options.takeover() == HandOverOptions.Takeover.LNS_REDIRECT && reading.deletesSource()) {
-      throw new SourceConfigException("--takeover lns-redirect cannot be combined with the"
+      throw new ConfigException("--takeover lns-redirect cannot be combined with the"
           + " source's --delete-source-gateway: redirected gateways keep asking the source's CUPS"
           + " server for their settings, so they must stay registered there");
     }
   }
 
   @Override
-  public GatewaySource open(SourceContext context) {
+  public GatewaySource open(CallSettings context) {
     return reading.open(context);
   }
 
@@ -194,14 +194,14 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   }
 
   @Override
-  public Delivery<Gateway> target(GatewaySource source, SourceContext context) {
+  public Delivery<Gateway> target(GatewaySource source, CallSettings context) {
     HandOverOptions options = migration.handOver();
     Path keysPath = options.keysFile() == null ? DEFAULT_KEYS : options.keysFile();
     if (!global.dryRun) {
       try {
         keysLock = RunLock.hold(keysPath, "a --keys-file");
       } catch (IOException e) {
-        throw new SourceConfigException(e.getMessage());
+        throw new ConfigException(e.getMessage());
       }
     }
     try {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetOptions;

@@ -5,10 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.ttnlw.migrate.export.ExportSummary;
-import org.ttnlw.migrate.export.LineWriter;
-import org.ttnlw.migrate.export.SecretFields;
-import org.ttnlw.migrate.export.Transform;
+import org.ttnlw.migrate.pipeline.ExportSummary;
+import org.ttnlw.migrate.pipeline.LineWriter;
+import org.ttnlw.migrate.pipeline.SecretFields;
+import org.ttnlw.migrate.pipeline.Transform;
 
 /**
  * What a run says about where its items go when that place is no safe record: a pipe in front

@@ -14,29 +14,29 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.ttnlw.migrate.export.Delivery;
-import org.ttnlw.migrate.export.ExportFailedException;
-import org.ttnlw.migrate.export.ExportPipeline;
-import org.ttnlw.migrate.export.ExportSummary;
-import org.ttnlw.migrate.export.ItemFailure;
-import org.ttnlw.migrate.export.ItemReport;
-import org.ttnlw.migrate.export.LineWriter;
-import org.ttnlw.migrate.export.PlanFile;
-import org.ttnlw.migrate.export.ProgressReport;
-import org.ttnlw.migrate.export.RefFormat;
-import org.ttnlw.migrate.export.RunJournal;
-import org.ttnlw.migrate.export.RunLock;
-import org.ttnlw.migrate.export.RunPlan;
-import org.ttnlw.migrate.export.RunProgress;
-import org.ttnlw.migrate.export.SideEffects;
-import org.ttnlw.migrate.export.Transform;
-import org.ttnlw.migrate.source.DeviceCount;
-import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceCount;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.RunLock;
+import org.ttnlw.migrate.pipeline.Delivery;
+import org.ttnlw.migrate.pipeline.ExportFailedException;
+import org.ttnlw.migrate.pipeline.ExportPipeline;
+import org.ttnlw.migrate.pipeline.ExportSummary;
+import org.ttnlw.migrate.pipeline.ItemFailure;
+import org.ttnlw.migrate.pipeline.ItemReport;
+import org.ttnlw.migrate.pipeline.LineWriter;
+import org.ttnlw.migrate.pipeline.PlanFile;
+import org.ttnlw.migrate.pipeline.ProgressReport;
+import org.ttnlw.migrate.pipeline.RefFormat;
+import org.ttnlw.migrate.pipeline.RunJournal;
+import org.ttnlw.migrate.pipeline.RunPlan;
+import org.ttnlw.migrate.pipeline.RunProgress;
+import org.ttnlw.migrate.pipeline.SideEffects;
+import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceConnection;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.json.RecordInput;
 import org.ttnlw.migrate.target.TargetOptions;
 
@@ -116,7 +116,7 @@ final class PipelineRun {
     /** Checks the target's flags before anything is opened; only called when there is one. */
     void checkTarget();
 
-    S open(SourceContext context);
+    S open(CallSettings context);
 
     Iterator<R> items(S source);
 
@@ -125,7 +125,7 @@ final class PipelineRun {
     Transform<T> transform();
 
     /** Into the target for a migration; only called when there is one. */
-    Delivery<T> target(S source, SourceContext context);
+    Delivery<T> target(S source, CallSettings context);
 
     SideEffects<R> sideEffects(S source, Delivery<T> delivery, RunJournal<R> journal);
 
@@ -152,19 +152,19 @@ final class PipelineRun {
     void run(List<DeviceRef> keepingSession);
   }
 
-  int run(MigrationChoices choices, Function<SourceContext, Source> openSource,
+  int run(MigrationChoices choices, Function<CallSettings, Source> openSource,
       Function<Source, Iterator<DeviceRef>> devices) {
     return run(choices, openSource, devices, null);
   }
 
   /** @param handOver gateways handed over before any device is stopped at the source, or null */
-  int run(MigrationChoices choices, Function<SourceContext, Source> openSource,
+  int run(MigrationChoices choices, Function<CallSettings, Source> openSource,
       Function<Source, Iterator<DeviceRef>> devices, HandOver handOver) {
     return run(new DeviceJob(global, target, choices, openSource, devices, handOver));
   }
 
   <R, T extends Message, S extends SourceConnection> int run(Job<R, T, S> job) {
-    SourceContext context = new SourceContext(global.concurrency, global.timeout, global.retries);
+    CallSettings context = new CallSettings(global.concurrency, global.timeout, global.retries);
     Path statePath = !job.writesOutput() ? job.defaultState(target != null).orElse(null)
         : global.state != null ? global.state
         : global.output != null ? Path.of(global.output + ".state")
@@ -213,7 +213,7 @@ final class PipelineRun {
           printPlanTable(plan, job, items);
           return report(summary, source, job.remarks(source), items, job.summaryPrefix());
         } catch (ExportFailedException e) {
-          if (e.getCause() instanceof SourceConfigException configuration
+          if (e.getCause() instanceof ConfigException configuration
               && e.summary().exported() == 0) {
             // Found when the first ID was resolved: a configuration error all the same.
             throw configuration;
@@ -230,7 +230,7 @@ final class PipelineRun {
     } catch (IOException e) {
       io.stderr().println("ttn-lw-migrate: " + describe(e));
       return ExitCodes.USAGE;
-    } catch (SourceConfigException e) {
+    } catch (ConfigException e) {
       io.stderr().println("ttn-lw-migrate: " + flagsAsTyped.apply(e.getMessage()));
       return ExitCodes.USAGE;
     }
@@ -243,7 +243,7 @@ final class PipelineRun {
     }
     for (Path other : new Path[] {global.output, statePath}) {
       if (other != null && PlanFile.same(plan, other)) {
-        throw new SourceConfigException("--plan " + plan + " is " + other + ", which this run"
+        throw new ConfigException("--plan " + plan + " is " + other + ", which this run"
             + " writes too; give the plan a file of its own");
       }
     }

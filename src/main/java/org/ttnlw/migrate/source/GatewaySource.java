@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.proto.Gateway;
 
 /**

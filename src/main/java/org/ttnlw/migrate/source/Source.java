@@ -3,6 +3,7 @@ package org.ttnlw.migrate.source;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.proto.EndDevice;
 
 /**

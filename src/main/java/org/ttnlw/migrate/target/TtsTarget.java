@@ -12,18 +12,18 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.export.Delivery;
-import org.ttnlw.migrate.export.TargetOutcome;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.pipeline.Delivery;
+import org.ttnlw.migrate.pipeline.TargetOutcome;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.CreateEndDeviceRequest;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.ListEndDevicesRequest;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.tts.DeviceRegistries;
 import org.ttnlw.migrate.tts.FieldMaskTable;
 import org.ttnlw.migrate.tts.MessagePaths;
@@ -53,7 +53,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private final ImportPaths paths = new ImportPaths(FieldMaskTable.bundled());
   private final boolean dryRun;
 
-  public TtsTarget(TargetConfig config, SourceContext context, boolean dryRun) {
+  public TtsTarget(TargetConfig config, CallSettings context, boolean dryRun) {
     this.config = config;
     this.calls = new RegistryCalls(config.connection(), context);
     this.registries = new DeviceRegistries(calls, true, context.concurrency() == 1);
@@ -64,7 +64,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
    * Checks, before the first device, that the target application exists and the key may list its
    * devices: one List of at most one device.
    *
-   * @throws SourceConfigException when it does not
+   * @throws ConfigException when it does not
    */
   public void checkApplication() {
     ListEndDevicesRequest request = ListEndDevicesRequest.newBuilder()
@@ -83,7 +83,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
             + " rights to read and write the application's end devices";
         default -> "";
       };
-      throw new SourceConfigException(e.getMessage() + hint);
+      throw new ConfigException(e.getMessage() + hint);
     }
   }
 

@@ -9,12 +9,12 @@ import org.ttnlw.migrate.chirpstack.proto.DeleteGatewayRequest;
 import org.ttnlw.migrate.chirpstack.proto.GatewayServiceGrpc;
 import org.ttnlw.migrate.chirpstack.proto.GetGatewayRequest;
 import org.ttnlw.migrate.chirpstack.proto.ListGatewaysRequest;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.GatewayRef;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.Gateway;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.GatewayRef;
 import org.ttnlw.migrate.source.GatewaySource;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 
 /**
  * Reads gateways from ChirpStack v4's GatewayService. A gateway is named by its EUI, which
@@ -27,7 +27,7 @@ final class ChirpStackGatewaySource implements GatewaySource {
   private final ChirpStackCalls calls;
   private final GatewayMapper mapper;
 
-  ChirpStackGatewaySource(GatewayConfig config, SourceContext context) {
+  ChirpStackGatewaySource(GatewayConfig config, CallSettings context) {
     this.config = config;
     this.calls = new ChirpStackCalls(config.connection(), context);
     this.mapper = new GatewayMapper(config);
@@ -64,7 +64,7 @@ final class ChirpStackGatewaySource implements GatewaySource {
     if (!(e instanceof ChirpStackCallException call && call.isMissingOrHidden())) {
       return e;
     }
-    return new SourceException(tenant.isEmpty()
+    return new MigrationException(tenant.isEmpty()
         ? "listing gateways: only an admin API key lists the gateways of every tenant; with a"
             + " tenant API key set --tenant-id (or CHIRPSTACK_TENANT_ID) to its tenant ("
             + e.getMessage() + ")"
@@ -80,7 +80,7 @@ final class ChirpStackGatewaySource implements GatewaySource {
         .exceptionally(failure -> {
           RuntimeException cause = Futures.unwrap(failure);
           if (cause instanceof ChirpStackCallException e && e.isMissingOrHidden()) {
-            throw new SourceException(what + ": not found, or not visible to this API key ("
+            throw new MigrationException(what + ": not found, or not visible to this API key ("
                 + e.getMessage() + ")", e);
           }
           throw cause;
@@ -118,7 +118,7 @@ final class ChirpStackGatewaySource implements GatewaySource {
             "checking whether gateway " + ref.id() + " is gone")
         .handle((answer, failure) -> {
           if (failure == null) {
-            throw new SourceException("deleting gateway " + ref.id() + ": ChirpStack refused and"
+            throw new MigrationException("deleting gateway " + ref.id() + ": ChirpStack refused and"
                 + " the gateway is still there; the API key may read but not delete it (a"
                 + " read-only key?) (" + refusal.getMessage() + ")", refusal);
           }

@@ -21,12 +21,12 @@ import org.ttnlw.migrate.chirpstack.proto.GetDeviceProfileRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceResponse;
 import org.ttnlw.migrate.chirpstack.proto.UpdateDeviceRequest;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 
 /**
  * Reads devices from ChirpStack v4: the device, its profile (read once per profile), its root
@@ -42,7 +42,7 @@ final class ChirpStackSource implements Source {
   private final boolean sequential;
   private final Map<String, CompletableFuture<DeviceProfile>> profiles = new ConcurrentHashMap<>();
 
-  ChirpStackSource(ChirpStackConfig config, SourceContext context) {
+  ChirpStackSource(ChirpStackConfig config, CallSettings context) {
     this.config = config;
     this.calls = new ChirpStackCalls(config, context);
     this.mapper = new DeviceMapper(config);
@@ -72,7 +72,7 @@ final class ChirpStackSource implements Source {
     return calls.call(DeviceServiceGrpc.getGetMethod(),
             GetDeviceRequest.newBuilder().setDevEui(devEui).build(), what)
         .exceptionally(rethrow(e -> e.isMissingOrHidden()
-            ? new SourceException(what + ": not found, or not visible to this API key ("
+            ? new MigrationException(what + ": not found, or not visible to this API key ("
                 + e.getMessage() + ")", e)
             : e));
   }
@@ -84,7 +84,7 @@ final class ChirpStackSource implements Source {
             .thenApply(answer -> answer.getDeviceProfile()));
     return profile.exceptionally(rethrow(e -> {
       profiles.remove(profileId, profile);
-      return new SourceException("device " + devEui + ": its device profile cannot be read ("
+      return new MigrationException("device " + devEui + ": its device profile cannot be read ("
           + e.getMessage() + ")", e);
     }));
   }

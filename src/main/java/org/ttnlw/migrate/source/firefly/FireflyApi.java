@@ -28,7 +28,7 @@ import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.Backoff;
-import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.core.CallSettings;
 
 /**
  * Firefly's HTTP JSON API over OkHttp: the key in the {@code auth} query parameter of every
@@ -50,7 +50,7 @@ final class FireflyApi implements AutoCloseable {
   private final int retries;
   private final ScheduledExecutorService scheduler;
 
-  FireflyApi(FireflyConfig config, SourceContext context, RequestPacer pacer, Backoff backoff) {
+  FireflyApi(FireflyConfig config, CallSettings context, RequestPacer pacer, Backoff backoff) {
     this.base = config.baseUrl();
     this.apiKey = config.apiKey();
     this.pacer = pacer;

@@ -15,13 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.Backoff;
-import org.ttnlw.migrate.export.DeviceRejectedException;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.ItemRejectedException;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.lorawan.Hex;
 
 /**
@@ -39,7 +39,7 @@ final class FireflySource implements Source {
   private final Map<DeviceRef, String> listedFrom = new ConcurrentHashMap<>();
   private final AtomicLong kept = new AtomicLong();
 
-  FireflySource(FireflyConfig config, SourceContext context, RequestPacer pacer) {
+  FireflySource(FireflyConfig config, CallSettings context, RequestPacer pacer) {
     this.config = config;
     this.api = new FireflyApi(config, context, pacer, Backoff.DEFAULT);
     this.mapper = new FireflyDeviceMapper(config);
@@ -69,13 +69,13 @@ final class FireflySource implements Source {
   private Iterator<DeviceRef> refs(JsonNode devices, String listing,
       Optional<String> fireflyApplication) {
     if (!devices.isArray()) {
-      throw new SourceException("Firefly answered " + listing + " without a \"devices\" list");
+      throw new MigrationException("Firefly answered " + listing + " without a \"devices\" list");
     }
     List<DeviceRef> refs = new ArrayList<>();
     for (JsonNode device : devices) {
       String eui = FireflyDeviceMapper.text(device, "eui");
       if (FireflySourcePlugin.devEuiProblem(eui) != null) {
-        throw new SourceException("Firefly listed a device in " + listing + " whose eui \"" + eui
+        throw new MigrationException("Firefly listed a device in " + listing + " whose eui \"" + eui
             + "\" is not a DevEUI");
       }
       DeviceRef ref = resolve(eui);
@@ -106,7 +106,7 @@ final class FireflySource implements Source {
         .thenApply(answer -> {
           JsonNode device = answer.get("device");
           if (device == null || !device.isObject()) {
-            throw new SourceException("device " + ref.deviceId() + ": Firefly answered without a"
+            throw new MigrationException("device " + ref.deviceId() + ": Firefly answered without a"
                 + " \"device\" object");
           }
           return device;
@@ -116,7 +116,7 @@ final class FireflySource implements Source {
   private static void checkEui(String device, JsonNode json) {
     String eui = FireflyDeviceMapper.text(json, "eui");
     if (!eui.isEmpty() && !eui.equalsIgnoreCase(device)) {
-      throw new DeviceRejectedException("device " + device + ": Firefly answered with device "
+      throw new ItemRejectedException("device " + device + ": Firefly answered with device "
           + eui);
     }
   }
@@ -132,7 +132,7 @@ final class FireflySource implements Source {
           }
           JsonNode fcnt = packets.get(0).path("fcnt");
           if (!fcnt.canConvertToLong() || fcnt.asLong() < 0 || fcnt.asLong() > 0xFFFF_FFFFL) {
-            throw new SourceException("device " + device + ": its newest uplink has no frame"
+            throw new MigrationException("device " + device + ": its newest uplink has no frame"
                 + " counter Firefly could give (fcnt " + fcnt + ")");
           }
           return OptionalLong.of(fcnt.asLong());

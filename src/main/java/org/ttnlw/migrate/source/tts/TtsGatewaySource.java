@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.RetryingCalls;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.proto.GatewayAccessGrpc;
 import org.ttnlw.migrate.proto.GatewayIdentifiers;
@@ -20,10 +22,8 @@ import org.ttnlw.migrate.proto.ListGatewaysRequest;
 import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.proto.Secret;
 import org.ttnlw.migrate.proto.UpdateGatewayRequest;
-import org.ttnlw.migrate.source.GatewayRef;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.LnsSettings;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.tts.GatewayFields;
 import org.ttnlw.migrate.tts.PagedList;
 import org.ttnlw.migrate.tts.RegistryCalls;
@@ -50,7 +50,7 @@ final class TtsGatewaySource implements GatewaySource {
   private final Set<String> withLnsKey = ConcurrentHashMap.newKeySet();
   private final AtomicLong secretsHidden = new AtomicLong();
 
-  TtsGatewaySource(TtsConnection connection, boolean withSecrets, SourceContext context) {
+  TtsGatewaySource(TtsConnection connection, boolean withSecrets, CallSettings context) {
     this.calls = new RegistryCalls(connection, context);
     this.withSecrets = withSecrets;
   }
