@@ -46,6 +46,8 @@ move('appsettings', 'tts', 'MaskedCalls', 'SettingsKind', 'SettingsKinds')
 move('appsettings', 'source.tts', 'SettingsExport', 'SettingsReader')
 move('appsettings', 'settings', 'ApplicationCreationOptions', 'ItemOutcome', 'RightsCheck',
      'SettingsFile', 'SettingsImport')
+move('cli', 'devices', 'DeviceJob')
+move('cli', 'gateways', 'GatewayJob')
 # test helpers without a class of the same name
 move('export', 'core', 'RunLockHolder')
 move('text', 'core', 'SampleKeys')

@@ -10,6 +10,7 @@ import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.core.MigrationException;
+import org.ttnlw.migrate.devices.DeviceJob;
 import org.ttnlw.migrate.devices.DeviceList;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
@@ -145,7 +146,7 @@ final class ApplicationCommand extends ExportCommand {
   }
 
   @Override
-  PipelineRun.HandOver handOver() {
+  DeviceJob.HandOver handOver() {
     return gateways == null ? null : gateways::handOver;
   }
 

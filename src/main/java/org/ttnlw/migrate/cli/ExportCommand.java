@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.IdSyntax;
+import org.ttnlw.migrate.devices.DeviceJob;
 import org.ttnlw.migrate.devices.IdInput;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
@@ -122,7 +123,7 @@ abstract class ExportCommand implements Callable<Integer> {
   }
 
   /** Gateways to hand over before devices are stopped at the source, or null. */
-  PipelineRun.HandOver handOver() {
+  DeviceJob.HandOver handOver() {
     return null;
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.GatewayRef;
+import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.json.GatewayJsonFiles;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
@@ -80,7 +81,7 @@ final class ImportGatewaysCommand implements Callable<Integer> {
       }
     };
     return new PipelineRun(global, io, target, UnaryOperator.identity()).run(new GatewayJob(
-        fromFiles, global, new GatewayJob.Migration(target, gateways, handOver,
+        fromFiles, global.dryRun, global.state, new GatewayJob.Migration(target, gateways, handOver,
             Optional.empty())));
   }
 }

@@ -9,9 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.CallSettings;
@@ -19,21 +16,21 @@ import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceCount;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.RunLock;
+import org.ttnlw.migrate.devices.DeviceJob;
 import org.ttnlw.migrate.pipeline.Delivery;
 import org.ttnlw.migrate.pipeline.ExportFailedException;
 import org.ttnlw.migrate.pipeline.ExportPipeline;
 import org.ttnlw.migrate.pipeline.ExportSummary;
 import org.ttnlw.migrate.pipeline.ItemFailure;
 import org.ttnlw.migrate.pipeline.ItemReport;
+import org.ttnlw.migrate.pipeline.Job;
 import org.ttnlw.migrate.pipeline.LineWriter;
 import org.ttnlw.migrate.pipeline.PlanFile;
 import org.ttnlw.migrate.pipeline.ProgressReport;
-import org.ttnlw.migrate.pipeline.RefFormat;
 import org.ttnlw.migrate.pipeline.RunJournal;
 import org.ttnlw.migrate.pipeline.RunPlan;
 import org.ttnlw.migrate.pipeline.RunProgress;
 import org.ttnlw.migrate.pipeline.SideEffects;
-import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceConnection;
@@ -65,93 +62,6 @@ final class PipelineRun {
     this.flagsAsTyped = flagsAsTyped;
   }
 
-  /**
-   * One kind of item through the pipeline: how its source is opened and read, where the items
-   * go, and what the source does with each once it is safe elsewhere.
-   *
-   * @param <R> the items' reference type
-   * @param <T> the item as TTS models it
-   * @param <S> the opened source
-   */
-  interface Job<R, T extends Message, S extends SourceConnection> {
-    /** What an item is called in messages, e.g. "device". */
-    String noun();
-
-    RefFormat<R> refs();
-
-    RunJournal.Kind journalKind(boolean migration);
-
-    /** The state file when neither --state nor --output names one. */
-    default Optional<Path> defaultState(boolean migration) {
-      return Optional.empty();
-    }
-
-    /**
-     * Whether the items go to stdout or --output, with a journal next to it; false for a part
-     * of a larger run, whose items are only counted and whose journal is {@link
-     * #defaultState}.
-     */
-    default boolean writesOutput() {
-      return true;
-    }
-
-    /** What the summary line starts with, e.g. "gateways: " for a part of a device run. */
-    default String summaryPrefix() {
-      return "";
-    }
-
-    /** Told when every item is written and only the source steps are left. */
-    default ExportPipeline.AllWritten allWritten() {
-      return whole -> { };
-    }
-
-    /**
-     * What the source does to each item for good once it is written (e.g. "deleted"), so that
-     * the output is then its only copy; empty when the step can be undone or there is none.
-     */
-    default Optional<String> finalSourceStep() {
-      return Optional.empty();
-    }
-
-    /** Checks the target's flags before anything is opened; only called when there is one. */
-    void checkTarget();
-
-    S open(CallSettings context);
-
-    Iterator<R> items(S source);
-
-    CompletableFuture<T> read(S source, R ref);
-
-    Transform<T> transform();
-
-    /** Into the target for a migration; only called when there is one. */
-    Delivery<T> target(S source, CallSettings context);
-
-    SideEffects<R> sideEffects(S source, Delivery<T> delivery, RunJournal<R> journal);
-
-    /**
-     * An item's reference as the fields of its plan line, e.g. application_id, device_id and
-     * dev_eui.
-     *
-     * @param item the item as read, or null when it could not be read
-     */
-    Map<String, String> planIds(R ref, T item);
-
-    List<String> remarks(S source);
-  }
-
-  /**
-   * Gateways handed over between creating devices in the target and stopping them at the
-   * source ({@code migrate application --with-gateways}).
-   */
-  interface HandOver {
-    /**
-     * Hands the gateways over; told which devices of the run keep their session (ABP, or
-     * exported with it) and so depend on them.
-     */
-    void run(List<DeviceRef> keepingSession);
-  }
-
   int run(MigrationChoices choices, Function<CallSettings, Source> openSource,
       Function<Source, Iterator<DeviceRef>> devices) {
     return run(choices, openSource, devices, null);
@@ -159,8 +69,8 @@ final class PipelineRun {
 
   /** @param handOver gateways handed over before any device is stopped at the source, or null */
   int run(MigrationChoices choices, Function<CallSettings, Source> openSource,
-      Function<Source, Iterator<DeviceRef>> devices, HandOver handOver) {
-    return run(new DeviceJob(global, target, choices, openSource, devices, handOver));
+      Function<Source, Iterator<DeviceRef>> devices, DeviceJob.HandOver handOver) {
+    return run(new DeviceJob(global.dryRun, global.devIdPrefix, target, choices, openSource, devices, handOver));
   }
 
   <R, T extends Message, S extends SourceConnection> int run(Job<R, T, S> job) {

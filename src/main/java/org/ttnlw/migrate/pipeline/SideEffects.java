@@ -5,8 +5,8 @@ import org.ttnlw.migrate.source.SourceStep;
 
 /**
  * What happens at the source to an item once it is safe elsewhere: the only changes a run makes
- * there. Devices are disabled or deleted (devices/{@code SourceSideEffects}); gateways are handed over
- * to the target and, when asked, deleted.
+ * there. Devices are disabled or deleted (devices/{@code SourceSideEffects}); gateways are
+ * handed over to the target and, when asked, deleted.
  *
  * @param <R> the reference type of the items
  */

@@ -53,8 +53,9 @@ public final class SettingsKinds {
           item -> "", (item, applicationId) ->
               item.toBuilder().setIds(app(applicationId)).build());
 
-  public static final SettingsKind<ApplicationLink, GetApplicationLinkRequest, SetApplicationLinkRequest>
-      LINK = new SettingsKind<>("link", "link",
+  public static final
+      SettingsKind<ApplicationLink, GetApplicationLinkRequest, SetApplicationLinkRequest> LINK =
+      new SettingsKind<>("link", "link",
           List.of(Right.RIGHT_APPLICATION_SETTINGS_BASIC), TtsServer.APPLICATION_SERVER,
           ApplicationLink.getDefaultInstance(),
           AsGrpc.getGetLinkMethod(), (applicationId, id, mask) ->

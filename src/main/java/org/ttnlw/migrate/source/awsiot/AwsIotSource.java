@@ -74,7 +74,8 @@ final class AwsIotSource implements Source {
       }
       String profileId = device.loRaWAN().deviceProfileId();
       if (profileId == null || profileId.isEmpty()) {
-        throw new MigrationException(what + " has no DeviceProfileId; its MAC settings are unknown");
+        throw new MigrationException(
+            what + " has no DeviceProfileId; its MAC settings are unknown");
       }
       return profile(profileId, what).thenApply(profile -> mapping.map(what, device, profile));
     });
@@ -92,7 +93,8 @@ final class AwsIotSource implements Source {
         id -> calls.call(what + ": device profile " + id, "GetDeviceProfile",
             client -> client.getDeviceProfile(request -> request.id(id))).thenApply(answer -> {
               if (answer.loRaWAN() == null) {
-                throw new MigrationException("device profile " + profileId + " has no LoRaWAN part");
+                throw new MigrationException(
+                    "device profile " + profileId + " has no LoRaWAN part");
               }
               return answer.loRaWAN();
             }));

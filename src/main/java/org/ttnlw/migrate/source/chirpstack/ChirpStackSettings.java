@@ -92,8 +92,8 @@ final class ChirpStackSettings implements ApplicationSettingsSource {
       return Futures.await(call);
     } catch (ChirpStackCallException e) {
       if (e.isMissingOrHidden()) {
-        throw new MigrationException(e.getMessage() + " (not found, or not visible to this API key)",
-            e);
+        throw new MigrationException(
+            e.getMessage() + " (not found, or not visible to this API key)", e);
       }
       throw e;
     }

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.devices;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,13 +13,9 @@ import java.util.function.Function;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.MigrationException;
-import org.ttnlw.migrate.devices.DeviceIdRules;
-import org.ttnlw.migrate.devices.GatedSideEffects;
-import org.ttnlw.migrate.devices.KeepDownlinksOn;
-import org.ttnlw.migrate.devices.NoSession;
-import org.ttnlw.migrate.devices.SourceSideEffects;
 import org.ttnlw.migrate.pipeline.Delivery;
 import org.ttnlw.migrate.pipeline.ExportPipeline;
+import org.ttnlw.migrate.pipeline.Job;
 import org.ttnlw.migrate.pipeline.RefFormat;
 import org.ttnlw.migrate.pipeline.RunJournal;
 import org.ttnlw.migrate.pipeline.SideEffects;
@@ -36,24 +32,40 @@ import org.ttnlw.migrate.target.TtsTarget;
  * when asked, renamed by the ID prefix, created in the target when migrating, then disabled or
  * deleted at the source; with gateways handed over in between when there are any.
  */
-final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
-  private final GlobalOptions global;
+public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
+  /**
+   * Gateways handed over between creating devices in the target and stopping them at the
+   * source ({@code migrate application --with-gateways}).
+   */
+  public interface HandOver {
+    /**
+     * Hands the gateways over; told which devices of the run keep their session (ABP, or
+     * exported with it) and so depend on them.
+     */
+    void run(List<DeviceRef> keepingSession);
+  }
+
+  private final boolean dryRun;
+  private final String devIdPrefix;
   private final TargetOptions target;
   private final MigrationChoices choices;
   private final Function<CallSettings, Source> openSource;
   private final Function<Source, Iterator<DeviceRef>> devices;
-  private final PipelineRun.HandOver handOver;
+  private final HandOver handOver;
   private final CompletableFuture<Void> gate = new CompletableFuture<>();
   private final List<DeviceRef> keepingSession = Collections.synchronizedList(new ArrayList<>());
 
   /**
+   * @param dryRun whether the target and the source are only read, not changed
+   * @param devIdPrefix put before every device ID (--dev-id-prefix); null or empty: none
    * @param target the target's flags, or null for an export
    * @param handOver gateways handed over before any device is stopped at the source, or null
    */
-  DeviceJob(GlobalOptions global, TargetOptions target, MigrationChoices choices,
-      Function<CallSettings, Source> openSource, Function<Source, Iterator<DeviceRef>> devices,
-      PipelineRun.HandOver handOver) {
-    this.global = global;
+  public DeviceJob(boolean dryRun, String devIdPrefix, TargetOptions target,
+      MigrationChoices choices, Function<CallSettings, Source> openSource,
+      Function<Source, Iterator<DeviceRef>> devices, HandOver handOver) {
+    this.dryRun = dryRun;
+    this.devIdPrefix = devIdPrefix;
     this.target = target;
     this.choices = choices;
     this.openSource = openSource;
@@ -78,7 +90,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
 
   @Override
   public Optional<String> finalSourceStep() {
-    return global.dryRun ? Optional.empty() : choices.finalStep();
+    return dryRun ? Optional.empty() : choices.finalStep();
   }
 
   @Override
@@ -107,7 +119,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
     if (choices.noSession()) {
       chosen = chosen.andThen(new NoSession());
     }
-    chosen = chosen.andThen(new DeviceIdRules(global.devIdPrefix));
+    chosen = chosen.andThen(new DeviceIdRules(devIdPrefix));
     if (handOver == null) {
       return chosen;
     }
@@ -141,7 +153,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
 
   @Override
   public Delivery<EndDevice> target(Source source, CallSettings context) {
-    TtsTarget opened = new TtsTarget(TargetConfig.from(target), context, global.dryRun);
+    TtsTarget opened = new TtsTarget(TargetConfig.from(target), context, dryRun);
     try {
       opened.checkApplication();
     } catch (RuntimeException e) {
@@ -154,7 +166,7 @@ final class DeviceJob implements PipelineRun.Job<DeviceRef, EndDevice, Source> {
   @Override
   public SideEffects<DeviceRef> sideEffects(Source source, Delivery<EndDevice> delivery,
       RunJournal<DeviceRef> journal) {
-    SideEffects<DeviceRef> steps = new SourceSideEffects(source, choices, global.dryRun);
+    SideEffects<DeviceRef> steps = new SourceSideEffects(source, choices, dryRun);
     return handOver == null ? steps : new GatedSideEffects<>(steps, gate);
   }
 

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.gateways;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +16,8 @@ import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.core.RunLock;
-import org.ttnlw.migrate.devices.DeviceList;
-import org.ttnlw.migrate.gateways.GatewayHandOver;
 import org.ttnlw.migrate.pipeline.Delivery;
+import org.ttnlw.migrate.pipeline.Job;
 import org.ttnlw.migrate.pipeline.RefFormat;
 import org.ttnlw.migrate.pipeline.RunJournal;
 import org.ttnlw.migrate.pipeline.SideEffects;
@@ -37,11 +36,11 @@ import org.ttnlw.migrate.target.TargetOptions;
  * Gateways through the pipeline: read from a source (or files), registered in the target when
  * migrating, handed over and, when asked, deleted at the source.
  */
-final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySource> {
+public final class GatewayJob implements Job<GatewayRef, Gateway, GatewaySource> {
   /** Where keys go without {@code --keys-file}. */
-  static final Path DEFAULT_KEYS = Path.of("gateway-keys.json");
+  public static final Path DEFAULT_KEYS = Path.of("gateway-keys.json");
   /** The journal of a gateway migration without {@code --state} or {@code --output}. */
-  static final Path DEFAULT_STATE = Path.of("ttn-lw-migrate-gateways.state");
+  public static final Path DEFAULT_STATE = Path.of("ttn-lw-migrate-gateways.state");
   /** How often a waiting gateway's connection is asked, at most; a tenth of a short wait. */
   private static final Duration POLL = Duration.ofSeconds(2);
 
@@ -51,11 +50,11 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
    * @param defaultTimeout how long to wait for connections without {@code --verify-timeout};
    *     empty: no wait
    */
-  record Migration(TargetOptions target, GatewayTargetOptions gateways, HandOverOptions handOver,
+  public record Migration(TargetOptions target, GatewayTargetOptions gateways, HandOverOptions handOver,
       Optional<Duration> defaultTimeout) {}
 
   /** How the run's gateways are read. */
-  interface Reading {
+  public interface Reading {
     GatewaySource open(CallSettings context);
 
     Iterator<GatewayRef> items(GatewaySource source);
@@ -67,7 +66,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   }
 
   /** Where the job stands in its command. */
-  enum Part {
+  public enum Part {
     /** {@code gateway}, {@code migrate gateway}, {@code import-gateways}. */
     WHOLE,
     /** {@code migrate application --with-gateways}, before the devices: registering only. */
@@ -77,7 +76,8 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   }
 
   private final Reading reading;
-  private final GlobalOptions global;
+  private final boolean dryRun;
+  private final Path state;
   private final Migration migration;
   private final Part part;
   private GatewayTargetConfig config;
@@ -86,44 +86,22 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   private GatewayHandOver handOver;
   private RunLock keysLock;
 
-  /** @param migration the target and hand-over; null for an export */
-  GatewayJob(Reading reading, GlobalOptions global, Migration migration) {
-    this(reading, global, migration, Part.WHOLE);
+  /**
+   * @param dryRun whether the target and the source are only read, not changed
+   * @param state the run's journal as given (--state), or null
+   * @param migration the target and hand-over; null for an export
+   */
+  public GatewayJob(Reading reading, boolean dryRun, Path state, Migration migration) {
+    this(reading, dryRun, state, migration, Part.WHOLE);
   }
 
-  GatewayJob(Reading reading, GlobalOptions global, Migration migration, Part part) {
+  public GatewayJob(Reading reading, boolean dryRun, Path state, Migration migration,
+      Part part) {
     this.reading = reading;
-    this.global = global;
+    this.dryRun = dryRun;
+    this.state = state;
     this.migration = migration;
     this.part = part;
-  }
-
-  /** Gateways of a source: the IDs given, or all the key reaches. */
-  static Reading fromSource(BoundSource<?> bound, Iterator<String> ids, boolean all) {
-    return new Reading() {
-      @Override
-      public GatewaySource open(CallSettings context) {
-        return bound.openGateways(context);
-      }
-
-      @Override
-      public Iterator<GatewayRef> items(GatewaySource source) {
-        if (!all) {
-          return DeviceList.resolved(ids, source::resolve);
-        }
-        return deletesSource() ? DeviceList.readAll(source.listAll()) : source.listAll();
-      }
-
-      @Override
-      public boolean deletesSource() {
-        return bound.deletesSourceGateways();
-      }
-
-      @Override
-      public boolean knowsLnsKeys() {
-        return true;
-      }
-    };
   }
 
   @Override
@@ -143,11 +121,11 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
 
   @Override
   public Optional<Path> defaultState(boolean migrating) {
-    if (!migrating || global.dryRun) {
+    if (!migrating || dryRun) {
       return Optional.empty();
     }
-    if (part != Part.WHOLE && global.state != null) {
-      return Optional.of(Path.of(global.state + ".gateways"));
+    if (part != Part.WHOLE && state != null) {
+      return Optional.of(Path.of(state + ".gateways"));
     }
     return Optional.of(DEFAULT_STATE);
   }
@@ -197,7 +175,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
   public Delivery<Gateway> target(GatewaySource source, CallSettings context) {
     HandOverOptions options = migration.handOver();
     Path keysPath = options.keysFile() == null ? DEFAULT_KEYS : options.keysFile();
-    if (!global.dryRun) {
+    if (!dryRun) {
       try {
         keysLock = RunLock.hold(keysPath, "a --keys-file");
       } catch (IOException e) {
@@ -208,7 +186,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
       KeysFile keys = new KeysFile(keysPath);
       boolean createAll = options.createLnsKeys();
       target = new GatewayTarget(config, context, keys, reading.knowsLnsKeys() && !createAll
-          ? source::needsLnsKey : id -> createAll, global.dryRun);
+          ? source::needsLnsKey : id -> createAll, dryRun);
       Duration wait = options.verifyTimeout() != null ? options.verifyTimeout()
           : migration.defaultTimeout().orElse(POLL);
       Duration tenth = wait.dividedBy(10);
@@ -265,7 +243,7 @@ final class GatewayJob implements PipelineRun.Job<GatewayRef, Gateway, GatewaySo
         new GatewayHandOver.Target(target.gatewayServerAddress(), target.lnsUri(),
             target::lnsKey, watch::connected, target.keysFile().path().toString()),
         new GatewayHandOver.Choices(options.takeover() == HandOverOptions.Takeover.LNS_REDIRECT,
-            timeout, reading.deletesSource(), global.dryRun),
+            timeout, reading.deletesSource(), dryRun),
         journal);
     return handOver;
   }
