@@ -74,7 +74,7 @@ public final class RetryingCalls implements AutoCloseable {
 
   /** One call as the caller asked for it, whatever the number of attempts. */
   private record Call<Q, R>(Target target, MethodDescriptor<Q, R> method, Q request,
-      String what, boolean read, CompletableFuture<Answer<R>> result) {}
+      String what, boolean read, boolean once, CompletableFuture<Answer<R>> result) {}
 
   /**
    * Calls {@code method} on {@code target}. A failure completes the future with the dialect's
@@ -82,8 +82,21 @@ public final class RetryingCalls implements AutoCloseable {
    */
   public <Q, R> CompletableFuture<Answer<R>> call(
       Target target, MethodDescriptor<Q, R> method, Q request, String what) {
-    Call<Q, R> call = new Call<>(target, method, request, what, isRead(method),
-        new CompletableFuture<>());
+    return start(new Call<>(target, method, request, what, isRead(method), false,
+        new CompletableFuture<>()));
+  }
+
+  /**
+   * Calls {@code method} on {@code target} once, never again: a pre-flight, whose failure (an
+   * address nobody answers, a TLS mismatch, a wrong key) would fail every later call too.
+   */
+  public <Q, R> CompletableFuture<Answer<R>> callOnce(
+      Target target, MethodDescriptor<Q, R> method, Q request, String what) {
+    return start(new Call<>(target, method, request, what, isRead(method), true,
+        new CompletableFuture<>()));
+  }
+
+  private <Q, R> CompletableFuture<Answer<R>> start(Call<Q, R> call) {
     attempt(call, 1);
     return call.result();
   }
@@ -146,7 +159,7 @@ public final class RetryingCalls implements AutoCloseable {
         && rateLimitReported.compareAndSet(false, true)) {
       log.warn("rate limited by the {}; slowing down", call.target().name());
     }
-    if (closed || !retryPolicy.shouldRetry(attempt, status, call.read())) {
+    if (closed || call.once() || !retryPolicy.shouldRetry(attempt, status, call.read())) {
       call.result().completeExceptionally(dialect.failure(call.target(),
           call.method().getBareMethodName(), call.what(), failure,
           RetryPolicy.remark(attempt, status, call.read())));

@@ -104,21 +104,24 @@ abstract class ExportCommand implements Callable<Integer> {
       io.stderr().println("ttn-lw-migrate: reading " + kind() + " IDs from stdin, one per line;"
           + " end with Ctrl-D (or give them as arguments)");
     }
-    Iterator<String> input;
+    IdInput input;
     try {
-      input = all ? List.<String>of().iterator()
-          : IdInput.of(kind(), idSyntax(bound.plugin()), ids, io.stdin());
+      input = all ? null : IdInput.of(kind(), idSyntax(bound.plugin()), ids, io.stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    boolean listed = kind().equals("application");
+    DeviceJob.Listing listing = new DeviceJob.Listing(
+        listed && input != null ? input.all() : List.of(), listed);
     boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
     UnaryOperator<String> asTyped = bound.flagsAsTyped(sourceName != null);
     Integer stopped = beforeDevices(bound, asTyped);
     if (stopped != null) {
       return stopped;
     }
-    int code = new PipelineRun(global, io, target, asTyped).run(choices, bound::open,
-        source -> devices(source, input, all, deletesDevices), handOver());
+    Iterator<String> named = input == null ? List.<String>of().iterator() : input;
+    int code = new PipelineRun(global, io, target, asTyped).run(choices, listing, bound::open,
+        source -> devices(source, named, all, deletesDevices), handOver());
     return afterDevices(code);
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.ttnlw.migrate.devices.DeviceJob;
 import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.SourceStep;
@@ -51,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
     MigrationChoices nothingAtTheSource = new MigrationChoices(false, SourceStep.KEEP,
         Disabling.DEVICE);
     return new PipelineRun(global, io, target, UnaryOperator.identity()).run(nothingAtTheSource,
-        context -> new TtsJsonFiles(files, io.stdin()),
-        source -> ((TtsJsonFiles) source).devices());
+        DeviceJob.Listing.NAMED, context -> new TtsJsonFiles(files, io.stdin()),
+        source -> ((TtsJsonFiles) source).devices(), null);
   }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.ttnlw.migrate.pipeline.ExportSummary;
 import org.ttnlw.migrate.pipeline.LineWriter;
-import org.ttnlw.migrate.pipeline.SecretFields;
 import org.ttnlw.migrate.pipeline.Transform;
+import org.ttnlw.migrate.tts.SecretFields;
 
 /**
  * What a run says about where its items go when that place is no safe record: a pipe in front

@@ -62,15 +62,15 @@ final class PipelineRun {
     this.flagsAsTyped = flagsAsTyped;
   }
 
-  int run(MigrationChoices choices, Function<CallSettings, Source> openSource,
-      Function<Source, Iterator<DeviceRef>> devices) {
-    return run(choices, openSource, devices, null);
-  }
-
-  /** @param handOver gateways handed over before any device is stopped at the source, or null */
-  int run(MigrationChoices choices, Function<CallSettings, Source> openSource,
-      Function<Source, Iterator<DeviceRef>> devices, DeviceJob.HandOver handOver) {
-    return run(new DeviceJob(global.dryRun, global.devIdPrefix, target, choices, openSource, devices, handOver));
+  /**
+   * @param listing the applications named, and whether the devices come from listing them
+   * @param handOver gateways handed over before any device is stopped at the source, or null
+   */
+  int run(MigrationChoices choices, DeviceJob.Listing listing,
+      Function<CallSettings, Source> openSource, Function<Source, Iterator<DeviceRef>> devices,
+      DeviceJob.HandOver handOver) {
+    return run(new DeviceJob(global.dryRun, global.devIdPrefix, target, choices, listing,
+        openSource, devices, handOver));
   }
 
   <R, T extends Message, S extends SourceConnection> int run(Job<R, T, S> job) {
@@ -87,10 +87,14 @@ final class PipelineRun {
         job.checkTarget();
       }
       checkPlanPath(planPath, statePath);
-      // Held before the journal is read or the output cut back: a second run of the same
-      // command would take this run's lines in flight for a crash's leftovers.
       Path output = job.writesOutput() ? global.output : null;
-      try (RunLock outputLock = output == null ? null : RunLock.hold(output, OWN_FILES);
+      // Source and target prove themselves before the output or the journal is made; the locks
+      // are held before the journal is read or the output cut back: a second run of the same
+      // command would take this run's lines in flight for a crash's leftovers.
+      try (S source = opened(job, context);
+          Delivery<T> delivery = target == null ? Delivery.none()
+              : job.target(source, context);
+          RunLock outputLock = output == null ? null : RunLock.hold(output, OWN_FILES);
           RunLock stateLock = statePath == null ? null : RunLock.hold(statePath, OWN_FILES);
           RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
               : RunJournal.open(statePath, kind, global.dryRun, job.refs());
@@ -98,9 +102,6 @@ final class PipelineRun {
               ? LineWriter.toStream(OutputStream.nullOutputStream())
               : global.output == null ? LineWriter.toStream(io.stdout())
               : LineWriter.toFile(global.output, journal, items);
-          S source = job.open(context);
-          Delivery<T> delivery = target == null ? Delivery.none()
-              : job.target(source, context);
           PlanFile planFile = planPath == null ? null : global.plan.open()) {
         OutputWarnings warnings = new OutputWarnings(io, output, items);
         if (target == null) {
@@ -168,6 +169,19 @@ final class PipelineRun {
         + (global.plan.path == null ? "" : " (one line each in " + global.plan.path + ")")
         + ":");
     plan.table().forEach(io.stderr()::println);
+  }
+
+  /** The source, opened and through its pre-flight; closed again if that fails. */
+  private static <R, T extends Message, S extends SourceConnection> S opened(Job<R, T, S> job,
+      CallSettings context) {
+    S source = job.open(context);
+    try {
+      job.preflight(source);
+      return source;
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.pipeline.Delivery;
 import org.ttnlw.migrate.pipeline.ExportPipeline;
@@ -23,6 +24,8 @@ import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceNeeds;
+import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import org.ttnlw.migrate.target.TtsTarget;
@@ -49,11 +52,24 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   private final String devIdPrefix;
   private final TargetOptions target;
   private final MigrationChoices choices;
+  private final Listing listing;
   private final Function<CallSettings, Source> openSource;
   private final Function<Source, Iterator<DeviceRef>> devices;
   private final HandOver handOver;
   private final CompletableFuture<Void> gate = new CompletableFuture<>();
   private final List<DeviceRef> keepingSession = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * Where the devices come from.
+   *
+   * @param applicationIds the applications named on the command line or stdin; empty when the
+   *     devices are named by ID, or every device is listed
+   * @param listed whether the devices are listed by the source rather than named one by one
+   */
+  public record Listing(List<String> applicationIds, boolean listed) {
+    /** Devices named one by one (by ID, or records of a file). */
+    public static final Listing NAMED = new Listing(List.of(), false);
+  }
 
   /**
    * @param dryRun whether the target and the source are only read, not changed
@@ -62,12 +78,13 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
    * @param handOver gateways handed over before any device is stopped at the source, or null
    */
   public DeviceJob(boolean dryRun, String devIdPrefix, TargetOptions target,
-      MigrationChoices choices, Function<CallSettings, Source> openSource,
+      MigrationChoices choices, Listing listing, Function<CallSettings, Source> openSource,
       Function<Source, Iterator<DeviceRef>> devices, HandOver handOver) {
     this.dryRun = dryRun;
     this.devIdPrefix = devIdPrefix;
     this.target = target;
     this.choices = choices;
+    this.listing = listing;
     this.openSource = openSource;
     this.devices = devices;
     this.handOver = handOver;
@@ -104,13 +121,30 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   }
 
   @Override
+  public void preflight(Source source) {
+    source.preflight(new SourceNeeds(listing.applicationIds(),
+        dryRun ? SourceStep.KEEP : choices.afterExport()));
+  }
+
+  @Override
   public Iterator<DeviceRef> items(Source source) {
     return devices.apply(source);
   }
 
   @Override
   public CompletableFuture<EndDevice> read(Source source, DeviceRef ref) {
-    return source.fetch(ref);
+    if (!listing.listed()) {
+      return source.fetch(ref);
+    }
+    return source.fetch(ref).exceptionally(failure -> {
+      RuntimeException cause = Futures.unwrap(failure);
+      if (cause instanceof MigrationException gone && gone.isNotFound()) {
+        throw new MigrationException("device " + ref + " vanished after listing: the source no"
+            + " longer holds it (deleted meanwhile?); it was not exported (" + gone.getMessage()
+            + ")", gone);
+      }
+      throw cause;
+    });
   }
 
   @Override

@@ -28,10 +28,17 @@ public final class IdInput implements Iterator<String> {
   private static final Logger log = LoggerFactory.getLogger(IdInput.class);
   private static final int MAX_LINE = 1024;
 
+  private final List<String> all;
   private final Iterator<String> ids;
 
   private IdInput(Set<String> ids) {
-    this.ids = ids.iterator();
+    this.all = List.copyOf(ids);
+    this.ids = all.iterator();
+  }
+
+  /** Every ID, in order, whatever has been taken so far. */
+  public List<String> all() {
+    return all;
   }
 
   /**

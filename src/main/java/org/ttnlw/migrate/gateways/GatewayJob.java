@@ -50,8 +50,8 @@ public final class GatewayJob implements Job<GatewayRef, Gateway, GatewaySource>
    * @param defaultTimeout how long to wait for connections without {@code --verify-timeout};
    *     empty: no wait
    */
-  public record Migration(TargetOptions target, GatewayTargetOptions gateways, HandOverOptions handOver,
-      Optional<Duration> defaultTimeout) {}
+  public record Migration(TargetOptions target, GatewayTargetOptions gateways,
+      HandOverOptions handOver, Optional<Duration> defaultTimeout) {}
 
   /** How the run's gateways are read. */
   public interface Reading {
@@ -154,6 +154,11 @@ public final class GatewayJob implements Job<GatewayRef, Gateway, GatewaySource>
   @Override
   public GatewaySource open(CallSettings context) {
     return reading.open(context);
+  }
+
+  @Override
+  public void preflight(GatewaySource source) {
+    source.preflight();
   }
 
   @Override

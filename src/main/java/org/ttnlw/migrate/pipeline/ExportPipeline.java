@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.ItemRejectedException;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.core.StopSignal;
 
 /**
@@ -317,7 +318,8 @@ public final class ExportPipeline<R, T extends Message> {
   private void fail(R ref, T item, String cause, RuntimeException e, Tally tally) {
     tally.failures.add(new ItemFailure(ref.toString(), cause));
     tally.report.failed(ref, item, cause, e);
-    if (!settings.continueOnError()) {
+    // A refused key, a missing right or a server gone would fail every item after this one.
+    if (!settings.continueOnError() || MigrationException.runWide(e).isPresent()) {
       throw new DeviceFailedException(cause, e);
     }
     log.error("{}", cause);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.source.SourceConnection;
 
 /**
@@ -62,6 +63,14 @@ public interface Job<R, T extends Message, S extends SourceConnection> {
   void checkTarget();
 
   S open(CallSettings context);
+
+  /**
+   * The source's pre-flight, before the target is opened and before the output and the journal
+   * exist: one cheap call that proves the address, TLS, the key and its rights.
+   *
+   * @throws ConfigException naming the side, the cause and the flag to fix
+   */
+  void preflight(S source);
 
   Iterator<R> items(S source);
 

@@ -97,16 +97,24 @@ public final class RunJournal<R> implements AutoCloseable {
             : " is the state file of " + other
                 + "; give this run another --state (or --output)"));
       }
+      boolean whole = lines.size() < 2 || endsWithNewline(path);
       for (int i = 1; i < lines.size(); i++) {
         String[] fields = lines.get(i).split("\t", -1);
         boolean last = i == lines.size() - 1;
         try {
+          if (last && !whole) {
+            // Each step is appended with its newline in one write: a line without one was cut
+            // short, even if what is left still reads as a step (an offset missing digits).
+            throw new IllegalArgumentException("cut short");
+          }
           offset = Math.max(offset, apply(fields, format, progress, notes));
         } catch (RuntimeException e) {
           if (!last) {
             throw new IOException(path + " line " + (i + 1) + " is damaged: " + lines.get(i));
           }
-          // A line cut short by a crash: the step it describes did not complete.
+          // A line cut short by a crash: the step it describes did not complete. It is removed,
+          // lest it be damage in the middle of the journal once the next step is appended.
+          cutOff(path, lines.get(i).getBytes(StandardCharsets.UTF_8).length + (whole ? 1 : 0));
         }
       }
     }
@@ -157,6 +165,13 @@ public final class RunJournal<R> implements AutoCloseable {
 
   private static Progress furthest(Progress a, Progress b) {
     return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static void cutOff(Path path, long bytes) throws IOException {
+    try (FileChannel write = FileChannel.open(path, StandardOpenOption.WRITE)) {
+      write.truncate(write.size() - bytes);
+      write.force(true);
+    }
   }
 
   private static boolean endsWithNewline(Path path) throws IOException {
@@ -218,7 +233,8 @@ public final class RunJournal<R> implements AutoCloseable {
    * memory only without a state file. Values are single-line text without tabs.
    */
   public synchronized void note(R ref, String key, String value) throws IOException {
-    if (value.contains("\t") || value.contains("\n")) {
+    // The journal is read back with readAllLines, which ends a line at a carriage return too.
+    if (value.contains("\t") || value.contains("\n") || value.contains("\r")) {
       throw new IllegalArgumentException("a journal note is one line without tabs");
     }
     if (channel != null) {

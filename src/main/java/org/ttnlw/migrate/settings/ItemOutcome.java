@@ -1,15 +1,17 @@
 package org.ttnlw.migrate.settings;
 
 import java.util.List;
+import org.ttnlw.migrate.tts.Difference;
 
 /**
  * What became of one setting in the target.
  *
  * @param item "webhook my-hook", "link", ...
- * @param paths the paths that differ(ed), where that matters
+ * @param differences where the target differs (or differed) from the file, where that matters
  * @param cause why it failed; empty unless {@link Change#FAILED}
  */
-public record ItemOutcome(String item, Change change, List<String> paths, String cause) {
+public record ItemOutcome(String item, Change change, List<Difference> differences,
+    String cause) {
   public enum Change {
     UNCHANGED("equal in the target, left alone"),
     CREATED("created"),
@@ -34,9 +36,14 @@ public record ItemOutcome(String item, Change change, List<String> paths, String
   @Override
   public String toString() {
     String line = item + ": " + change.text;
-    if (!paths.isEmpty()) {
-      line += " (" + String.join(", ", paths) + ")";
+    if (!cause.isEmpty()) {
+      line += ": " + cause;
     }
-    return cause.isEmpty() ? line : line + ": " + cause;
+    if (differences.isEmpty()) {
+      return line;
+    }
+    // Where the target is left unlike the file, both values; where it was made alike, the paths.
+    return isProblem() ? line + ": " + Difference.describe(differences)
+        : line + " (" + String.join(", ", Difference.paths(differences)) + ")";
   }
 }

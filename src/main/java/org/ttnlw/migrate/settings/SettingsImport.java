@@ -16,6 +16,7 @@ import org.ttnlw.migrate.proto.CreateApplicationRequest;
 import org.ttnlw.migrate.proto.OrganizationOrUserIdentifiers;
 import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.settings.ItemOutcome.Change;
+import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.MaskedCalls;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.SettingsKind;
@@ -135,22 +136,23 @@ public final class SettingsImport implements AutoCloseable {
     try {
       T actual = kind.get(calls, applicationId, kind.id().apply(wanted));
       if (actual != null) {
-        List<String> differing = kind.differences(wanted, actual, skipped(kind));
-        if (differing.isEmpty()) {
+        List<Difference> differences = kind.differences(wanted, actual, skipped(kind));
+        if (differences.isEmpty()) {
           return new ItemOutcome(name, Change.UNCHANGED, List.of(), "");
         }
+        List<String> differing = Difference.paths(differences);
         List<String> unset = kind.empty(actual, differing);
         if (!choices.updateExisting() && unset.size() < differing.size()) {
-          List<String> conflicting = new ArrayList<>(differing);
-          conflicting.removeAll(unset);
+          List<Difference> conflicting = differences.stream()
+              .filter(difference -> !unset.contains(difference.path())).toList();
           return new ItemOutcome(name, Change.DIFFERS, conflicting, "");
         }
         if (choices.dryRun()) {
-          return new ItemOutcome(name, Change.WOULD_UPDATE, differing, "");
+          return new ItemOutcome(name, Change.WOULD_UPDATE, differences, "");
         }
         kind.write(calls, applicationId, wanted, differing);
         ItemOutcome done = readBack(kind, wanted, applicationId, Change.UPDATED);
-        return done.isProblem() ? done : new ItemOutcome(name, Change.UPDATED, differing, "");
+        return done.isProblem() ? done : new ItemOutcome(name, Change.UPDATED, differences, "");
       }
       if (choices.dryRun()) {
         return new ItemOutcome(name, Change.WOULD_CREATE, List.of(), "");
@@ -169,7 +171,7 @@ public final class SettingsImport implements AutoCloseable {
     if (stored == null) {
       return new ItemOutcome(name, Change.FAILED, List.of(), "not found when read back");
     }
-    List<String> differing = kind.differences(wanted, stored, skipped(kind));
+    List<Difference> differing = kind.differences(wanted, stored, skipped(kind));
     return differing.isEmpty() ? new ItemOutcome(name, done, List.of(), "")
         : new ItemOutcome(name, Change.FAILED, differing, "read back differently after the write");
   }

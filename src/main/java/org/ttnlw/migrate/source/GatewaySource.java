@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.proto.Gateway;
 
@@ -13,6 +14,14 @@ import org.ttnlw.migrate.proto.Gateway;
  * thread-safe: several gateways are in flight at once.
  */
 public interface GatewaySource extends SourceConnection {
+
+  /**
+   * The pre-flight, before the first gateway: one cheap authenticated read, not retried, that
+   * proves the address, TLS and the key.
+   *
+   * @throws ConfigException naming the side ("source"), the cause and the flag to fix
+   */
+  void preflight();
 
   /** The gateway an ID on the command line or stdin names. */
   GatewayRef resolve(String id);

@@ -3,6 +3,7 @@ package org.ttnlw.migrate.source;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.proto.EndDevice;
 
@@ -13,6 +14,15 @@ import org.ttnlw.migrate.proto.EndDevice;
  * devices in flight.
  */
 public interface Source extends SourceConnection {
+
+  /**
+   * The pre-flight, before the first device: one cheap authenticated call (per application, where
+   * the source checks rights per application) that proves the address, TLS, the key and the
+   * rights the run needs. Not retried: what fails here would fail every device.
+   *
+   * @throws ConfigException naming the side ("source"), the cause and the flag to fix
+   */
+  void preflight(SourceNeeds needs);
 
   /** The device a bare device ID on the command line or stdin refers to. */
   DeviceRef resolve(String deviceId);

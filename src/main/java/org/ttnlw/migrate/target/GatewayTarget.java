@@ -1,11 +1,9 @@
 package org.ttnlw.migrate.target;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +31,9 @@ import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.proto.Secret;
 import org.ttnlw.migrate.proto.UpdateGatewayRequest;
 import org.ttnlw.migrate.tts.Collaborator;
+import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.GatewayFields;
+import org.ttnlw.migrate.tts.MessageComparison;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.TtsCallException;
 import org.ttnlw.migrate.tts.TtsServer;
@@ -271,25 +271,21 @@ public final class GatewayTarget implements Delivery<Gateway> {
   private CompletableFuture<Void> verify(Gateway wanted) {
     String id = wanted.getIds().getGatewayId();
     return read(id).thenApply(read -> {
-      List<String> differing = read.map(found -> differences(wanted, found))
-          .orElse(List.of("(the gateway is missing)"));
+      if (read.isEmpty()) {
+        throw new TargetDeviceException("gateway " + id + ": reading it back from the target"
+            + " found it missing", null);
+      }
+      List<Difference> differing = differences(wanted, read.get());
       if (!differing.isEmpty()) {
         throw new TargetDeviceException("gateway " + id + ": reading it back from the target"
-            + " differs in " + String.join(", ", differing), null);
+            + " differs in " + Difference.describe(differing), null);
       }
       return null;
     });
   }
 
-  private List<String> differences(Gateway wanted, Gateway found) {
-    List<String> differing = new ArrayList<>();
-    for (String path : compared.getPathsList()) {
-      FieldDescriptor field = Gateway.getDescriptor().findFieldByName(path);
-      if (!wanted.getField(field).equals(found.getField(field))) {
-        differing.add(path);
-      }
-    }
-    return differing;
+  private List<Difference> differences(Gateway wanted, Gateway found) {
+    return MessageComparison.differences(wanted, found, compared.getPathsList());
   }
 
   private <T> CompletableFuture<T> rollBack(String id, RuntimeException failure) {
@@ -310,12 +306,12 @@ public final class GatewayTarget implements Delivery<Gateway> {
   private CompletableFuture<Delivered<Gateway>> existing(Gateway wanted, Gateway found,
       boolean resumed) {
     String id = wanted.getIds().getGatewayId();
-    List<String> differing = differences(wanted, found);
+    List<Difference> differing = differences(wanted, found);
     if (!differing.isEmpty()) {
       return CompletableFuture.failedFuture(TargetDeviceException.differs("gateway " + id + " is"
-          + " already in the target and differs in " + String.join(", ", differing)
+          + " already in the target and differs in " + Difference.describe(differing)
           + "; it was left as it is (change it there, or delete it there and run again)",
-          differing));
+          Difference.paths(differing)));
     }
     if (!resumed || dryRun) {
       log.debug("gateway {}: already in the target, equal", id);

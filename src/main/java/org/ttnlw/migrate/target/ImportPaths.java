@@ -7,9 +7,10 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.FieldMaskTable;
+import org.ttnlw.migrate.tts.MessageComparison;
 import org.ttnlw.migrate.tts.MessagePaths;
 import org.ttnlw.migrate.tts.TtsServer;
 
@@ -52,14 +53,10 @@ final class ImportPaths {
         .toList();
   }
 
-  /** Of {@code leaves}, the paths where {@code actual} holds something other than {@code wanted}. */
-  static List<String> differences(EndDevice wanted, EndDevice actual, Collection<Leaf> leaves) {
-    return leaves.stream()
-        .filter(leaf -> !Objects.equals(MessagePaths.valueAt(wanted, leaf.fields()),
-            MessagePaths.valueAt(actual, leaf.fields())))
-        .map(Leaf::path)
-        .distinct()
-        .toList();
+  /** Of the paths of {@code leaves}, those where {@code actual} holds other than {@code wanted}. */
+  static List<Difference> differences(EndDevice wanted, EndDevice actual,
+      Collection<Leaf> leaves) {
+    return MessageComparison.differences(wanted, actual, leaves.stream().map(Leaf::path).toList());
   }
 
   /** Of {@code leaves}, those that stay as imported while the device runs. */

@@ -5,7 +5,9 @@ import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -23,11 +25,13 @@ import org.ttnlw.migrate.proto.CreateEndDeviceRequest;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
-import org.ttnlw.migrate.proto.ListEndDevicesRequest;
+import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.tts.DeviceRegistries;
+import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.FieldMaskTable;
 import org.ttnlw.migrate.tts.MessagePaths;
 import org.ttnlw.migrate.tts.RegistryCalls;
+import org.ttnlw.migrate.tts.RightsPreflight;
 import org.ttnlw.migrate.tts.TtsCallException;
 import org.ttnlw.migrate.tts.TtsServer;
 
@@ -61,30 +65,22 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   }
 
   /**
-   * Checks, before the first device, that the target application exists and the key may list its
-   * devices: one List of at most one device.
+   * The target's pre-flight, before the first device: the key's rights on the target application
+   * (one ListRights, not retried) against what the run needs: reading the devices with their keys
+   * (to compare and verify), and writing them with their keys unless it is a dry run.
    *
-   * @throws ConfigException when it does not
+   * @throws ConfigException naming what is missing and the flag to fix
    */
   public void checkApplication() {
-    ListEndDevicesRequest request = ListEndDevicesRequest.newBuilder()
-        .setApplicationIds(ApplicationIdentifiers.newBuilder().setApplicationId(config.appId()))
-        .setFieldMask(FieldMask.newBuilder().addPaths("ids"))
-        .setLimit(1)
-        .build();
-    try {
-      Futures.await(calls.call(TtsServer.IDENTITY_SERVER, EndDeviceRegistryGrpc.getListMethod(),
-          request, "checking the target application " + config.appId()));
-    } catch (TtsCallException e) {
-      String hint = switch (e.code()) {
-        case NOT_FOUND -> "; create the application in the target first (its ID may differ from"
-            + " the source's)";
-        case PERMISSION_DENIED, UNAUTHENTICATED -> "; check --target.app-api-key: it needs the"
-            + " rights to read and write the application's end devices";
-        default -> "";
-      };
-      throw new ConfigException(e.getMessage() + hint);
+    Map<Right, String> needed = new LinkedHashMap<>();
+    needed.put(Right.RIGHT_APPLICATION_DEVICES_READ, "reading the devices back");
+    needed.put(Right.RIGHT_APPLICATION_DEVICES_READ_KEYS, "verifying their keys");
+    if (!dryRun) {
+      needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE, "creating the devices");
+      needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE_KEYS, "writing their keys");
     }
+    new RightsPreflight(calls, "target", config.connection().flagPrefix())
+        .require(config.appId(), needed);
   }
 
   @Override
@@ -223,10 +219,10 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private CompletableFuture<Void> verify(DeviceRef ref, EndDevice wanted,
       List<ImportPaths.Leaf> leaves, String what) {
     return registries.read(ref, what).thenAccept(read -> {
-      List<String> differing = ImportPaths.differences(wanted, read.device(), leaves);
+      List<Difference> differing = ImportPaths.differences(wanted, read.device(), leaves);
       if (!differing.isEmpty()) {
         throw new TargetDeviceException("device " + ref + ": read back from the target, it"
-            + " differs from the export in " + String.join(", ", differing));
+            + " differs from the export in " + Difference.describe(differing));
       }
     });
   }
@@ -252,14 +248,15 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
       // already, what changes while it runs (frame counters, MAC state) is left as it is.
       List<ImportPaths.Leaf> compared = resumed ? written(wanted)
           : ImportPaths.settled(written(wanted));
-      List<String> differing = ImportPaths.differences(wanted, read.device(), compared);
-      if (differing.isEmpty()) {
+      List<Difference> differences = ImportPaths.differences(wanted, read.device(), compared);
+      if (differences.isEmpty()) {
         return CompletableFuture.completedFuture(
             new Delivered<>(wanted, TargetOutcome.ALREADY_THERE));
       }
+      List<String> differing = Difference.paths(differences);
       if (!resumed && !config.updateExisting()) {
         throw TargetDeviceException.differs("device " + ref + " is already in the target and"
-            + " differs in " + String.join(", ", differing) + "; it was left as it is (pass"
+            + " differs in " + Difference.describe(differences) + "; it was left as it is (pass"
             + " --target.update-existing to overwrite it)", differing);
       }
       if (dryRun) {

@@ -41,6 +41,13 @@ public final class RegistryCalls implements AutoCloseable {
         channels.address(server)), method, request, what);
   }
 
+  /** Calls {@code method} on {@code server} once, not retried: for a pre-flight. */
+  public <Q, R> CompletableFuture<RetryingCalls.Answer<R>> callOnce(
+      TtsServer server, MethodDescriptor<Q, R> method, Q request, String what) {
+    return calls.callOnce(new RetryingCalls.Target(channels.channel(server), server.shortName(),
+        channels.address(server)), method, request, what);
+  }
+
   /** Writes the masked fields of {@code device} with the server's Set (Update on the IS). */
   public CompletableFuture<EndDevice> write(TtsServer server, EndDevice device, FieldMask mask,
       String what) {

@@ -4,10 +4,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Message;
 import io.grpc.MethodDescriptor;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -100,37 +97,14 @@ public record SettingsKind<T extends Message, G, S>(
   }
 
   /** The moved paths, less {@code skipped}, where {@code actual} holds other than {@code wanted}. */
-  public List<String> differences(T wanted, T actual, Set<String> skipped) {
-    List<String> differing = new ArrayList<>();
-    for (String path : paths()) {
-      if (skipped.contains(path)) {
-        continue;
-      }
-      for (List<FieldDescriptor> fields : MessagePaths.resolve(wanted.getDescriptorForType(),
-          path)) {
-        if (!sameValue(fields, wanted, actual)) {
-          differing.add(path);
-          break;
-        }
-      }
-    }
-    return differing;
+  public List<Difference> differences(T wanted, T actual, Set<String> skipped) {
+    return MessageComparison.differences(wanted, actual,
+        paths().stream().filter(path -> !skipped.contains(path)).toList());
   }
 
   /** Those of {@code paths} where {@code item} holds no value at all. */
   public List<String> empty(T item, List<String> paths) {
     return paths.stream().filter(path -> MessagePaths.resolve(item.getDescriptorForType(), path)
         .stream().noneMatch(fields -> MessagePaths.holds(item, fields))).toList();
-  }
-
-  /** Map fields compare as maps: TTS keeps no order of their entries. */
-  private static boolean sameValue(List<FieldDescriptor> fields, Message wanted, Message actual) {
-    Object one = MessagePaths.valueAt(wanted, fields);
-    Object other = MessagePaths.valueAt(actual, fields);
-    if (fields.get(fields.size() - 1).isMapField() && one instanceof List<?> entries
-        && other instanceof List<?> otherEntries) {
-      return new HashSet<>(entries).equals(new HashSet<>(otherEntries));
-    }
-    return Objects.equals(one, other);
   }
 }

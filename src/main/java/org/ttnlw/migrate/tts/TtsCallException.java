@@ -4,6 +4,7 @@ import com.google.protobuf.Value;
 import io.grpc.Status;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.calls.FailureReach;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.ErrorDetails;
@@ -15,6 +16,7 @@ import org.ttnlw.migrate.proto.ErrorDetails;
 public final class TtsCallException extends MigrationException {
   private final Status.Code code;
   private final ErrorDetails details;
+  private final boolean failsEveryItem;
 
   TtsCallException(String what, String server, String address, String rpc, Throwable failure,
       String remark) {
@@ -22,6 +24,12 @@ public final class TtsCallException extends MigrationException {
         + TtsError.describe(failure) + (remark.isEmpty() ? "" : "; " + remark), failure);
     this.code = Status.fromThrowable(failure).getCode();
     this.details = TtsError.details(failure);
+    this.failsEveryItem = FailureReach.failsEveryCall(failure);
+  }
+
+  @Override
+  public boolean failsEveryItem() {
+    return failsEveryItem;
   }
 
   /**
@@ -38,6 +46,7 @@ public final class TtsCallException extends MigrationException {
     });
   }
 
+  @Override
   public boolean isNotFound() {
     return code == Status.Code.NOT_FOUND;
   }

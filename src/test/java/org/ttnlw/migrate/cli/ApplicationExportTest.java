@@ -87,11 +87,11 @@ class ApplicationExportTest {
   }
 
   @Test
-  void unknownApplicationIsAnError() {
+  void unknownApplicationIsAConfigurationError() {
     CliRun.Result result = CliRun.run(simulator, "application", "--source", "ttnv3",
         "no-such-app", "--dry-run");
-    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("listing devices of application no-such-app (page 1): IS"
-        + " List"), result.stderr());
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("source: the API key has no rights on application"
+        + " no-such-app: the application does not exist there"), result.stderr());
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.Application;
+import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.ApplicationLink;
 import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociation;
 import org.ttnlw.migrate.proto.ApplicationPubSub;
@@ -161,7 +162,9 @@ class ApplicationSettingsTest {
       CliRun.Result result = two.run("import-application-settings", file.toString());
       assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("webhook my-hook: differs in the target and was left"
-          + " alone; --target.update-existing overwrites it (base_url)"), result.toString());
+          + " alone; --target.update-existing overwrites it: base_url (export"
+          + " \"https://hooks.example.com/ttn\", target \"https://elsewhere.example.com\")"),
+          result.toString());
       assertTrue(result.stderr().contains("pub/sub my-mqtt: equal in the target"),
           result.toString());
       assertTrue(result.stderr().contains("link: created"), result.toString());
@@ -180,6 +183,49 @@ class ApplicationSettingsTest {
       assertTrue(updated.stderr().contains("webhook my-hook: updated"), updated.toString());
       assertEquals("https://hooks.example.com/ttn", webhook(two.target, "my-hook").getBaseUrl());
       assertEquals(2, two.target.settings(ApplicationWebhook.class, target).size());
+    }
+  }
+
+  @Test
+  void mapsInAnyOrderAreEqualAndADifferenceShowsValuesButNoHeader() throws IOException {
+    try (TwoDeployments two = new TwoDeployments(0)) {
+      Application.Builder application = SampleSettings.application("my-app").toBuilder();
+      ApplicationWebhook.Builder hook = SampleSettings.webhook("my-app", "my-hook").toBuilder();
+      for (String name : List.of("farm", "crop", "owner", "region", "season")) {
+        application.putAttributes(name, name + "-value");
+        hook.putHeaders("X-" + name, "token-" + name).putTemplateFields(name, name + "-field");
+      }
+      SampleSettings.put(two.source, "my-app");
+      two.source.addApplication(application.build());
+      two.source.putSetting("my-app", hook.build());
+      Path file = folder.resolve("maps.settings.json");
+      assertEquals(0, two.run("application-settings", "--source", "ttnv3", "my-app",
+          "--output", file.toString()).exitCode());
+
+      CliRun.Result created = two.run("import-application-settings", file.toString());
+      assertEquals(0, created.exitCode(), created.toString());
+      for (int i = 0; i < 10; i++) {
+        CliRun.Result again = two.run("import-application-settings", file.toString());
+        assertEquals(0, again.exitCode(), "run " + i + "\n" + again);
+        assertTrue(again.stderr().contains("application: equal in the target")
+            && again.stderr().contains("webhook my-hook: equal in the target"), again.toString());
+      }
+
+      String target = TwoDeployments.TARGET_APP;
+      two.target.putSetting(target, application.setIds(ApplicationIdentifiers.newBuilder()
+          .setApplicationId(target)).putAttributes("crop", "wheat").build());
+      two.target.putSetting(target, webhook(two.target, "my-hook").toBuilder()
+          .putHeaders("X-owner", "token-someone-else").build());
+      CliRun.Result differing = two.run("import-application-settings", file.toString());
+
+      assertEquals(ExitCodes.SOME_FAILED, differing.exitCode(), differing.toString());
+      assertTrue(differing.stderr().contains("application: differs in the target and was left"
+          + " alone; --target.update-existing overwrites it: attributes (export"
+          + " {\"crop\":\"crop-value\"}, target {\"crop\":\"wheat\"})"), differing.toString());
+      assertTrue(differing.stderr().contains("webhook my-hook: differs in the target and was left"
+          + " alone; --target.update-existing overwrites it: headers (a secret: export and target"
+          + " differ, neither is shown)"), differing.toString());
+      assertFalse(differing.stderr().contains("token-"), differing.toString());
     }
   }
 

@@ -11,8 +11,6 @@ final class AwsTestSettings {
   private AwsTestSettings() {}
 
   static void install() {
-    System.setProperty("aws.accessKeyId", IotWirelessFake.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", IotWirelessFake.SECRET_KEY);
-    System.setProperty("aws.region", IotWirelessFake.REGION);
+    IotWirelessFake.useAsDefaultCredentials();
   }
 }

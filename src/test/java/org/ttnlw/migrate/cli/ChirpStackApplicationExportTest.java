@@ -75,14 +75,32 @@ class ChirpStackApplicationExportTest {
   }
 
   @Test
+  void aWrongKeyIsOneUnretriedCallAndExitCode2() {
+    Map<String, String> environment = ChirpStackExportTest.environment(simulator);
+    environment.put("CHIRPSTACK_API_KEY", "wrong.jwt.DO-NOT-LOG");
+    CliRun.Result result = CliRun.run(environment, "", "chirpstack", "application",
+        SampleChirpStack.APPLICATION, "--continue-on-error", "--delete-source-device");
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertEquals(1, result.stderr().lines().count(), result.stderr());
+    assertTrue(result.stderr().startsWith("ttn-lw-migrate: source: checking the source"
+        + " application"), result.stderr());
+    assertTrue(result.stderr().contains("UNAUTHENTICATED") && result.stderr().contains(
+        "--api-key"), result.stderr());
+    assertEquals(1, simulator.calls().size(), "the pre-flight only: " + simulator.calls());
+    assertEquals(List.of(), simulator.writes());
+  }
+
+  @Test
   void anApplicationOfAnotherTenantIsNotVisible() {
     Map<String, String> environment = ChirpStackExportTest.environment(simulator);
     environment.put("CHIRPSTACK_API_KEY", ChirpStackExportTest.TENANT_KEY);
     CliRun.Result result = CliRun.run(environment, "", "chirpstack", "application",
         SampleChirpStack.OTHER_APPLICATION);
-    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("application " + SampleChirpStack.OTHER_APPLICATION
-        + ": not found, or not visible to this API key"), result.stderr());
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("source: checking the source application "
+        + SampleChirpStack.OTHER_APPLICATION), result.stderr());
+    assertTrue(result.stderr().contains("the application does not exist, or the key"
+        + " (--api-key) cannot see it"), result.stderr());
 
     CliRun.Result notUuid = CliRun.run(environment, "", "chirpstack", "application", "my-app");
     assertEquals(ExitCodes.USAGE, notUuid.exitCode(), notUuid.toString());

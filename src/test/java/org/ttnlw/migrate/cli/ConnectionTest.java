@@ -38,7 +38,7 @@ class ConnectionTest {
       CliRun.Result result = CliRun.run(environment, "", "device", "--source", "ttnv3",
           "my-device");
 
-      assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
       assertEquals("", result.stdout());
       assertTrue(result.stderr().contains("UNAVAILABLE"), result.stderr());
       assertFalse(result.stderr().contains("attempts"), "an untrusted server is not retried");
@@ -84,8 +84,10 @@ class ConnectionTest {
       CliRun.Result result = CliRun.run(environment, "", "device", "--source", "ttnv3",
           "my-device");
 
-      assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("source: "), result.stderr());
       assertTrue(result.stderr().contains("UNAUTHENTICATED"), result.stderr());
+      assertTrue(result.stderr().contains("--ttnv3.app-api-key"), result.stderr());
       assertTrue(!result.stderr().contains("NNSXS.WRONG"), result.stderr());
       assertEquals(List.of(), simulator.writes());
     }
@@ -146,9 +148,12 @@ class ConnectionTest {
     CliRun.Result result = CliRun.run(environment, "", "device", "--source", "ttnv3", "my-device",
         "--timeout", "5s");
 
-    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("device my-app/my-device: "), result.stderr());
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("source: checking the rights of the source API key on"
+        + " application my-app: "), result.stderr());
     assertTrue(result.stderr().contains("at 127.0.0.1:" + closedPort + " failed: UNAVAILABLE"),
         result.stderr());
+    assertTrue(result.stderr().contains("--ttnv3.default-grpc-address"), result.stderr());
+    assertFalse(result.stderr().contains("attempts"), "an unreachable address is not retried");
   }
 }

@@ -97,7 +97,8 @@ class DeviceExportTest {
   void readsEachServerWithOnlyItsAllowedPaths() {
     CliRun.run(simulator, "device", "--source", "ttnv3", "my-device", "--dry-run");
 
-    List<CallInfo> gets = simulator.calls();
+    List<CallInfo> gets = simulator.calls().stream()
+        .filter(call -> !call.method().equals("ListRights")).toList();
     assertEquals(4, gets.size(), gets.toString());
     for (CallInfo get : gets) {
       assertEquals("Get", get.method());

@@ -245,10 +245,13 @@ class FireflyExportTest {
     Map<String, String> environment = environment();
     environment.put("FIREFLY_API_KEY", "wrong-DO-NOT-LOG");
     CliRun.Result result = run(environment, "firefly", "device", OTAA_EUI);
-    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().startsWith("ttn-lw-migrate: source: checking the source API key: "),
+        result.stderr());
     assertTrue(result.stderr().contains("Firefly refused the API key (HTTP 401)"),
         result.stderr());
-    assertEquals(1, firefly.requests().size());
+    assertEquals(1, result.stderr().lines().count(), result.stderr());
+    assertEquals(1, firefly.requests().size(), "the pre-flight only");
   }
 
   @Test
@@ -397,8 +400,9 @@ class FireflyExportTest {
       environment.remove("FIREFLY_USE_HTTP");
       environment.put("FIREFLY_HOST", https.host());
       CliRun.Result untrusted = run(environment, "firefly", "device", OTAA_EUI);
-      assertEquals(ExitCodes.EXPORT_FAILED, untrusted.exitCode(), untrusted.toString());
+      assertEquals(ExitCodes.USAGE, untrusted.exitCode(), untrusted.toString());
       assertTrue(untrusted.stderr().contains("SSLHandshakeException"), untrusted.stderr());
+      assertTrue(untrusted.stderr().contains("source: "), untrusted.stderr());
       environment.put("FIREFLY_CA_FILE", ca.toString());
       CliRun.Result trusted = run(environment, "firefly", "device", OTAA_EUI);
       assertEquals(0, trusted.exitCode(), trusted.toString());

@@ -46,11 +46,11 @@ class MessagesTest {
         CliRun.API_KEY), "", "device", "--source", "ttnv3", "my-device",
         "--ttnv3.default-grpc-address", "no-such-host.invalid:8884", "--retries", "1");
 
-    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
     assertTrue(result.stderr().contains("Unable to resolve host no-such-host.invalid"),
         result.toString());
     assertNoStackTrace(result);
-    assertEquals(2, result.stderr().lines().count(), "the error and the summary: " + result);
+    assertEquals(1, result.stderr().lines().count(), "the pre-flight's one line: " + result);
   }
 
   @Test
@@ -75,7 +75,7 @@ class MessagesTest {
           "my-device");
       CliRun.Result bare = CliRun.run(environment, "", "ttnv3", "device", "my-device");
 
-      assertEquals(ExitCodes.EXPORT_FAILED, prefixed.exitCode(), prefixed.toString());
+      assertEquals(ExitCodes.USAGE, prefixed.exitCode(), prefixed.toString());
       assertTrue(prefixed.stderr().contains("not signed by a CA this machine trusts")
           && prefixed.stderr().contains("--ttnv3.ca-file"), prefixed.toString());
       assertTrue(bare.stderr().contains(" --ca-file"), bare.toString());
@@ -92,7 +92,7 @@ class MessagesTest {
       CliRun.Result result = CliRun.run(environment, "", "device", "--source", "ttnv3",
           "my-device");
 
-      assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("does not speak TLS")
           && result.stderr().contains("--ttnv3.insecure"), result.toString());
       assertNoStackTrace(result);
@@ -108,7 +108,7 @@ class MessagesTest {
       CliRun.Result result = CliRun.run(environment, "", "device", "--source", "ttnv3",
           "my-device", "--ttnv3.insecure", "--retries", "0");
 
-      assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("expects TLS")
           && result.stderr().contains("--ttnv3.insecure"), result.toString());
       assertNoStackTrace(result);

@@ -132,8 +132,8 @@ class ResilienceTest {
     AtomicInteger calls = new AtomicInteger();
     simulator.faults(call -> {
       int number = calls.incrementAndGet();
-      // The List goes through; the eight reads after it are refused.
-      return number > 1 && number <= 9
+      // The pre-flight and the List go through; the eight reads after them are refused.
+      return number > 2 && number <= 10
           ? Optional.of(Fault.rateLimited(Duration.ofSeconds(1))) : Optional.empty();
     });
 

@@ -103,7 +103,7 @@ class ResumeTest {
   void continueOnErrorListsFailedDevicesAndAReRunFinishesThem() throws IOException {
     simulator.faults(call -> call.deviceId().equals("device-00003")
         && call.server() == TtsServer.NETWORK_SERVER && call.method().equals("Get")
-        ? Optional.of(Fault.of(Status.PERMISSION_DENIED.withDescription("no rights")))
+        ? Optional.of(Fault.of(Status.FAILED_PRECONDITION.withDescription("refused")))
         : Optional.empty());
 
     CliRun.Result first = export(new StopSignal(), "--continue-on-error");
@@ -192,7 +192,8 @@ class ResumeTest {
 
     assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
     assertTrue(result.stderr().contains("already holds devices"), result.stderr());
-    assertEquals(List.of(), simulator.calls());
+    assertEquals(List.of("ListRights"), simulator.calls().stream().map(CallInfo::method).toList(),
+        "only the pre-flight");
   }
 
   @Test
@@ -255,7 +256,7 @@ class ResumeTest {
   @Test
   void aReRunCountsEachDeviceOnce() throws IOException {
     simulator.faults(call -> call.method().equals("Set") && call.deviceId().equals("device-00005")
-        ? Optional.of(Fault.of(Status.PERMISSION_DENIED.withDescription("no rights")))
+        ? Optional.of(Fault.of(Status.FAILED_PRECONDITION.withDescription("refused")))
         : Optional.empty());
     CliRun.Result first = export(new StopSignal(), "--continue-on-error");
     assertEquals(ExitCodes.SOME_FAILED, first.exitCode(), first.toString());

@@ -69,6 +69,17 @@ final class PackagedTool {
   /** Runs {@code command} (the program first) in {@code directory} with only {@code environment}. */
   static Result run(List<String> command, Path directory, Map<String, String> environment,
       String stdin) throws IOException, InterruptedException {
+    return run(command, directory, environment, stdin, process -> { });
+  }
+
+  /** What a test does to the process while it runs, e.g. interrupt it. */
+  interface WhileRunning {
+    void accept(Process process) throws IOException, InterruptedException;
+  }
+
+  /** As {@link #run}, with {@code whileRunning} told of the process once stdin is closed. */
+  static Result run(List<String> command, Path directory, Map<String, String> environment,
+      String stdin, WhileRunning whileRunning) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().clear();
     builder.environment().put("PATH", LAUNCHER.getParent() + ":" + System.getenv("PATH"));
@@ -79,6 +90,7 @@ final class PackagedTool {
     CompletableFuture<String> err = drain(process.getErrorStream());
     process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().close();
+    whileRunning.accept(process);
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError(command + " did not end within " + TIMEOUT_SECONDS + " s");

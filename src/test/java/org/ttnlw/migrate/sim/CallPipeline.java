@@ -38,6 +38,7 @@ final class CallPipeline {
   private final ScheduledExecutorService scheduler;
   private final CallJournal journal;
   private final RateLimitWindow rateLimit;
+  private final ShuffledMaps shuffledMaps;
   private volatile Function<CallInfo, Optional<Fault>> faults = call -> Optional.empty();
   private volatile Function<GatewayCall, Optional<Fault>> gatewayFaults =
       call -> Optional.empty();
@@ -47,8 +48,10 @@ final class CallPipeline {
       Duration latency,
       ScheduledExecutorService scheduler,
       CallJournal journal,
-      RateLimitWindow rateLimit) {
+      RateLimitWindow rateLimit,
+      ShuffledMaps shuffledMaps) {
     this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+    this.shuffledMaps = shuffledMaps;
     this.latency = latency;
     this.scheduler = scheduler;
     this.journal = journal;
@@ -150,7 +153,7 @@ final class CallPipeline {
         replace(responseHeaders, fault.get().headers());
         throw fault.get().status().asRuntimeException();
       }
-      RespT response = handling.apply(metadata);
+      RespT response = shuffledMaps.shuffled(handling.apply(metadata));
       return observer -> {
         observer.onNext(response);
         observer.onCompleted();

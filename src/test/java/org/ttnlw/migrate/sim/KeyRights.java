@@ -1,5 +1,9 @@
 package org.ttnlw.migrate.sim;
 
+import static org.ttnlw.migrate.proto.Right.RIGHT_APPLICATION_DEVICES_READ;
+import static org.ttnlw.migrate.proto.Right.RIGHT_APPLICATION_DEVICES_READ_KEYS;
+import static org.ttnlw.migrate.proto.Right.RIGHT_APPLICATION_DEVICES_WRITE;
+import static org.ttnlw.migrate.proto.Right.RIGHT_APPLICATION_DEVICES_WRITE_KEYS;
 import static org.ttnlw.migrate.proto.Right.RIGHT_APPLICATION_INFO;
 import static org.ttnlw.migrate.proto.Right.RIGHT_APPLICATION_SETTINGS_BASIC;
 import static org.ttnlw.migrate.proto.Right.RIGHT_APPLICATION_SETTINGS_PACKAGES;
@@ -57,6 +61,9 @@ final class KeyRights {
       Map.entry(ApplicationPackageRegistryGrpc.getSetDefaultAssociationMethod(),
           Set.of(RIGHT_APPLICATION_SETTINGS_PACKAGES)));
 
+  private static final List<String> KEY_PATHS = List.of("root_keys", "session.keys",
+      "pending_session.keys", "pending_mac_state.queued_join_accept.keys");
+
   private final Set<Right> held;
 
   KeyRights(Set<Right> held) {
@@ -74,6 +81,31 @@ final class KeyRights {
   /** What ApplicationAccess/ListRights answers: the rights held, none on a missing application. */
   List<Right> listed(boolean applicationExists) {
     return applicationExists ? List.copyOf(held) : List.of();
+  }
+
+  /**
+   * Fails an end-device registry call when the key lacks a right TTS checks for it: reads need
+   * APPLICATION_DEVICES_READ, writes APPLICATION_DEVICES_WRITE, and a mask that names or holds a
+   * key (root keys, session keys) also the READ_KEYS or WRITE_KEYS right.
+   */
+  void checkDevices(MethodDescriptor<?, ?> method, List<String> paths, String applicationId) {
+    String name = method.getBareMethodName();
+    boolean read = name.startsWith("Get") || name.startsWith("List");
+    Set<Right> needed = EnumSet.of(read ? RIGHT_APPLICATION_DEVICES_READ
+        : RIGHT_APPLICATION_DEVICES_WRITE);
+    if (paths.stream().anyMatch(KeyRights::touchesKeys)) {
+      needed.add(read ? RIGHT_APPLICATION_DEVICES_READ_KEYS
+          : RIGHT_APPLICATION_DEVICES_WRITE_KEYS);
+    }
+    if (!held.containsAll(needed)) {
+      throw INSUFFICIENT.toException(Map.of("uid", Values.of(applicationId)));
+    }
+  }
+
+  /** Whether a mask path is a key, holds one, or lies inside one. */
+  private static boolean touchesKeys(String path) {
+    return KEY_PATHS.stream().anyMatch(key -> key.equals(path) || key.startsWith(path + ".")
+        || path.startsWith(key + "."));
   }
 
   /** Fails the call when the key lacks a right that {@code method} checks. */

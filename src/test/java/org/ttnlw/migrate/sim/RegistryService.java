@@ -31,11 +31,13 @@ final class RegistryService {
   private final Registry registry;
   private final DeviceStore store;
   private final CallPipeline pipeline;
+  private final KeyRights rights;
 
-  RegistryService(Registry registry, DeviceStore store, CallPipeline pipeline) {
+  RegistryService(Registry registry, DeviceStore store, CallPipeline pipeline, KeyRights rights) {
     this.registry = registry;
     this.store = store;
     this.pipeline = pipeline;
+    this.rights = rights;
   }
 
   ServerServiceDefinition definition() {
@@ -87,7 +89,11 @@ final class RegistryService {
       MethodDescriptor<ReqT, RespT> method,
       Function<ReqT, Target> target,
       CallPipeline.Handler<ReqT, RespT> handler) {
-    return pipeline.method(registry.server(), method, target, handler);
+    return pipeline.method(registry.server(), method, target, (request, headers) -> {
+      Target called = target.apply(request);
+      rights.checkDevices(method, called.fieldMaskPaths(), called.applicationId());
+      return handler.handle(request, headers);
+    });
   }
 
   private EndDevice get(GetEndDeviceRequest request) {

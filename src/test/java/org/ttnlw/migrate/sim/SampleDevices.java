@@ -28,6 +28,8 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.EndDeviceVersionIdentifiers;
 import org.ttnlw.migrate.proto.KeyEnvelope;
+import org.ttnlw.migrate.proto.Location;
+import org.ttnlw.migrate.proto.LocationSource;
 import org.ttnlw.migrate.proto.MACParameters;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.MACState;
@@ -131,6 +133,37 @@ public final class SampleDevices {
           });
     }
     return devices;
+  }
+
+  /**
+   * The device with several entries in each of its map fields: six attributes, three locations,
+   * and (where it has a MAC state) four rejected data-rate ranges, each of two ranges.
+   */
+  public static EndDevice withMaps(EndDevice device) {
+    EndDevice.Builder mapped = device.toBuilder();
+    for (String name : List.of("building", "floor", "room", "owner", "sensor-kind", "batch")) {
+      mapped.putAttributes(name, name + "-of-" + device.getIds().getDeviceId());
+    }
+    for (int i = 0; i < 3; i++) {
+      mapped.putLocations("user-" + i, Location.newBuilder().setLatitude(52.37 + i)
+          .setLongitude(4.89 + i).setAltitude(10 * i).setSource(LocationSource.SOURCE_REGISTRY)
+          .build());
+    }
+    if (device.hasMacState()) {
+      for (int i = 0; i < 4; i++) {
+        mapped.getMacStateBuilder().putRejectedDataRateRanges(EU868_CHANNELS[i],
+            MACState.DataRateRanges.newBuilder()
+                .addRanges(range(DataRateIndex.DATA_RATE_0, DataRateIndex.DATA_RATE_1))
+                .addRanges(range(DataRateIndex.DATA_RATE_4, DataRateIndex.DATA_RATE_5))
+                .build());
+      }
+    }
+    return mapped.build();
+  }
+
+  private static MACState.DataRateRange range(DataRateIndex min, DataRateIndex max) {
+    return MACState.DataRateRange.newBuilder().setMinDataRateIndex(min).setMaxDataRateIndex(max)
+        .build();
   }
 
   /** The servers that hold the device in TTS: all four, or all but JS if it does not join. */

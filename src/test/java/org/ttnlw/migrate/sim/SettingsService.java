@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.ttnlw.migrate.proto.Application;
 import org.ttnlw.migrate.proto.ApplicationAccessGrpc;
 import org.ttnlw.migrate.proto.ApplicationLink;
@@ -55,10 +56,16 @@ final class SettingsService {
   private final FieldMaskRules rules;
   private final KeyRights rights;
   private final Consumer<String> addApplication;
+  private final Predicate<String> holdsDevicesOf;
 
-  /** @param addApplication tells the device registries of an application Create made */
+  /**
+   * @param addApplication tells the device registries of an application Create made
+   * @param holdsDevicesOf whether the IS's device registry knows an application: one seeded with
+   *     devices only exists as well
+   */
   SettingsService(SettingsStore store, CallPipeline pipeline, FieldMaskRules rules,
-      KeyRights rights, Consumer<String> addApplication) {
+      KeyRights rights, Consumer<String> addApplication, Predicate<String> holdsDevicesOf) {
+    this.holdsDevicesOf = holdsDevicesOf;
     this.store = store;
     this.pipeline = pipeline;
     this.rules = rules;
@@ -98,7 +105,8 @@ final class SettingsService {
             .addMethod(method(is, ApplicationAccessGrpc.getListRightsMethod(),
                 request -> target(request.getApplicationId(), "", FieldMask.getDefaultInstance()),
                 (request, headers) -> Rights.newBuilder().addAllRights(rights.listed(
-                    store.get(Application.class, request.getApplicationId(), "").isPresent()))
+                    store.get(Application.class, request.getApplicationId(), "").isPresent()
+                        || holdsDevicesOf.test(request.getApplicationId())))
                     .build()))
             .build(),
         ServerServiceDefinition.builder(ApplicationRegistryGrpc.SERVICE_NAME)

@@ -87,20 +87,24 @@ public final class TtsSimulator implements AutoCloseable {
             builder.latency,
             scheduler,
             journal,
-            new RateLimitWindow(builder.rateLimitPerMinute));
+            new RateLimitWindow(builder.rateLimitPerMinute),
+            ShuffledMaps.forSimulator("TTS simulator"));
     caFile = identity == null ? null : identity.writeCaFile("tts-simulator-ca-");
     NettyServerBuilder netty =
         NettyServerBuilder.forAddress(
             new InetSocketAddress("127.0.0.1", builder.port), credentials(identity));
+    KeyRights rights = new KeyRights(builder.rights);
     for (Registry registry : Registry.values()) {
       netty.addService(
           ServerInterceptors.intercept(
-              new RegistryService(registry, stores.get(registry.server()), pipeline).definition(),
+              new RegistryService(registry, stores.get(registry.server()), pipeline, rights)
+                  .definition(),
               CallMetadata.interceptor()));
     }
     for (ServerServiceDefinition service : new SettingsService(settingsStore, pipeline,
-        new FieldMaskRules(Map.copyOf(builder.refused)), new KeyRights(builder.rights),
-        stores.get(TtsServer.IDENTITY_SERVER)::addApplication).definitions()) {
+        new FieldMaskRules(Map.copyOf(builder.refused)), rights,
+        stores.get(TtsServer.IDENTITY_SERVER)::addApplication,
+        stores.get(TtsServer.IDENTITY_SERVER)::hasApplication).definitions()) {
       netty.addService(ServerInterceptors.intercept(service, CallMetadata.interceptor()));
     }
     new GatewayServices(gatewayStore, pipeline).definitions().forEach(netty::addService);
@@ -174,6 +178,11 @@ public final class TtsSimulator implements AutoCloseable {
   /** The items of one type that the IS or AS holds for an application, by ID. */
   public <M extends Message> List<M> settings(Class<M> type, String applicationId) {
     return settingsStore.list(type, applicationId);
+  }
+
+  /** Deletes a device from every server, as someone else deleting it meanwhile does. */
+  public void remove(String applicationId, String deviceId) {
+    stores.values().forEach(store -> store.remove(applicationId, deviceId));
   }
 
   /** What a server holds of a device. */
@@ -365,7 +374,7 @@ public final class TtsSimulator implements AutoCloseable {
 
     /**
      * The rights of the API key on every application, which ApplicationAccess/ListRights names
-     * and the application-level RPCs check; RIGHT_APPLICATION_ALL by default.
+     * and the application-level and end-device RPCs check; RIGHT_APPLICATION_ALL by default.
      */
     public Builder rights(Right... rights) {
       this.rights = Set.of(rights);

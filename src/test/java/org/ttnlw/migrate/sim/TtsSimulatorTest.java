@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.FloatValue;
+import com.google.protobuf.MapEntry;
 import com.google.protobuf.util.Timestamps;
 import com.google.protobuf.util.Values;
 import io.grpc.Status;
@@ -18,12 +21,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.ttnlw.migrate.proto.ADRSettings;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;
@@ -33,6 +39,7 @@ import org.ttnlw.migrate.proto.ErrorDetails;
 import org.ttnlw.migrate.proto.GetEndDeviceRequest;
 import org.ttnlw.migrate.proto.ListEndDevicesRequest;
 import org.ttnlw.migrate.proto.MACSettings;
+import org.ttnlw.migrate.proto.MACState;
 import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.Session;
 import org.ttnlw.migrate.proto.SetEndDeviceRequest;
@@ -232,6 +239,47 @@ class TtsSimulatorTest {
     assertEquals("otaa-device", write.deviceId());
     assertEquals(List.of("mac_settings.schedule_downlinks"), write.fieldMaskPaths());
     assertEquals(simulator.calls(), writes);
+  }
+
+  @Test
+  void mapEntriesComeInAnotherOrderFromCallToCallAsFromGo() {
+    EndDevice mapped = SampleDevices.withMaps(OTAA);
+    simulator.put(mapped);
+    Set<List<String>> attributeOrders = new HashSet<>();
+    Set<List<String>> rangeOrders = new HashSet<>();
+    FieldDescriptor attributes = EndDevice.getDescriptor().findFieldByName("attributes");
+    FieldDescriptor ranges = MACState.getDescriptor().findFieldByName("rejected_data_rate_ranges");
+    for (int i = 0; i < 20; i++) {
+      EndDevice is = client.is().get(get(OTAA, "attributes"));
+      EndDevice ns = client.ns().get(get(OTAA, "mac_state"));
+
+      assertEquals(mapped.getAttributesMap(), is.getAttributesMap());
+      assertEquals(mapped.getMacState(), ns.getMacState());
+      attributeOrders.add(((List<?>) is.getField(attributes)).stream()
+          .map(entry -> ((MapEntry<?, ?>) entry).getKey().toString()).toList());
+      rangeOrders.add(((List<?>) ns.getMacState().getField(ranges)).stream()
+          .map(entry -> ((MapEntry<?, ?>) entry).getKey().toString()).toList());
+    }
+
+    assertTrue(attributeOrders.size() > 1, "always one order: " + attributeOrders);
+    assertTrue(rangeOrders.size() > 1, "always one order: " + rangeOrders);
+  }
+
+  @Test
+  void maskPathsMayNameAOneofBeforeItsMember() {
+    EndDevice changes = EndDevice.newBuilder().setIds(OTAA.getIds())
+        .setMacSettings(MACSettings.newBuilder().setAdr(ADRSettings.newBuilder()
+            .setDynamic(ADRSettings.DynamicMode.newBuilder()
+                .setMargin(FloatValue.newBuilder().setValue(7.5f)))))
+        .build();
+
+    client.ns().set(SetEndDeviceRequest.newBuilder().setEndDevice(changes)
+        .setFieldMask(mask("mac_settings.adr.mode.dynamic.margin")).build());
+    EndDevice read = client.ns().get(get(OTAA, "mac_settings.adr.mode.dynamic.margin"));
+
+    assertEquals(7.5f, read.getMacSettings().getAdr().getDynamic().getMargin().getValue());
+    assertEquals(7.5f, stored(TtsServer.NETWORK_SERVER, OTAA).getMacSettings().getAdr()
+        .getDynamic().getMargin().getValue());
   }
 
   @Test

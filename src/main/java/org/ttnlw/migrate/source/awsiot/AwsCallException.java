@@ -13,7 +13,13 @@ final class AwsCallException extends MigrationException {
     this.failure = failure;
   }
 
-  boolean isNotFound() {
+  @Override
+  public boolean failsEveryItem() {
+    return failure.failsEveryCall();
+  }
+
+  @Override
+  public boolean isNotFound() {
     return failure.notFound();
   }
 }

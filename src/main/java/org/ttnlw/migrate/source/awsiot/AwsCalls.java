@@ -58,12 +58,24 @@ final class AwsCalls implements AutoCloseable {
   <T> CompletableFuture<T> call(String what, String operationName,
       Function<IotWirelessClient, T> operation) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    attempt(what, operationName, operation, 1, result);
+    attempt(what, operationName, operation, 1, retries, result);
+    return result;
+  }
+
+  /**
+   * Runs {@code operation} once, never again: a pre-flight, whose failure (refused credentials,
+   * an endpoint nobody answers) would fail every later call too.
+   */
+  <T> CompletableFuture<T> callOnce(String what, String operationName,
+      Function<IotWirelessClient, T> operation) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    attempt(what, operationName, operation, 1, 0, result);
     return result;
   }
 
   private <T> void attempt(String what, String operationName,
-      Function<IotWirelessClient, T> operation, int attempt, CompletableFuture<T> result) {
+      Function<IotWirelessClient, T> operation, int attempt, int retries,
+      CompletableFuture<T> result) {
     limiter.acquire().thenAccept(permit -> workers.execute(() -> {
       long start = System.nanoTime();
       T answer;
@@ -73,7 +85,7 @@ final class AwsCalls implements AutoCloseable {
         AwsFailure failure = AwsFailure.of(e);
         permit.release(failure.rateLimited()
             ? CallLimiter.Outcome.RATE_LIMITED : CallLimiter.Outcome.FAILED);
-        failed(what, operationName, operation, attempt, result, failure, e);
+        failed(what, operationName, operation, attempt, retries, result, failure, e);
         return;
       }
       permit.release(CallLimiter.Outcome.SUCCEEDED);
@@ -83,8 +95,8 @@ final class AwsCalls implements AutoCloseable {
   }
 
   private <T> void failed(String what, String operationName,
-      Function<IotWirelessClient, T> operation, int attempt, CompletableFuture<T> result,
-      AwsFailure failure, RuntimeException cause) {
+      Function<IotWirelessClient, T> operation, int attempt, int retries,
+      CompletableFuture<T> result, AwsFailure failure, RuntimeException cause) {
     if (failure.rateLimited() && throttlingReported.compareAndSet(false, true)) {
       log.warn("throttled by AWS IoT Wireless; slowing down");
     }
@@ -96,7 +108,7 @@ final class AwsCalls implements AutoCloseable {
     Duration pause = Backoff.DEFAULT.pause(attempt, Duration.ZERO, ThreadLocalRandom.current());
     log.debug("{}: {} failed ({}); attempt {} of {} in {} ms", what, operationName,
         failure.describe(), attempt + 1, retries + 1, pause.toMillis());
-    timer.schedule(() -> attempt(what, operationName, operation, attempt + 1, result),
+    timer.schedule(() -> attempt(what, operationName, operation, attempt + 1, retries, result),
         pause.toMillis(), TimeUnit.MILLISECONDS);
   }
 

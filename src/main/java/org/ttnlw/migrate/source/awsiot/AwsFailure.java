@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.ttnlw.migrate.calls.FailureReach;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 
@@ -15,7 +16,8 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
  * @param code AWS's error code (x-amzn-ErrorType), or the client-side exception's name
  * @param status HTTP status, 0 when no response came
  */
-record AwsFailure(String code, int status, String message, boolean passing, boolean rateLimited) {
+record AwsFailure(String code, int status, String message, boolean passing, boolean rateLimited,
+    boolean unreachable) {
   private static final Set<String> CREDENTIAL_CODES = Set.of("UnrecognizedClientException",
       "InvalidSignatureException", "AccessDeniedException", "ExpiredTokenException",
       "InvalidClientTokenId", "MissingAuthenticationTokenException");
@@ -29,12 +31,18 @@ record AwsFailure(String code, int status, String message, boolean passing, bool
       boolean rateLimited = status == 429 || "ThrottlingException".equals(code)
           || service.isThrottlingException();
       return new AwsFailure(code == null ? "HTTP " + status : code, status,
-          message == null ? "" : message, rateLimited || status >= 500, rateLimited);
+          message == null ? "" : message, rateLimited || status >= 500, rateLimited, false);
     }
     boolean network = failure instanceof ApiCallAttemptTimeoutException
         || causes(failure).anyMatch(IOException.class::isInstance);
     return new AwsFailure(failure.getClass().getSimpleName(), 0,
-        String.valueOf(failure.getMessage()), network, false);
+        String.valueOf(failure.getMessage()), network, false,
+        causes(failure).anyMatch(FailureReach::isConnectionTrouble));
+  }
+
+  /** Refused credentials or an endpoint nobody answers: every other call fails the same way. */
+  boolean failsEveryCall() {
+    return CREDENTIAL_CODES.contains(code) || unreachable;
   }
 
   boolean notFound() {

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceNeeds;
 import software.amazon.awssdk.services.iotwireless.model.GetWirelessDeviceResponse;
 import software.amazon.awssdk.services.iotwireless.model.LoRaWANDeviceProfile;
 import software.amazon.awssdk.services.iotwireless.model.WirelessDeviceIdType;
@@ -34,6 +36,22 @@ final class AwsIotSource implements Source {
     this.config = config;
     this.calls = calls;
     this.mapping = new DeviceMapping(config, report);
+  }
+
+  /**
+   * ListWirelessDevices of at most one device, not retried: proves the endpoint, the credentials
+   * and the region before the first device.
+   */
+  @Override
+  public void preflight(SourceNeeds needs) {
+    try {
+      Futures.await(calls.callOnce("checking the source credentials", "ListWirelessDevices",
+          client -> client.listWirelessDevices(request -> request.maxResults(1)
+              .wirelessDeviceType(WirelessDeviceType.LO_RA_WAN))));
+    } catch (AwsCallException e) {
+      throw new ConfigException("source: " + e.getMessage()
+          + "; nothing was exported or changed");
+    }
   }
 
   @Override

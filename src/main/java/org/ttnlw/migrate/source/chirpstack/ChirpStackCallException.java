@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.chirpstack;
 
 import io.grpc.Status;
+import org.ttnlw.migrate.calls.FailureReach;
 import org.ttnlw.migrate.core.MigrationException;
 
 /**
@@ -9,12 +10,19 @@ import org.ttnlw.migrate.core.MigrationException;
  */
 final class ChirpStackCallException extends MigrationException {
   private final Status status;
+  private final boolean failsEveryItem;
 
   ChirpStackCallException(String what, String service, String address, String rpc,
       Throwable failure, String remark) {
     super(what + ": " + service + "/" + rpc + " at " + address + " failed: " + describe(failure)
         + (remark.isEmpty() ? "" : "; " + remark), failure);
     this.status = Status.fromThrowable(failure);
+    this.failsEveryItem = FailureReach.failsEveryCall(failure) && !isMissingOrHidden();
+  }
+
+  @Override
+  public boolean failsEveryItem() {
+    return failsEveryItem;
   }
 
   static String describe(Throwable failure) {
@@ -32,7 +40,8 @@ final class ChirpStackCallException extends MigrationException {
     return text.toString();
   }
 
-  boolean isNotFound() {
+  @Override
+  public boolean isNotFound() {
     return status.getCode() == Status.Code.NOT_FOUND;
   }
 

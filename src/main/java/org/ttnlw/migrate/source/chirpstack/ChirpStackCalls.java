@@ -42,6 +42,14 @@ final class ChirpStackCalls implements AutoCloseable {
         .thenApply(RetryingCalls.Answer::message);
   }
 
+  /** Calls {@code method} once, not retried: for a pre-flight. */
+  <Q, R> CompletableFuture<R> callOnce(MethodDescriptor<Q, R> method, Q request, String what) {
+    String service = "ChirpStack " + method.getServiceName().replaceFirst("^api\\.", "");
+    return calls.callOnce(new RetryingCalls.Target(channel, service, address), method, request,
+            what)
+        .thenApply(RetryingCalls.Answer::message);
+  }
+
   private static final class Dialect implements RetryingCalls.Dialect {
     @Override
     public RuntimeException failure(RetryingCalls.Target target, String rpc, String what,

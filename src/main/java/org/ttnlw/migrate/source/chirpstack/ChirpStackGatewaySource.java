@@ -10,6 +10,7 @@ import org.ttnlw.migrate.chirpstack.proto.GatewayServiceGrpc;
 import org.ttnlw.migrate.chirpstack.proto.GetGatewayRequest;
 import org.ttnlw.migrate.chirpstack.proto.ListGatewaysRequest;
 import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.core.MigrationException;
@@ -36,6 +37,20 @@ final class ChirpStackGatewaySource implements GatewaySource {
   @Override
   public GatewayRef resolve(String eui) {
     return new GatewayRef(eui.toLowerCase(Locale.ROOT));
+  }
+
+  /** GatewayService/List of at most one gateway of --tenant-id (or every tenant), not retried. */
+  @Override
+  public void preflight() {
+    try {
+      Futures.await(calls.callOnce(GatewayServiceGrpc.getListMethod(), ListGatewaysRequest
+              .newBuilder().setTenantId(config.tenantId().orElse("")).setLimit(1).build(),
+          "checking the source API key"));
+    } catch (ChirpStackCallException e) {
+      throw new ConfigException("source: " + e.getMessage()
+          + "; check --api-key (a tenant key also needs --tenant-id), --api-url and the TLS"
+          + " flags; nothing was exported or changed");
+    }
   }
 
   /** Every gateway of {@code --tenant-id}, or of every tenant for an admin key, by EUI. */

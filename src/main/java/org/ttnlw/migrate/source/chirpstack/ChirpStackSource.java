@@ -9,11 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.chirpstack.proto.ApplicationServiceGrpc;
 import org.ttnlw.migrate.chirpstack.proto.DeleteDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.DeviceKeys;
 import org.ttnlw.migrate.chirpstack.proto.DeviceProfile;
 import org.ttnlw.migrate.chirpstack.proto.DeviceProfileServiceGrpc;
 import org.ttnlw.migrate.chirpstack.proto.DeviceServiceGrpc;
+import org.ttnlw.migrate.chirpstack.proto.GetApplicationRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceActivationRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceActivationResponse;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceKeysRequest;
@@ -22,11 +24,13 @@ import org.ttnlw.migrate.chirpstack.proto.GetDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceResponse;
 import org.ttnlw.migrate.chirpstack.proto.UpdateDeviceRequest;
 import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceNeeds;
 
 /**
  * Reads devices from ChirpStack v4: the device, its profile (read once per profile), its root
@@ -47,6 +51,28 @@ final class ChirpStackSource implements Source {
     this.calls = new ChirpStackCalls(config, context);
     this.mapper = new DeviceMapper(config);
     this.sequential = context.concurrency() == 1;
+  }
+
+  /**
+   * ApplicationService/Get of each application, not retried: proves the address, TLS, the key and
+   * that the key sees the application. Devices named by DevEUI have no application to ask for;
+   * their first Get is the check, and its failure stops the run as a run-wide one.
+   */
+  @Override
+  public void preflight(SourceNeeds needs) {
+    for (String application : needs.applicationIds()) {
+      String id = application.toLowerCase(Locale.ROOT);
+      try {
+        Futures.await(calls.callOnce(ApplicationServiceGrpc.getGetMethod(),
+            GetApplicationRequest.newBuilder().setId(id).build(),
+            "checking the source application " + id));
+      } catch (ChirpStackCallException e) {
+        throw new ConfigException("source: " + e.getMessage() + (e.isMissingOrHidden()
+            ? "; the application does not exist, or the key (--api-key) cannot see it"
+            : e.failsEveryItem() ? "; check --api-key, --api-url and the TLS flags" : "")
+            + "; nothing was exported or changed");
+      }
+    }
   }
 
   @Override

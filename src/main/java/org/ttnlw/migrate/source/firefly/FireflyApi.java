@@ -28,6 +28,7 @@ import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.Backoff;
+import org.ttnlw.migrate.calls.FailureReach;
 import org.ttnlw.migrate.core.CallSettings;
 
 /**
@@ -94,10 +95,22 @@ final class FireflyApi implements AutoCloseable {
 
   /** GET {@code path} (below {@code /api/v1/}) with extra query parameters. */
   CompletableFuture<JsonNode> get(String what, String path, Map<String, String> query) {
+    return send(what, getRequest(path, query), retries);
+  }
+
+  /**
+   * GET {@code path} once, never again: a pre-flight, whose failure (a refused key, an address
+   * nobody answers, TLS that does not match) would fail every later call too.
+   */
+  CompletableFuture<JsonNode> getOnce(String what, String path, Map<String, String> query) {
+    return send(what, getRequest(path, query), 0);
+  }
+
+  private Request getRequest(String path, Map<String, String> query) {
     HttpUrl.Builder url = url(path);
     query.forEach(url::addQueryParameter);
-    return send(what, new Request.Builder().url(url.build()).get()
-        .header("Accept", "application/json").build());
+    return new Request.Builder().url(url.build()).get().header("Accept", "application/json")
+        .build();
   }
 
   /** PUT a JSON body to {@code path}. */
@@ -109,7 +122,7 @@ final class FireflyApi implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     return send(what, new Request.Builder().url(url(path).build()).put(json)
-        .header("Accept", "application/json").build());
+        .header("Accept", "application/json").build(), retries);
   }
 
   private HttpUrl.Builder url(String path) {
@@ -131,22 +144,26 @@ final class FireflyApi implements AutoCloseable {
     return text.replace(apiKey, MASK).replace(encoded, MASK);
   }
 
-  private CompletableFuture<JsonNode> send(String what, Request request) {
+  /** @param retries how often a transient failure is tried again */
+  private CompletableFuture<JsonNode> send(String what, Request request, int retries) {
     CompletableFuture<JsonNode> result = new CompletableFuture<>();
-    attempt(what, request, 1, result);
+    attempt(what, request, 1, retries, result);
     return result;
   }
 
-  private void attempt(String what, Request request, int attempt, CompletableFuture<JsonNode> result) {
+  private void attempt(String what, Request request, int attempt, int retries,
+      CompletableFuture<JsonNode> result) {
     long wait = pacer.reserve(System.currentTimeMillis());
     if (wait > 0) {
-      scheduler.schedule(() -> call(what, request, attempt, result), wait, TimeUnit.MILLISECONDS);
+      scheduler.schedule(() -> call(what, request, attempt, retries, result), wait,
+          TimeUnit.MILLISECONDS);
     } else {
-      call(what, request, attempt, result);
+      call(what, request, attempt, retries, result);
     }
   }
 
-  private void call(String what, Request request, int attempt, CompletableFuture<JsonNode> result) {
+  private void call(String what, Request request, int attempt, int retries,
+      CompletableFuture<JsonNode> result) {
     if (result.isCancelled()) {
       return;
     }
@@ -155,15 +172,16 @@ final class FireflyApi implements AutoCloseable {
       @Override
       public void onFailure(Call call, IOException e) {
         // A server whose certificate is not trusted stays so, however often it is asked.
-        retryOrFail(what, request, attempt, result, Duration.ZERO, !(e instanceof SSLException),
+        retryOrFail(what, request, attempt, retries, result, Duration.ZERO,
+            !(e instanceof SSLException),
             new FireflyCallException(what + ": " + request.method() + " " + masked(request.url())
-                + " failed: " + masked(describe(e)), 0, null));
+                + " failed: " + masked(describe(e)), 0, FailureReach.isConnectionTrouble(e)));
       }
 
       @Override
       public void onResponse(Call call, Response response) {
         try (response) {
-          handle(what, request, attempt, result, response);
+          handle(what, request, attempt, retries, result, response);
         } catch (RuntimeException e) {
           result.completeExceptionally(e);
         }
@@ -171,8 +189,8 @@ final class FireflyApi implements AutoCloseable {
     });
   }
 
-  private void handle(String what, Request request, int attempt, CompletableFuture<JsonNode> result,
-      Response response) {
+  private void handle(String what, Request request, int attempt, int retries,
+      CompletableFuture<JsonNode> result, Response response) {
     int status = response.code();
     String where = request.method() + " " + masked(request.url());
     String body = bodyText(response.body());
@@ -181,7 +199,7 @@ final class FireflyApi implements AutoCloseable {
         result.complete(body.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(body));
       } catch (IOException e) {
         result.completeExceptionally(new FireflyCallException(what + ": " + where
-            + " answered HTTP " + status + " with a body that is not JSON", status, null));
+            + " answered HTTP " + status + " with a body that is not JSON", status, false));
       }
       return;
     }
@@ -194,23 +212,25 @@ final class FireflyApi implements AutoCloseable {
     };
     boolean transient_ = status == 429 || status == 502 || status == 503 || status == 504
         || status == 500;
-    retryOrFail(what, request, attempt, result, serverAsked(response), transient_,
-        new FireflyCallException(what + ": " + where + ": " + masked(cause), status, null));
+    retryOrFail(what, request, attempt, retries, result, serverAsked(response), transient_,
+        new FireflyCallException(what + ": " + where + ": " + masked(cause), status,
+            status == 401 || status == 403));
   }
 
-  private void retryOrFail(String what, Request request, int attempt,
+  private void retryOrFail(String what, Request request, int attempt, int retries,
       CompletableFuture<JsonNode> result, Duration serverAsked, boolean transient_,
       FireflyCallException failure) {
     if (!transient_ || attempt > retries) {
       result.completeExceptionally(attempt > 1
           ? new FireflyCallException(failure.getMessage() + " (gave up after " + attempt
-              + " attempts)", 0, null)
+              + " attempts)", failure.status(), failure.failsEveryItem())
           : failure);
       return;
     }
     Duration pause = backoff.pause(attempt, serverAsked, ThreadLocalRandom.current());
     log.debug("{}; trying again in {} ms", failure.getMessage(), pause.toMillis());
-    scheduler.schedule(() -> attempt(what, request, attempt + 1, result), pause.toMillis(),
+    scheduler.schedule(() -> attempt(what, request, attempt + 1, retries, result),
+        pause.toMillis(),
         TimeUnit.MILLISECONDS);
   }
 

@@ -16,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.Backoff;
 import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.source.lorawan.Hex;
 
 /**
@@ -43,6 +45,22 @@ final class FireflySource implements Source {
     this.config = config;
     this.api = new FireflyApi(config, context, pacer, Backoff.DEFAULT);
     this.mapper = new FireflyDeviceMapper(config);
+  }
+
+  /**
+   * {@code GET applications}, not retried: the cheapest authenticated read Firefly has; any
+   * answer but a refused key proves the host, TLS and the key.
+   */
+  @Override
+  public void preflight(SourceNeeds needs) {
+    try {
+      Futures.await(api.getOnce("checking the source API key", "applications", Map.of()));
+    } catch (FireflyCallException e) {
+      if (e.failsEveryItem()) {
+        throw new ConfigException("source: " + e.getMessage() + (e.status() == 0
+            ? "; check --host and the TLS flags" : "") + "; nothing was exported or changed");
+      }
+    }
   }
 
   @Override

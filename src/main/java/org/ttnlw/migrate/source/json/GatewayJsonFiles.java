@@ -27,6 +27,10 @@ public final class GatewayJsonFiles implements GatewaySource, RecordInput {
     this.files = new JsonItemFiles<>(files, stdin, GATEWAYS);
   }
 
+  /** Nothing to ask: each file is opened as its turn comes, and a file that fails is named. */
+  @Override
+  public void preflight() {}
+
   @Override
   public GatewayRef resolve(String id) {
     throw new UnsupportedOperationException("import-gateways reads gateways, not gateway IDs");

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceNeeds;
 
 /**
  * Devices in TTS JSON, as this tool, the Go migration tool or {@code ttn-lw-cli end-devices get}
@@ -32,6 +33,10 @@ public final class TtsJsonFiles implements Source, RecordInput {
   public Iterator<DeviceRef> devices() {
     return files.items();
   }
+
+  /** Nothing to ask: each file is opened as its turn comes, and a file that fails is named. */
+  @Override
+  public void preflight(SourceNeeds needs) {}
 
   @Override
   public DeviceRef resolve(String deviceId) {

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.proto.GatewayAccessGrpc;
@@ -53,6 +55,20 @@ final class TtsGatewaySource implements GatewaySource {
   TtsGatewaySource(TtsConnection connection, boolean withSecrets, CallSettings context) {
     this.calls = new RegistryCalls(connection, context);
     this.withSecrets = withSecrets;
+  }
+
+  /** GatewayRegistry/List of at most one gateway, not retried. */
+  @Override
+  public void preflight() {
+    try {
+      Futures.await(calls.callOnce(TtsServer.IDENTITY_SERVER, GatewayRegistryGrpc.getListMethod(),
+          ListGatewaysRequest.newBuilder().setFieldMask(IDS_ONLY).setLimit(1).build(),
+          "checking the source gateway API key"));
+    } catch (TtsCallException e) {
+      throw new ConfigException("source: " + e.getMessage() + (e.failsEveryItem()
+          ? "; check --gateway-api-key and the address and TLS flags" : "")
+          + "; nothing was exported or changed");
+    }
   }
 
   @Override

@@ -2,6 +2,9 @@ package org.ttnlw.migrate.source.tts;
 
 import com.google.protobuf.FieldMask;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +14,12 @@ import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACSettings;
+import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.tts.DeviceRegistries;
 import org.ttnlw.migrate.tts.RegistryCalls;
+import org.ttnlw.migrate.tts.RightsPreflight;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /** Reads devices from The Things Stack's four registries over gRPC. */
@@ -30,6 +36,30 @@ final class TtsSource implements Source {
     this.config = config;
     this.calls = new RegistryCalls(config.connection(), context);
     this.registries = new DeviceRegistries(calls, config.exportCacs(), context.concurrency() == 1);
+  }
+
+  /**
+   * The key's rights on each application (or on --app-id when devices are named by ID) against
+   * what the run needs: devices read with their keys (the Join Server's root keys, the session
+   * keys), and written when the source disables or deletes them.
+   */
+  @Override
+  public void preflight(SourceNeeds needs) {
+    Map<Right, String> needed = new LinkedHashMap<>();
+    needed.put(Right.RIGHT_APPLICATION_DEVICES_READ, "reading the devices");
+    needed.put(Right.RIGHT_APPLICATION_DEVICES_READ_KEYS, "reading their root and session keys");
+    switch (needs.step()) {
+      case DISABLE -> needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE,
+          "disabling their downlinks at the source");
+      case DELETE -> needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE,
+          "deleting them at the source");
+      case KEEP -> { }
+    }
+    List<String> applications = needs.applicationIds().isEmpty()
+        ? config.appId().stream().toList() : needs.applicationIds();
+    RightsPreflight rights = new RightsPreflight(calls, "source",
+        config.connection().flagPrefix());
+    applications.forEach(application -> rights.require(application, needed));
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceNeeds;
 
 /**
  * Devices from a WMC CSV export, in the file's order. Nothing at WMC is changed; the exported
@@ -42,6 +43,10 @@ final class WanesySource implements Source {
     }
     return "csv-line-" + row.line();
   }
+
+  /** Nothing to ask: the CSV file was opened and read whole when the source was opened. */
+  @Override
+  public void preflight(SourceNeeds needs) {}
 
   @Override
   public DeviceRef resolve(String devEui) {

@@ -67,6 +67,17 @@ public final class IotWirelessFake implements AutoCloseable {
   private volatile int pageLimit = 250;
   private volatile boolean listsEveryType;
 
+  /**
+   * Points the AWS SDK's default chains at the fake's static credentials and region through the
+   * SDK's system properties, which it reads before the environment, so no test depends on the
+   * machine's AWS configuration.
+   */
+  public static void useAsDefaultCredentials() {
+    System.setProperty("aws.accessKeyId", ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    System.setProperty("aws.region", REGION);
+  }
+
   public IotWirelessFake() {
     this(ACCESS_KEY);
   }

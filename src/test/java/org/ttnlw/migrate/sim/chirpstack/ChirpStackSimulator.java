@@ -49,6 +49,7 @@ import org.ttnlw.migrate.chirpstack.proto.ListDevicesRequest;
 import org.ttnlw.migrate.chirpstack.proto.ListDevicesResponse;
 import org.ttnlw.migrate.chirpstack.proto.UpdateDeviceRequest;
 import org.ttnlw.migrate.sim.CallMetadata;
+import org.ttnlw.migrate.sim.ShuffledMaps;
 import org.ttnlw.migrate.sim.SimulatorShutdown;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 import org.ttnlw.migrate.sim.ThrowawayCa;
@@ -72,6 +73,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
   private final String adminKey;
   private final Map<String, Caller> tenantKeys;
   private final Duration latency;
+  private final ShuffledMaps shuffledMaps = ShuffledMaps.forSimulator("ChirpStack simulator");
   private final Server server;
   private final Path caFile;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -216,7 +218,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
       }
       Caller caller = Caller.authenticate(
           CallMetadata.current().requestHeaders().get(AUTHORIZATION), adminKey, tenantKeys);
-      T response = handler.apply(caller);
+      T response = shuffledMaps.shuffled(handler.apply(caller));
       answer = () -> {
         observer.onNext(response);
         observer.onCompleted();

@@ -37,7 +37,7 @@ import org.ttnlw.migrate.sim.ThrowawayCa;
 /**
  * Firefly's HTTP API on loopback, as firefly.md §9 describes it: {@code auth} checked on every
  * request (401 without the right key), {@code devices/eui/{eui}}, its packets, {@code devices},
- * {@code application/{id}/euis}, 404 for unknown devices, 429 with the {@code x-ratelimit-*}
+ * {@code application/{id}/euis}, {@code applications} (none), 404 for unknown devices, 429 with the {@code x-ratelimit-*}
  * headers, and PUTs recorded (they must send JSON).
  */
 public final class FireflyFake implements AutoCloseable {
@@ -105,6 +105,13 @@ public final class FireflyFake implements AutoCloseable {
     server.stubFor(any(anyUrl()).atPriority(1)
         .withQueryParam("auth", com.github.tomakehurst.wiremock.client.WireMock.absent())
         .willReturn(aResponse().withStatus(401).withBody("{\"error\": \"unauthorized\"}")));
+    applications();
+  }
+
+  /** {@code GET applications}: the organization's applications, here none. */
+  private void applications() {
+    server.stubFor(get(urlPathEqualTo("/api/v1/applications")).atPriority(5)
+        .withQueryParam("auth", equalTo(API_KEY)).willReturn(okJson("{\"applications\": []}")));
   }
 
   /** Answers every request after {@code latency}, as a far or busy server does. */
