@@ -17,7 +17,8 @@ public final class ApplicationCreationOptions {
 
   @Option(names = "--collaborator", paramLabel = "user:ID|organization:ID",
       description = "The owner of an application created with --target.create-application: it"
-          + " gets all rights on it.")
+          + " gets all rights on it. The target key needs USER_APPLICATIONS_CREATE on that user"
+          + " (ORGANIZATION_APPLICATIONS_CREATE on that organization).")
   String collaborator;
 
   /** The owner of a new application, or null when none may be created. */

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.proto.ApplicationAccessGrpc;
@@ -14,6 +15,7 @@ import org.ttnlw.migrate.proto.Rights;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.SettingsKind;
 import org.ttnlw.migrate.tts.SettingsKinds;
+import org.ttnlw.migrate.tts.TtsCallException;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /**
@@ -28,11 +30,16 @@ final class RightsCheck {
     this.registry = registry;
   }
 
-  /** The key's rights on the application; none for an application it cannot see. */
+  /**
+   * The key's rights on the application; none for an application it cannot see, or that does not
+   * exist: TTS may answer that with an empty list or with NotFound.
+   */
   Set<Right> held(String applicationId) {
-    Rights rights = Futures.await(registry.call(TtsServer.IDENTITY_SERVER,
-        ApplicationAccessGrpc.getListRightsMethod(), SettingsKinds.app(applicationId),
-        "listing the rights of the API key on application " + applicationId)).message();
+    Rights rights = Futures.await(TtsCallException.orIfNotFound(registry.call(
+        TtsServer.IDENTITY_SERVER, ApplicationAccessGrpc.getListRightsMethod(),
+        SettingsKinds.app(applicationId), "listing the rights of the API key on application "
+            + applicationId).thenApply(RetryingCalls.Answer::message),
+        Rights.getDefaultInstance()));
     Set<Right> held = EnumSet.noneOf(Right.class);
     rights.getRightsList().stream().filter(right -> right != Right.UNRECOGNIZED)
         .forEach(held::add);
@@ -47,6 +54,12 @@ final class RightsCheck {
    *     {@code held} lacks, and what needs it
    */
   static void require(Set<Right> held, ApplicationSettings settings, String applicationId) {
+    require(held, settings, applicationId, "nothing was written");
+  }
+
+  /** @param written what was written all the same, e.g. "nothing was written" */
+  static void require(Set<Right> held, ApplicationSettings settings, String applicationId,
+      String written) {
     Set<Right> missing = new LinkedHashSet<>();
     List<String> needs = new ArrayList<>();
     for (SettingsKind<?, ?, ?> kind : kindsIn(settings)) {
@@ -58,8 +71,8 @@ final class RightsCheck {
     }
     if (!missing.isEmpty()) {
       throw new ConfigException("the target API key lacks " + names(missing)
-          + " on application " + applicationId + " (" + String.join("; ", needs) + "); nothing"
-          + " was written. Give the key those rights, or use one that has them");
+          + " on application " + applicationId + " (" + String.join("; ", needs) + "); "
+          + written + ". Give the key those rights, or use one that has them");
     }
   }
 

@@ -30,7 +30,9 @@ import org.ttnlw.migrate.tts.TtsServer;
  * equal is left alone, a missing one is created, fields the target leaves empty are filled in, and
  * fields it holds with another value are overwritten only when asked to. Nothing in the target is
  * deleted. Every write is read back and compared. Before the first write, the key's rights on
- * the application are checked against what the file's items need.
+ * the application are checked against what the file's items need; an application that does not
+ * exist yet is created first (the key's right to create it is checked by Create itself), and the
+ * rights on it are checked then.
  */
 public final class SettingsImport implements AutoCloseable {
   /**
@@ -64,12 +66,9 @@ public final class SettingsImport implements AutoCloseable {
     }
     applicationMissing = isMissing(applicationId, held, settings);
     if (applicationMissing) {
-      outcomes.add(create(wanted, applicationId));
+      outcomes.add(create(wanted, applicationId, settings));
       if (outcomes.get(0).isProblem()) {
         return outcomes;
-      }
-      if (!choices.dryRun()) {
-        RightsCheck.require(rights.held(applicationId), settings, applicationId);
       }
     } else {
       outcomes.add(sync(SettingsKinds.APPLICATION, settings.getApplication(), applicationId));
@@ -105,8 +104,15 @@ public final class SettingsImport implements AutoCloseable {
     }
   }
 
-  private ItemOutcome create(Application wanted, String applicationId) {
-    if (choices.collaborator() == null) {
+  /**
+   * Creates the application, the import's first write. The key's right to create it (on the
+   * collaborator) has no read to check it with beforehand, so a refusal here stops the run; the
+   * rights on the new application are checked before anything else is written.
+   */
+  private ItemOutcome create(Application wanted, String applicationId,
+      ApplicationSettings settings) {
+    OrganizationOrUserIdentifiers owner = choices.collaborator();
+    if (owner == null) {
       throw new ConfigException("the target application " + applicationId + " does not"
           + " exist: create it first, or pass --target.create-application with"
           + " --target.collaborator user:ID or organization:ID");
@@ -118,12 +124,33 @@ public final class SettingsImport implements AutoCloseable {
     try {
       Futures.await(registry.call(TtsServer.IDENTITY_SERVER,
           ApplicationRegistryGrpc.getCreateMethod(), CreateApplicationRequest.newBuilder()
-              .setApplication(wanted).setCollaborator(choices.collaborator()).build(),
+              .setApplication(wanted).setCollaborator(owner).build(),
           "creating application " + applicationId));
+    } catch (TtsCallException e) {
+      if (e.code() == Status.Code.PERMISSION_DENIED) {
+        throw new ConfigException(createRefused(applicationId, owner, e));
+      }
+      return new ItemOutcome(item, Change.FAILED, List.of(), e.getMessage());
+    }
+    RightsCheck.require(rights.held(applicationId), settings, applicationId, "the application "
+        + applicationId + " was created, nothing else was written");
+    try {
       return readBack(SettingsKinds.APPLICATION, wanted, applicationId, Change.CREATED);
     } catch (TtsCallException e) {
       return new ItemOutcome(item, Change.FAILED, List.of(), e.getMessage());
     }
+  }
+
+  private static String createRefused(String applicationId, OrganizationOrUserIdentifiers owner,
+      TtsCallException e) {
+    String right = owner.hasOrganizationIds()
+        ? "ORGANIZATION_APPLICATIONS_CREATE on organization "
+            + owner.getOrganizationIds().getOrganizationId()
+        : "USER_APPLICATIONS_CREATE on user " + owner.getUserIds().getUserId();
+    return "the target API key may not create application " + applicationId + ": it lacks "
+        + right + " (" + e.getMessage() + "); pass a key that holds that right with"
+        + " --target.app-api-key, or with --target.collaborator an owner the key may create"
+        + " applications for; nothing was written";
   }
 
   private <T extends Message> ItemOutcome sync(SettingsKind<T, ?, ?> kind, T item,

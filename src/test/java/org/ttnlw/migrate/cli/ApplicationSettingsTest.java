@@ -27,7 +27,8 @@ import org.ttnlw.migrate.sim.TtsSimulator;
 /**
  * {@code application-settings} and {@code import-application-settings} end to end: a source and
  * a target simulator, both command forms, equal and differing items, a target that refuses a
- * path, dry run, creating the application, and credentials kept out of the logs.
+ * path, dry run, and credentials kept out of the logs. Creating the application: {@link
+ * CreateApplicationTest}.
  */
 class ApplicationSettingsTest {
   private static final String WEBHOOK_SET = "ttn.lorawan.v3.ApplicationWebhookRegistry/Set";
@@ -247,27 +248,6 @@ class ApplicationSettingsTest {
           .noneMatch(call -> call.fieldMaskPaths().contains("paused")
               && call.sequence() == two.target.writes().get(two.target.writes().size() - 1)
                   .sequence()));
-    }
-  }
-
-  @Test
-  void missingTargetApplicationIsCreatedOnlyWhenAsked() throws IOException {
-    try (TwoDeployments two = new TwoDeployments(0)) {
-      Path file = exported(two);
-      CliRun.Result refused = two.run("import-application-settings", file.toString(),
-          "--target.app-id", "brand-new");
-      assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.toString());
-      assertTrue(refused.stderr().contains("--target.create-application"), refused.toString());
-      assertTrue(two.target.writes().isEmpty(), two.target.writes().toString());
-
-      CliRun.Result created = two.run("import-application-settings", file.toString(),
-          "--target.app-id", "brand-new", "--target.create-application",
-          "--target.collaborator", "user:admin");
-      assertEquals(0, created.exitCode(), created.toString());
-      assertTrue(created.stderr().contains("brand-new: application: created"), created.toString());
-      assertEquals("Soil sensors",
-          only(two.target, Application.class, "brand-new").getDescription());
-      assertEquals(1, two.target.settings(ApplicationWebhook.class, "brand-new").size());
     }
   }
 

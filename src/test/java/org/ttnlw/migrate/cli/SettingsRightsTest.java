@@ -28,15 +28,6 @@ class SettingsRightsTest {
   @TempDir
   Path folder;
 
-  private Path exported(TwoDeployments two) {
-    SampleSettings.put(two.source, "my-app");
-    Path file = folder.resolve("my-app.settings.json");
-    CliRun.Result result = two.run("application-settings", "--source", "ttnv3", "my-app",
-        "--output", file.toString());
-    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    return file;
-  }
-
   private static List<CallInfo> changes(TtsSimulator target) {
     return target.calls().stream().filter(call -> call.isWrite()
         || call.method().equals("Create")).toList();
@@ -46,7 +37,7 @@ class SettingsRightsTest {
   void aKeyWithExactlyTheRightsTheFactsNameImportsEverything() throws IOException {
     try (TwoDeployments two = new TwoDeployments(0, TtsSimulator.builder().rights(ENOUGH))) {
       CliRun.Result result = two.run("import-application-settings",
-          exported(two).toString());
+          two.exportedSettings(folder).toString());
 
       assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("webhook my-hook: created"), result.toString());
@@ -59,7 +50,7 @@ class SettingsRightsTest {
     try (TwoDeployments two = new TwoDeployments(0, TtsSimulator.builder().rights(
         Right.RIGHT_APPLICATION_INFO, Right.RIGHT_APPLICATION_SETTINGS_BASIC,
         Right.RIGHT_APPLICATION_TRAFFIC_READ))) {
-      Path file = exported(two);
+      Path file = two.exportedSettings(folder);
 
       for (String dryRun : List.of("--dry-run", "--verbose")) {
         CliRun.Result result = two.run("import-application-settings", file.toString(), dryRun);
@@ -80,7 +71,8 @@ class SettingsRightsTest {
   void aKeyWithoutAnyRightOnTheApplicationIsRefusedToo() throws IOException {
     try (TwoDeployments two = new TwoDeployments(0,
         TtsSimulator.builder().rights(Right.RIGHT_GATEWAY_INFO))) {
-      CliRun.Result result = two.run("import-application-settings", exported(two).toString());
+      CliRun.Result result = two.run("import-application-settings",
+          two.exportedSettings(folder).toString());
 
       assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
       assertTrue(result.stderr().contains("lacks APPLICATION_INFO, APPLICATION_SETTINGS_BASIC"),

@@ -1,11 +1,13 @@
 package org.ttnlw.migrate.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.sim.SampleSettings;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.tts.TtsServer;
 
@@ -67,6 +69,18 @@ public final class TwoDeployments implements AutoCloseable {
       throw new AssertionError("the target API key was printed\n" + result);
     }
     return result;
+  }
+
+  /** The sample settings, put on the source's {@code my-app} and exported to a file in folder. */
+  Path exportedSettings(Path folder) {
+    SampleSettings.put(source, "my-app");
+    Path file = folder.resolve("my-app.settings.json");
+    CliRun.Result result = run("application-settings", "--source", "ttnv3", "my-app", "--output",
+        file.toString());
+    if (result.exitCode() != ExitCodes.OK) {
+      throw new AssertionError("the export failed\n" + result);
+    }
+    return file;
   }
 
   /** What a server of the target holds of a device of the target application. */

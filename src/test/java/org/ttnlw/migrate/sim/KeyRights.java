@@ -22,6 +22,7 @@ import org.ttnlw.migrate.proto.ApplicationPubSubRegistryGrpc;
 import org.ttnlw.migrate.proto.ApplicationRegistryGrpc;
 import org.ttnlw.migrate.proto.ApplicationWebhookRegistryGrpc;
 import org.ttnlw.migrate.proto.AsGrpc;
+import org.ttnlw.migrate.proto.OrganizationOrUserIdentifiers;
 import org.ttnlw.migrate.proto.Right;
 
 /**
@@ -29,8 +30,10 @@ import org.ttnlw.migrate.proto.Right;
  * RPC checks, as the v3.32.1 facts list them. RIGHT_APPLICATION_ALL stands for every application
  * right. A call short of a right fails with PermissionDenied; the facts give the rights, not that
  * error's name and wording, which follow TTS's {@code pkg/auth/rights}. ApplicationRegistry/Create
- * checks user or organization rights, which the simulator does not model. Get without
- * APPLICATION_INFO is refused whatever its mask, where TTS would answer a mask of public fields.
+ * needs USER_APPLICATIONS_CREATE for a user collaborator, ORGANIZATION_APPLICATIONS_CREATE for an
+ * organization; the simulator does not model whose key it is, only whether it holds that right.
+ * Get without APPLICATION_INFO is refused whatever its mask, where TTS would answer a mask of
+ * public fields. The {@code *_ALL} rights stand for every right of their kind.
  */
 final class KeyRights {
   private static final TtsError INSUFFICIENT = new TtsError(Status.Code.PERMISSION_DENIED,
@@ -65,22 +68,44 @@ final class KeyRights {
       "pending_session.keys", "pending_mac_state.queued_join_accept.keys");
 
   private final Set<Right> held;
+  private final MissingApplicationRights missing;
 
-  KeyRights(Set<Right> held) {
-    this.held = EnumSet.noneOf(Right.class);
-    this.held.addAll(held);
-    if (held.contains(Right.RIGHT_APPLICATION_ALL)) {
-      for (Right right : Right.values()) {
-        if (right != Right.UNRECOGNIZED && right.name().startsWith("RIGHT_APPLICATION_")) {
-          this.held.add(right);
-        }
-      }
-    }
+  KeyRights(Set<Right> held, MissingApplicationRights missing) {
+    this.held = GatewayRights.expand(held);
+    this.missing = missing;
   }
 
-  /** What ApplicationAccess/ListRights answers: the rights held, none on a missing application. */
-  List<Right> listed(boolean applicationExists) {
-    return applicationExists ? List.copyOf(held) : List.of();
+  /**
+   * What ApplicationAccess/ListRights answers: the application rights held; on a missing
+   * application, none or NotFound as {@code missing} says.
+   */
+  List<Right> listed(String applicationId, boolean applicationExists) {
+    if (!applicationExists) {
+      if (missing == MissingApplicationRights.NOT_FOUND) {
+        throw TtsError.APPLICATION_NOT_FOUND.toException(
+            Map.of("application_id", Values.of(applicationId)));
+      }
+      return List.of();
+    }
+    return held.stream().filter(right -> right.name().startsWith("RIGHT_APPLICATION_")).toList();
+  }
+
+  /** Fails ApplicationRegistry/Create when the key may not create applications for the owner. */
+  void checkCreate(OrganizationOrUserIdentifiers collaborator) {
+    boolean organization = collaborator.hasOrganizationIds();
+    if (!organization && !collaborator.hasUserIds()) {
+      throw TtsError.INVALID_FIELD.toException(Map.of("field", Values.of("collaborator"),
+          "reason", Values.of("required")));
+    }
+    Right needed = organization ? Right.RIGHT_ORGANIZATION_APPLICATIONS_CREATE
+        : Right.RIGHT_USER_APPLICATIONS_CREATE;
+    if (!held.contains(needed)) {
+      throw (organization ? TtsError.INSUFFICIENT_ORGANIZATION_RIGHTS
+          : TtsError.INSUFFICIENT_USER_RIGHTS).toException(Map.of(
+              "uid", Values.of(organization ? collaborator.getOrganizationIds().getOrganizationId()
+                  : collaborator.getUserIds().getUserId()),
+              "missing", Values.of(needed.name())));
+    }
   }
 
   /**

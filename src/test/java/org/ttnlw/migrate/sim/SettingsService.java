@@ -38,7 +38,8 @@ import org.ttnlw.migrate.tts.TtsServer;
  * webhooks, pub/subs and package default associations) over a {@link SettingsStore}, with the
  * field-mask validator, the implicit paths of each Get and List, NotFound for what is not stored,
  * paging with {@code x-total-count} where TTS pages, server-assigned timestamps, and the rights
- * each RPC checks ({@link KeyRights}).
+ * each RPC checks ({@link KeyRights}), Create's right to create applications for its collaborator
+ * included.
  */
 final class SettingsService {
   private static final Metadata.Key<String> TOTAL_COUNT =
@@ -105,6 +106,7 @@ final class SettingsService {
             .addMethod(method(is, ApplicationAccessGrpc.getListRightsMethod(),
                 request -> target(request.getApplicationId(), "", FieldMask.getDefaultInstance()),
                 (request, headers) -> Rights.newBuilder().addAllRights(rights.listed(
+                    request.getApplicationId(),
                     store.get(Application.class, request.getApplicationId(), "").isPresent()
                         || holdsDevicesOf.test(request.getApplicationId())))
                     .build()))
@@ -120,7 +122,10 @@ final class SettingsService {
             .addMethod(method(is, ApplicationRegistryGrpc.getCreateMethod(),
                 request -> target(request.getApplication().getIds().getApplicationId(), "",
                     FieldMask.getDefaultInstance()),
-                (request, headers) -> create(request.getApplication())))
+                (request, headers) -> {
+                  rights.checkCreate(request.getCollaborator());
+                  return create(request.getApplication());
+                }))
             .addMethod(method(is, ApplicationRegistryGrpc.getUpdateMethod(),
                 request -> target(request.getApplication().getIds().getApplicationId(), "",
                     request.getFieldMask()),

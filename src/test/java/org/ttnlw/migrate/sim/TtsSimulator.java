@@ -93,7 +93,7 @@ public final class TtsSimulator implements AutoCloseable {
     NettyServerBuilder netty =
         NettyServerBuilder.forAddress(
             new InetSocketAddress("127.0.0.1", builder.port), credentials(identity));
-    KeyRights rights = new KeyRights(builder.rights);
+    KeyRights rights = new KeyRights(builder.rights, builder.missingApplicationRights);
     for (Registry registry : Registry.values()) {
       netty.addService(
           ServerInterceptors.intercept(
@@ -368,16 +368,31 @@ public final class TtsSimulator implements AutoCloseable {
     private Duration latency = Duration.ZERO;
     private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
     private final Map<String, Set<String>> refused = new HashMap<>();
-    private Set<Right> rights = Set.of(Right.RIGHT_APPLICATION_ALL);
+    private Set<Right> rights = Set.of(Right.RIGHT_APPLICATION_ALL,
+        Right.RIGHT_USER_APPLICATIONS_CREATE, Right.RIGHT_ORGANIZATION_APPLICATIONS_CREATE);
+    private MissingApplicationRights missingApplicationRights =
+        MissingApplicationRights.EMPTY_LIST;
 
     private Builder() {}
 
     /**
-     * The rights of the API key on every application, which ApplicationAccess/ListRights names
-     * and the application-level and end-device RPCs check; RIGHT_APPLICATION_ALL by default.
+     * The rights of the API key: on every application, which ApplicationAccess/ListRights names
+     * and the application-level and end-device RPCs check, and the USER_ or
+     * ORGANIZATION_APPLICATIONS_CREATE right that ApplicationRegistry/Create checks for its
+     * collaborator. By default RIGHT_APPLICATION_ALL and both create rights; a key given only
+     * application rights here cannot create applications.
      */
     public Builder rights(Right... rights) {
       this.rights = Set.of(rights);
+      return this;
+    }
+
+    /**
+     * What ApplicationAccess/ListRights answers for a missing application; an empty list by
+     * default.
+     */
+    public Builder missingApplicationRights(MissingApplicationRights answer) {
+      this.missingApplicationRights = Objects.requireNonNull(answer);
       return this;
     }
 
@@ -443,6 +458,7 @@ public final class TtsSimulator implements AutoCloseable {
       copy.latency = latency;
       copy.rateLimitPerMinute = rateLimitPerMinute;
       copy.rights = rights;
+      copy.missingApplicationRights = missingApplicationRights;
       refused.forEach((rpc, paths) -> copy.refused.put(rpc, Set.copyOf(paths)));
       return copy;
     }
