@@ -14,7 +14,7 @@ import java.util.Optional;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
 
 /**
  * Whether to use TLS and which certificate authorities to trust: the system's plus a CA file.
@@ -46,7 +46,7 @@ public record TrustSettings(boolean plaintext, Optional<TrustManager> trustManag
       factory.init(store);
       return new TrustSettings(false, Optional.of(factory.getTrustManagers()[0]));
     } catch (GeneralSecurityException | IOException e) {
-      throw new SourceConfigException("cannot use the CA file " + caFile + ": " + e.getMessage());
+      throw new ConfigException("cannot use the CA file " + caFile + ": " + e.getMessage());
     }
   }
 

@@ -5,15 +5,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.ttnlw.migrate.export.DeviceList;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.IdSyntax;
+import org.ttnlw.migrate.core.MigrationException;
+import org.ttnlw.migrate.devices.DeviceJob;
+import org.ttnlw.migrate.devices.DeviceList;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
@@ -145,7 +146,7 @@ final class ApplicationCommand extends ExportCommand {
   }
 
   @Override
-  PipelineRun.HandOver handOver() {
+  DeviceJob.HandOver handOver() {
     return gateways == null ? null : gateways::handOver;
   }
 
@@ -169,7 +170,7 @@ final class ApplicationCommand extends ExportCommand {
     }
     try {
       TargetConfig config = TargetConfig.from(target());
-      SourceContext context = new SourceContext(global().concurrency, global().timeout,
+      CallSettings context = new CallSettings(global().concurrency, global().timeout,
           global().retries);
       ApplicationSettings settings;
       try (ApplicationSettingsSource export = bound.openSettings(context)) {
@@ -182,10 +183,10 @@ final class ApplicationCommand extends ExportCommand {
             + " was moved");
       }
       return settingsMoved == ExitCodes.OK ? null : settingsMoved;
-    } catch (SourceConfigException e) {
+    } catch (ConfigException e) {
       io().stderr().println("ttn-lw-migrate: " + asTyped.apply(e.getMessage()));
       return ExitCodes.USAGE;
-    } catch (SourceException e) {
+    } catch (MigrationException e) {
       io().stderr().println("ttn-lw-migrate: error: " + e.getMessage());
       return ExitCodes.EXPORT_FAILED;
     }

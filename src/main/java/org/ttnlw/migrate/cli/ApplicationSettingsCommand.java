@@ -7,12 +7,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ttnlw.migrate.appsettings.SettingsFile;
-import org.ttnlw.migrate.export.IdInput;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.MigrationException;
+import org.ttnlw.migrate.devices.IdInput;
+import org.ttnlw.migrate.settings.SettingsFile;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -71,7 +71,7 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    SourceContext context = new SourceContext(global.concurrency, global.timeout, global.retries);
+    CallSettings context = new CallSettings(global.concurrency, global.timeout, global.retries);
     try (ApplicationSettingsSource export = bound.openSettings(context);
         OutputStream out = global.output == null ? io.stdout()
             : SettingsFile.create(global.output)) {
@@ -80,7 +80,7 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
           + (global.output == null ? "keep what stdout goes to private"
               : global.output + " is readable by its owner only"));
       return export(export, applications, out);
-    } catch (SourceConfigException e) {
+    } catch (ConfigException e) {
       io.stderr().println("ttn-lw-migrate: "
           + bound.flagsAsTyped(sourceName != null).apply(e.getMessage()));
       return ExitCodes.USAGE;
@@ -109,7 +109,7 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
       try {
         SettingsFile.write(ApplicationSettingsMove.read(export, applicationId, io), out);
         exported++;
-      } catch (SourceException e) {
+      } catch (MigrationException e) {
         io.stderr().println("ttn-lw-migrate: error: application " + applicationId + ": "
             + e.getMessage());
         failed.add(applicationId);

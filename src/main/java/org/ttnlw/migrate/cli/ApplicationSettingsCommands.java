@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ttnlw.migrate.appsettings.ApplicationCreationOptions;
+import org.ttnlw.migrate.settings.ApplicationCreationOptions;
 import picocli.CommandLine;
 
 /**

@@ -1,13 +1,13 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.List;
-import org.ttnlw.migrate.appsettings.ItemOutcome;
-import org.ttnlw.migrate.appsettings.SettingsImport;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.OrganizationOrUserIdentifiers;
+import org.ttnlw.migrate.settings.ItemOutcome;
+import org.ttnlw.migrate.settings.SettingsImport;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.target.TargetConfig;
 
 /** Applies one settings document to the target application and reports each item on stderr. */
@@ -17,7 +17,7 @@ final class ApplicationSettingsMove {
   /**
    * Reads one application's settings and lists on stderr what of them does not move.
    *
-   * @throws SourceException when the application cannot be read completely
+   * @throws MigrationException when the application cannot be read completely
    */
   static ApplicationSettings read(ApplicationSettingsSource source, String applicationId, Io io) {
     ApplicationSettingsSource.Read read = source.read(applicationId);
@@ -29,7 +29,7 @@ final class ApplicationSettingsMove {
   /** @return the exit code: OK when the target matches, SOME_FAILED when an item does not */
   static int importInto(TargetConfig config, OrganizationOrUserIdentifiers owner,
       GlobalOptions global, Io io, ApplicationSettings settings) {
-    SourceContext context = new SourceContext(global.concurrency, global.timeout, global.retries);
+    CallSettings context = new CallSettings(global.concurrency, global.timeout, global.retries);
     String from = settings.getApplication().getIds().getApplicationId();
     try (SettingsImport settingsImport = new SettingsImport(config.connection(), context,
         new SettingsImport.Choices(config.updateExisting(), global.dryRun, owner))) {
@@ -40,7 +40,7 @@ final class ApplicationSettingsMove {
       io.stderr().println(prefix + outcomes.size() + " item(s), " + problems + " not matching"
           + (global.dryRun ? " (dry run: nothing written)" : ""));
       return problems == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
-    } catch (SourceException e) {
+    } catch (MigrationException e) {
       io.stderr().println("ttn-lw-migrate: error: settings of " + from + ": " + e.getMessage());
       return ExitCodes.EXPORT_FAILED;
     }

@@ -1,15 +1,19 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.GatewayRef;
+import org.ttnlw.migrate.devices.DeviceList;
+import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,11 +24,11 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return new BoundSource<>(plugin, plugin.newOptions());
   }
 
-  Source open(SourceContext context) {
+  Source open(CallSettings context) {
     return plugin.open(options, context);
   }
 
-  ApplicationSettingsSource openSettings(SourceContext context) {
+  ApplicationSettingsSource openSettings(CallSettings context) {
     return plugin.openApplicationSettings(options, context);
   }
 
@@ -36,12 +40,40 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return plugin.exportsAll(options);
   }
 
-  GatewaySource openGateways(SourceContext context) {
+  GatewaySource openGateways(CallSettings context) {
     return plugin.openGateways(options, context);
   }
 
   boolean deletesSourceGateways() {
     return plugin.deletesSourceGateways(options);
+  }
+
+  /** Gateways of a source: the IDs given, or all the key reaches. */
+  GatewayJob.Reading gateways(Iterator<String> ids, boolean all) {
+    return new GatewayJob.Reading() {
+      @Override
+      public GatewaySource open(CallSettings context) {
+        return openGateways(context);
+      }
+
+      @Override
+      public Iterator<GatewayRef> items(GatewaySource source) {
+        if (!all) {
+          return DeviceList.resolved(ids, source::resolve);
+        }
+        return deletesSource() ? DeviceList.readAll(source.listAll()) : source.listAll();
+      }
+
+      @Override
+      public boolean deletesSource() {
+        return deletesSourceGateways();
+      }
+
+      @Override
+      public boolean knowsLnsKeys() {
+        return true;
+      }
+    };
   }
 
   /**

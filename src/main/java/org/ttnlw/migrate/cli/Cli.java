@@ -6,15 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ttnlw.migrate.export.IdInput;
+import org.ttnlw.migrate.core.TerminalText;
+import org.ttnlw.migrate.devices.IdInput;
 import org.ttnlw.migrate.source.SourcePlugin;
-import org.ttnlw.migrate.source.SourcePlugins;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetOptions;
-import org.ttnlw.migrate.text.TerminalText;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * Builds the command tree: {@code device}, {@code application} and {@code migrate

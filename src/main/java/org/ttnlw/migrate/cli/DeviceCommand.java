@@ -2,9 +2,9 @@ package org.ttnlw.migrate.cli;
 
 import java.util.Iterator;
 import java.util.Map;
-import org.ttnlw.migrate.export.DeviceList;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.IdSyntax;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.IdSyntax;
+import org.ttnlw.migrate.devices.DeviceList;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.TargetOptions;

@@ -1,7 +1,7 @@
 package org.ttnlw.migrate.cli;
 
 import java.io.PrintStream;
-import org.ttnlw.migrate.text.TerminalText;
+import org.ttnlw.migrate.core.TerminalText;
 
 /**
  * stderr as the tool prints to it. Each text printed ({@code print}, {@code println}) is one

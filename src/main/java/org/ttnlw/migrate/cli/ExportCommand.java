@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.ttnlw.migrate.export.IdInput;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.IdSyntax;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.IdSyntax;
+import org.ttnlw.migrate.devices.DeviceJob;
+import org.ttnlw.migrate.devices.IdInput;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
@@ -125,7 +126,7 @@ abstract class ExportCommand implements Callable<Integer> {
   }
 
   /** Gateways to hand over before devices are stopped at the source, or null. */
-  PipelineRun.HandOver handOver() {
+  DeviceJob.HandOver handOver() {
     return null;
   }
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.ttnlw.migrate.export.IdInput;
+import org.ttnlw.migrate.devices.IdInput;
+import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetOptions;
@@ -101,7 +102,7 @@ final class GatewayCommand implements Callable<Integer> {
       // connect is listed at the end and must not hold back the others.
       global.continueOnError = true;
     }
-    GatewayJob job = new GatewayJob(GatewayJob.fromSource(bound, input, all), global,
+    GatewayJob job = new GatewayJob(bound.gateways(input, all), global.dryRun, global.state,
         target == null ? null : new GatewayJob.Migration(target, gatewayTarget, handOver,
             Optional.of(MIGRATE_TIMEOUT)));
     return new PipelineRun(global, io, target, bound.flagsAsTyped(sourceName != null)).run(job);

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetOptions;
@@ -67,8 +68,8 @@ final class GatewaysWithDevices {
     boolean continueOnError = global.continueOnError;
     global.continueOnError = true;
     try {
-      GatewayJob job = new GatewayJob(GatewayJob.fromSource(bound, gatewayIds.iterator(), false),
-          global, migration, part);
+      GatewayJob job = new GatewayJob(bound.gateways(gatewayIds.iterator(), false),
+          global.dryRun, global.state, migration, part);
       return new PipelineRun(global, io, migration.target(), asTyped).run(job);
     } finally {
       global.continueOnError = continueOnError;

@@ -2,8 +2,8 @@ package org.ttnlw.migrate.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.ttnlw.migrate.export.DeviceIds;
-import org.ttnlw.migrate.source.DurationConverter;
+import org.ttnlw.migrate.core.DeviceIds;
+import org.ttnlw.migrate.core.DurationConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 

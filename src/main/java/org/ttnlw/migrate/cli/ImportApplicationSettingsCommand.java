@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ttnlw.migrate.appsettings.ApplicationCreationOptions;
-import org.ttnlw.migrate.appsettings.SettingsFile;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.proto.ApplicationSettings;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.settings.ApplicationCreationOptions;
+import org.ttnlw.migrate.settings.SettingsFile;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
@@ -52,12 +52,12 @@ final class ImportApplicationSettingsCommand implements Callable<Integer> {
       TargetConfig config = TargetConfig.from(target);
       List<ApplicationSettings> documents = SettingsFile.read(file);
       if (documents.size() != 1) {
-        throw new SourceConfigException(file + " holds " + documents.size() + " applications;"
+        throw new ConfigException(file + " holds " + documents.size() + " applications;"
             + " import one file per target application");
       }
       return ApplicationSettingsMove.importInto(config, creation.owner(), global, io,
           documents.get(0));
-    } catch (SourceConfigException e) {
+    } catch (ConfigException e) {
       io.stderr().println("ttn-lw-migrate: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.ttnlw.migrate.devices.DeviceJob;
 import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.SourceStep;

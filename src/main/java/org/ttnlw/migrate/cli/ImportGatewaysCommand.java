@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import org.ttnlw.migrate.source.GatewayRef;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.GatewayRef;
+import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.source.GatewaySource;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.json.GatewayJsonFiles;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
@@ -60,7 +61,7 @@ final class ImportGatewaysCommand implements Callable<Integer> {
     global.continueOnError = true;
     GatewayJob.Reading fromFiles = new GatewayJob.Reading() {
       @Override
-      public GatewaySource open(SourceContext context) {
+      public GatewaySource open(CallSettings context) {
         return new GatewayJsonFiles(files, io.stdin());
       }
 
@@ -80,7 +81,7 @@ final class ImportGatewaysCommand implements Callable<Integer> {
       }
     };
     return new PipelineRun(global, io, target, UnaryOperator.identity()).run(new GatewayJob(
-        fromFiles, global, new GatewayJob.Migration(target, gateways, handOver,
+        fromFiles, global.dryRun, global.state, new GatewayJob.Migration(target, gateways, handOver,
             Optional.empty())));
   }
 }

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import org.ttnlw.migrate.export.StopSignal;
+import org.ttnlw.migrate.core.StopSignal;
 
 /**
  * Ctrl-C and SIGTERM ask the export to stop after the devices in flight, so that

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
-import org.ttnlw.migrate.export.StopSignal;
+import org.ttnlw.migrate.core.StopSignal;
 
 /**
  * The process's surroundings, passed in so tests and the demo can run the tool

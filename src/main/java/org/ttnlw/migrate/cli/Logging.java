@@ -6,7 +6,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.ConsoleAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.export.ProgressReport;
+import org.ttnlw.migrate.pipeline.ProgressReport;
 
 final class Logging {
   private static final String STDERR_APPENDER = "STDERR";

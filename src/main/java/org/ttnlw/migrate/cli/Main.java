@@ -3,7 +3,7 @@ package org.ttnlw.migrate.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import org.ttnlw.migrate.export.StopSignal;
+import org.ttnlw.migrate.core.StopSignal;
 
 public final class Main {
   private Main() {}

@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.ttnlw.migrate.export.ExportSummary;
-import org.ttnlw.migrate.export.LineWriter;
-import org.ttnlw.migrate.export.Transform;
+import org.ttnlw.migrate.pipeline.ExportSummary;
+import org.ttnlw.migrate.pipeline.LineWriter;
+import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.tts.SecretFields;
 
 /**

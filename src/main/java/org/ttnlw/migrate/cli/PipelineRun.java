@@ -9,34 +9,31 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.ttnlw.migrate.export.Delivery;
-import org.ttnlw.migrate.export.ExportFailedException;
-import org.ttnlw.migrate.export.ExportPipeline;
-import org.ttnlw.migrate.export.ExportSummary;
-import org.ttnlw.migrate.export.ItemFailure;
-import org.ttnlw.migrate.export.ItemReport;
-import org.ttnlw.migrate.export.LineWriter;
-import org.ttnlw.migrate.export.PlanFile;
-import org.ttnlw.migrate.export.ProgressReport;
-import org.ttnlw.migrate.export.RefFormat;
-import org.ttnlw.migrate.export.RunJournal;
-import org.ttnlw.migrate.export.RunLock;
-import org.ttnlw.migrate.export.RunPlan;
-import org.ttnlw.migrate.export.RunProgress;
-import org.ttnlw.migrate.export.SideEffects;
-import org.ttnlw.migrate.export.Transform;
-import org.ttnlw.migrate.source.DeviceCount;
-import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceCount;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.RunLock;
+import org.ttnlw.migrate.devices.DeviceJob;
+import org.ttnlw.migrate.pipeline.Delivery;
+import org.ttnlw.migrate.pipeline.ExportFailedException;
+import org.ttnlw.migrate.pipeline.ExportPipeline;
+import org.ttnlw.migrate.pipeline.ExportSummary;
+import org.ttnlw.migrate.pipeline.ItemFailure;
+import org.ttnlw.migrate.pipeline.ItemReport;
+import org.ttnlw.migrate.pipeline.Job;
+import org.ttnlw.migrate.pipeline.LineWriter;
+import org.ttnlw.migrate.pipeline.PlanFile;
+import org.ttnlw.migrate.pipeline.ProgressReport;
+import org.ttnlw.migrate.pipeline.RunJournal;
+import org.ttnlw.migrate.pipeline.RunPlan;
+import org.ttnlw.migrate.pipeline.RunProgress;
+import org.ttnlw.migrate.pipeline.SideEffects;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceConfigException;
 import org.ttnlw.migrate.source.SourceConnection;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.json.RecordInput;
 import org.ttnlw.migrate.target.TargetOptions;
 
@@ -66,112 +63,18 @@ final class PipelineRun {
   }
 
   /**
-   * One kind of item through the pipeline: how its source is opened and read, where the items
-   * go, and what the source does with each once it is safe elsewhere.
-   *
-   * @param <R> the items' reference type
-   * @param <T> the item as TTS models it
-   * @param <S> the opened source
-   */
-  interface Job<R, T extends Message, S extends SourceConnection> {
-    /** What an item is called in messages, e.g. "device". */
-    String noun();
-
-    RefFormat<R> refs();
-
-    RunJournal.Kind journalKind(boolean migration);
-
-    /** The state file when neither --state nor --output names one. */
-    default Optional<Path> defaultState(boolean migration) {
-      return Optional.empty();
-    }
-
-    /**
-     * Whether the items go to stdout or --output, with a journal next to it; false for a part
-     * of a larger run, whose items are only counted and whose journal is {@link
-     * #defaultState}.
-     */
-    default boolean writesOutput() {
-      return true;
-    }
-
-    /** What the summary line starts with, e.g. "gateways: " for a part of a device run. */
-    default String summaryPrefix() {
-      return "";
-    }
-
-    /** Told when every item is written and only the source steps are left. */
-    default ExportPipeline.AllWritten allWritten() {
-      return whole -> { };
-    }
-
-    /**
-     * What the source does to each item for good once it is written (e.g. "deleted"), so that
-     * the output is then its only copy; empty when the step can be undone or there is none.
-     */
-    default Optional<String> finalSourceStep() {
-      return Optional.empty();
-    }
-
-    /** Checks the target's flags before anything is opened; only called when there is one. */
-    void checkTarget();
-
-    S open(SourceContext context);
-
-    /**
-     * The source's pre-flight, before the target is opened and before the output and the journal
-     * exist: one cheap call that proves the address, TLS, the key and its rights.
-     *
-     * @throws SourceConfigException naming the side, the cause and the flag to fix
-     */
-    void preflight(S source);
-
-    Iterator<R> items(S source);
-
-    CompletableFuture<T> read(S source, R ref);
-
-    Transform<T> transform();
-
-    /** Into the target for a migration; only called when there is one. */
-    Delivery<T> target(S source, SourceContext context);
-
-    SideEffects<R> sideEffects(S source, Delivery<T> delivery, RunJournal<R> journal);
-
-    /**
-     * An item's reference as the fields of its plan line, e.g. application_id, device_id and
-     * dev_eui.
-     *
-     * @param item the item as read, or null when it could not be read
-     */
-    Map<String, String> planIds(R ref, T item);
-
-    List<String> remarks(S source);
-  }
-
-  /**
-   * Gateways handed over between creating devices in the target and stopping them at the
-   * source ({@code migrate application --with-gateways}).
-   */
-  interface HandOver {
-    /**
-     * Hands the gateways over; told which devices of the run keep their session (ABP, or
-     * exported with it) and so depend on them.
-     */
-    void run(List<DeviceRef> keepingSession);
-  }
-
-  /**
    * @param listing the applications named, and whether the devices come from listing them
    * @param handOver gateways handed over before any device is stopped at the source, or null
    */
   int run(MigrationChoices choices, DeviceJob.Listing listing,
-      Function<SourceContext, Source> openSource, Function<Source, Iterator<DeviceRef>> devices,
-      HandOver handOver) {
-    return run(new DeviceJob(global, target, choices, listing, openSource, devices, handOver));
+      Function<CallSettings, Source> openSource, Function<Source, Iterator<DeviceRef>> devices,
+      DeviceJob.HandOver handOver) {
+    return run(new DeviceJob(global.dryRun, global.devIdPrefix, target, choices, listing,
+        openSource, devices, handOver));
   }
 
   <R, T extends Message, S extends SourceConnection> int run(Job<R, T, S> job) {
-    SourceContext context = new SourceContext(global.concurrency, global.timeout, global.retries);
+    CallSettings context = new CallSettings(global.concurrency, global.timeout, global.retries);
     Path statePath = !job.writesOutput() ? job.defaultState(target != null).orElse(null)
         : global.state != null ? global.state
         : global.output != null ? Path.of(global.output + ".state")
@@ -221,7 +124,7 @@ final class PipelineRun {
           printPlanTable(plan, job, items);
           return report(summary, source, job.remarks(source), items, job.summaryPrefix());
         } catch (ExportFailedException e) {
-          if (e.getCause() instanceof SourceConfigException configuration
+          if (e.getCause() instanceof ConfigException configuration
               && e.summary().exported() == 0) {
             // Found when the first ID was resolved: a configuration error all the same.
             throw configuration;
@@ -238,7 +141,7 @@ final class PipelineRun {
     } catch (IOException e) {
       io.stderr().println("ttn-lw-migrate: " + describe(e));
       return ExitCodes.USAGE;
-    } catch (SourceConfigException e) {
+    } catch (ConfigException e) {
       io.stderr().println("ttn-lw-migrate: " + flagsAsTyped.apply(e.getMessage()));
       return ExitCodes.USAGE;
     }
@@ -251,7 +154,7 @@ final class PipelineRun {
     }
     for (Path other : new Path[] {global.output, statePath}) {
       if (other != null && PlanFile.same(plan, other)) {
-        throw new SourceConfigException("--plan " + plan + " is " + other + ", which this run"
+        throw new ConfigException("--plan " + plan + " is " + other + ", which this run"
             + " writes too; give the plan a file of its own");
       }
     }
@@ -270,7 +173,7 @@ final class PipelineRun {
 
   /** The source, opened and through its pre-flight; closed again if that fails. */
   private static <R, T extends Message, S extends SourceConnection> S opened(Job<R, T, S> job,
-      SourceContext context) {
+      CallSettings context) {
     S source = job.open(context);
     try {
       job.preflight(source);

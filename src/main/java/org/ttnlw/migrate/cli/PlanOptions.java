@@ -2,7 +2,7 @@ package org.ttnlw.migrate.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.ttnlw.migrate.export.PlanFile;
+import org.ttnlw.migrate.pipeline.PlanFile;
 import picocli.CommandLine.Option;
 
 /** {@code --plan FILE}, offered by the commands with a target (migrate, import). */

@@ -2,7 +2,6 @@ package org.ttnlw.migrate.cli;
 
 import java.io.PrintWriter;
 import org.ttnlw.migrate.source.SourcePlugin;
-import org.ttnlw.migrate.source.SourcePlugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -2,7 +2,7 @@ package org.ttnlw.migrate.cli;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import org.ttnlw.migrate.text.TerminalText;
+import org.ttnlw.migrate.core.TerminalText;
 
 /**
  * {@code %msg} in logback.xml: the message on one line, keys masked and control characters

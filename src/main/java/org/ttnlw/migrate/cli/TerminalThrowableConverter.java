@@ -3,7 +3,7 @@ package org.ttnlw.migrate.cli;
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.stream.Collectors;
-import org.ttnlw.migrate.text.TerminalText;
+import org.ttnlw.migrate.core.TerminalText;
 
 /**
  * {@code %ex} in logback.xml: a library's stack trace (--verbose), each of its lines with keys

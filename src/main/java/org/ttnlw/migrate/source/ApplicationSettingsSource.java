@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source;
 
 import java.util.List;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 
 /**
@@ -20,7 +21,7 @@ public interface ApplicationSettingsSource extends AutoCloseable {
   /**
    * Reads every setting of the application that moves, and names those that do not.
    *
-   * @throws SourceException naming the application and the cause when it cannot be read
+   * @throws MigrationException naming the application and the cause when it cannot be read
    *     completely; nothing of it is to be written then
    */
   Read read(String applicationId);

@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.proto.Gateway;
 
 /**
@@ -17,7 +19,7 @@ public interface GatewaySource extends SourceConnection {
    * The pre-flight, before the first gateway: one cheap authenticated read, not retried, that
    * proves the address, TLS and the key.
    *
-   * @throws SourceConfigException naming the side ("source"), the cause and the flag to fix
+   * @throws ConfigException naming the side ("source"), the cause and the flag to fix
    */
   void preflight();
 

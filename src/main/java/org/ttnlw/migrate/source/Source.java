@@ -3,6 +3,8 @@ package org.ttnlw.migrate.source;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.proto.EndDevice;
 
 /**
@@ -18,7 +20,7 @@ public interface Source extends SourceConnection {
    * the source checks rights per application) that proves the address, TLS, the key and the
    * rights the run needs. Not retried: what fails here would fail every device.
    *
-   * @throws SourceConfigException naming the side ("source"), the cause and the flag to fix
+   * @throws ConfigException naming the side ("source"), the cause and the flag to fix
    */
   void preflight(SourceNeeds needs);
 

@@ -1,7 +1,10 @@
 package org.ttnlw.migrate.source;
 
 import java.util.List;
-import org.ttnlw.migrate.export.DeviceIds;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceIds;
+import org.ttnlw.migrate.core.IdSyntax;
 
 /**
  * A kind of source the tool can migrate from, with its own flags.
@@ -45,9 +48,9 @@ public interface SourcePlugin<O> {
   /**
    * Checks the options and connects lazily: no network call happens here.
    *
-   * @throws SourceConfigException when a setting is missing or wrong
+   * @throws ConfigException when a setting is missing or wrong
    */
-  Source open(O options, SourceContext context);
+  Source open(O options, CallSettings context);
 
   /** Whether the source has gateways the {@code gateway} commands can read. */
   default boolean hasGateways() {
@@ -68,9 +71,9 @@ public interface SourcePlugin<O> {
    * Checks the options that gateways need and connects lazily, for a source whose {@link
    * #hasGateways} says so.
    *
-   * @throws SourceConfigException when a setting is missing or wrong
+   * @throws ConfigException when a setting is missing or wrong
    */
-  default GatewaySource openGateways(O options, SourceContext context) {
+  default GatewaySource openGateways(O options, CallSettings context) {
     throw new UnsupportedOperationException(name() + " has no gateways to migrate");
   }
 
@@ -83,9 +86,9 @@ public interface SourcePlugin<O> {
    * Checks the options that application settings need and connects lazily, for a source whose
    * {@link #hasApplicationSettings} says so.
    *
-   * @throws SourceConfigException when a setting is missing or wrong
+   * @throws ConfigException when a setting is missing or wrong
    */
-  default ApplicationSettingsSource openApplicationSettings(O options, SourceContext context) {
+  default ApplicationSettingsSource openApplicationSettings(O options, CallSettings context) {
     throw new UnsupportedOperationException(name() + " has no application settings to migrate");
   }
 }

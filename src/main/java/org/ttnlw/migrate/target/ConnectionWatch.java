@@ -6,11 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.proto.GatewayConnectionStats;
 import org.ttnlw.migrate.proto.GatewayIdentifiers;
 import org.ttnlw.migrate.proto.GsGrpc;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.TtsCallException;
 import org.ttnlw.migrate.tts.TtsServer;
@@ -31,7 +31,7 @@ public final class ConnectionWatch implements AutoCloseable {
         return thread;
       });
 
-  public ConnectionWatch(GatewayTargetConfig config, SourceContext context, Duration interval) {
+  public ConnectionWatch(GatewayTargetConfig config, CallSettings context, Duration interval) {
     this.calls = new RegistryCalls(config.connection(), context);
     this.interval = interval;
   }

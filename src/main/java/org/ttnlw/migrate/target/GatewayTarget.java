@@ -11,8 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.export.Delivery;
-import org.ttnlw.migrate.export.TargetOutcome;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.pipeline.Delivery;
+import org.ttnlw.migrate.pipeline.TargetOutcome;
 import org.ttnlw.migrate.proto.CreateGatewayAPIKeyRequest;
 import org.ttnlw.migrate.proto.CreateGatewayRequest;
 import org.ttnlw.migrate.proto.Gateway;
@@ -27,9 +30,6 @@ import org.ttnlw.migrate.proto.ListGatewaysRequest;
 import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.proto.Secret;
 import org.ttnlw.migrate.proto.UpdateGatewayRequest;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.tts.Collaborator;
 import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.GatewayFields;
@@ -62,7 +62,7 @@ public final class GatewayTarget implements Delivery<Gateway> {
   /**
    * @param needsLnsKey whether a gateway (by ID) connects with an LNS key and gets one here
    */
-  public GatewayTarget(GatewayTargetConfig config, SourceContext context, KeysFile keys,
+  public GatewayTarget(GatewayTargetConfig config, CallSettings context, KeysFile keys,
       Predicate<String> needsLnsKey, boolean dryRun) {
     this.config = config;
     this.calls = new RegistryCalls(config.connection(), context);
@@ -76,7 +76,7 @@ public final class GatewayTarget implements Delivery<Gateway> {
    * Checks, before the first gateway, that the key reaches the target and may list the
    * collaborator's gateways: one List of at most one gateway.
    *
-   * @throws SourceConfigException when it does not
+   * @throws ConfigException when it does not
    */
   public void checkAccess() {
     ListGatewaysRequest request = ListGatewaysRequest.newBuilder()
@@ -96,7 +96,7 @@ public final class GatewayTarget implements Delivery<Gateway> {
         case NOT_FOUND -> "; check --target.collaborator: " + who + " is not in the target";
         default -> "";
       };
-      throw new SourceConfigException(e.getMessage() + hint);
+      throw new ConfigException(e.getMessage() + hint);
     }
   }
 

@@ -2,7 +2,7 @@ package org.ttnlw.migrate.target;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.ttnlw.migrate.source.DurationConverter;
+import org.ttnlw.migrate.core.DurationConverter;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;

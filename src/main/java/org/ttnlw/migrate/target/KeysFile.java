@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.ttnlw.migrate.export.OwnerOnlyFiles;
+import org.ttnlw.migrate.core.OwnerOnlyFiles;
 
 /**
  * The LNS API keys a run created on the target, one JSON line per gateway ({@code gateway_id},

@@ -1,7 +1,7 @@
 package org.ttnlw.migrate.target;
 
-import org.ttnlw.migrate.export.DeviceIds;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.tts.TtsConnection;
 
 /** Checked settings of the target, built from {@link TargetOptions} before any network call. */
@@ -10,12 +10,12 @@ public record TargetConfig(String appId, TtsConnection connection, boolean updat
   public static TargetConfig from(TargetOptions options) {
     String appId = options.appId == null ? "" : options.appId.strip();
     if (appId.isEmpty()) {
-      throw new SourceConfigException("no target application: set --target.app-id (or"
+      throw new ConfigException("no target application: set --target.app-id (or"
           + " TARGET_APP_ID)");
     }
     String problem = DeviceIds.problem(appId);
     if (problem != null) {
-      throw new SourceConfigException("invalid --target.app-id \"" + appId + "\": " + problem);
+      throw new ConfigException("invalid --target.app-id \"" + appId + "\": " + problem);
     }
     return new TargetConfig(appId, TtsConnection.from(options.connection, "--target.", "TARGET_"),
         options.updateExisting);

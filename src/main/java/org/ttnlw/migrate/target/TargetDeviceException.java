@@ -1,7 +1,7 @@
 package org.ttnlw.migrate.target;
 
 import java.util.List;
-import org.ttnlw.migrate.export.DiffersInTarget;
+import org.ttnlw.migrate.pipeline.DiffersInTarget;
 
 /** A device cannot go into the target as it is; the message names the device and what to do. */
 public final class TargetDeviceException extends RuntimeException implements DiffersInTarget {

@@ -14,18 +14,18 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.export.Delivery;
-import org.ttnlw.migrate.export.TargetOutcome;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.pipeline.Delivery;
+import org.ttnlw.migrate.pipeline.TargetOutcome;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.CreateEndDeviceRequest;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.Right;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.tts.DeviceRegistries;
 import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.FieldMaskTable;
@@ -57,7 +57,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private final ImportPaths paths = new ImportPaths(FieldMaskTable.bundled());
   private final boolean dryRun;
 
-  public TtsTarget(TargetConfig config, SourceContext context, boolean dryRun) {
+  public TtsTarget(TargetConfig config, CallSettings context, boolean dryRun) {
     this.config = config;
     this.calls = new RegistryCalls(config.connection(), context);
     this.registries = new DeviceRegistries(calls, true, context.concurrency() == 1);
@@ -69,7 +69,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
    * (one ListRights, not retried) against what the run needs: reading the devices with their keys
    * (to compare and verify), and writing them with their keys unless it is a dry run.
    *
-   * @throws SourceConfigException naming what is missing and the flag to fix
+   * @throws ConfigException naming what is missing and the flag to fix
    */
   public void checkApplication() {
     Map<Right, String> needed = new LinkedHashMap<>();

@@ -1,10 +1,10 @@
 package org.ttnlw.migrate.tts;
 
-import org.ttnlw.migrate.export.DeviceIds;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.proto.OrganizationIdentifiers;
 import org.ttnlw.migrate.proto.OrganizationOrUserIdentifiers;
 import org.ttnlw.migrate.proto.UserIdentifiers;
-import org.ttnlw.migrate.source.SourceConfigException;
 
 /** A user or organization of the target, as {@code --target.collaborator} names it. */
 public final class Collaborator {
@@ -13,7 +13,7 @@ public final class Collaborator {
   /**
    * @param value {@code user:ID} or {@code organization:ID}
    * @param needed what needs a collaborator, for the message, e.g. "--target.create-application"
-   * @throws SourceConfigException when the value is missing or not of that form
+   * @throws ConfigException when the value is missing or not of that form
    */
   public static OrganizationOrUserIdentifiers parse(String value, String needed) {
     String given = value == null ? "" : value.strip();
@@ -21,7 +21,7 @@ public final class Collaborator {
     String kind = colon < 0 ? "" : given.substring(0, colon);
     String id = colon < 0 ? "" : given.substring(colon + 1);
     if (!(kind.equals("user") || kind.equals("organization")) || DeviceIds.problem(id) != null) {
-      throw new SourceConfigException(needed + " needs --target.collaborator user:ID or"
+      throw new ConfigException(needed + " needs --target.collaborator user:ID or"
           + " organization:ID (or TARGET_COLLABORATOR), got \"" + given + "\"");
     }
     OrganizationOrUserIdentifiers.Builder owner = OrganizationOrUserIdentifiers.newBuilder();

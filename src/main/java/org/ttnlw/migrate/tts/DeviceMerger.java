@@ -3,15 +3,15 @@ package org.ttnlw.migrate.tts;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
-import java.util.HexFormat;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.SourceException;
 
 /**
  * Joins the parts of one device held by different servers into the device to export, each
@@ -53,7 +53,7 @@ final class DeviceMerger {
       EndDeviceIdentifiers ids = part.device().getIds();
       if (!ids.getDeviceId().equals(ref.deviceId())
           || !ids.getApplicationIds().getApplicationId().equals(ref.applicationId())) {
-        throw new SourceException("device " + ref + ": the " + part.server().shortName()
+        throw new MigrationException("device " + ref + ": the " + part.server().shortName()
             + " answered for another device (" + DeviceRef.of(ids) + ")");
       }
     }
@@ -72,7 +72,7 @@ final class DeviceMerger {
       if (first == null) {
         first = part;
       } else if (!value.equals(get.apply(first.device().getIds()))) {
-        throw new SourceException("device " + ref + ": servers disagree on " + field + ": "
+        throw new MigrationException("device " + ref + ": servers disagree on " + field + ": "
             + first.server().shortName() + " has " + hex(get.apply(first.device().getIds()))
             + ", " + part.server().shortName() + " has " + hex(value));
       }

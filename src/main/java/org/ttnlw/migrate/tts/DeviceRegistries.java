@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.GetEndDeviceRequest;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.Futures;
 
 /**
  * One device in the four registries of a deployment: read whole, from each server with a field

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.ttnlw.migrate.calls.RetryingCalls;
-import org.ttnlw.migrate.source.DeviceCount;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.core.DeviceCount;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.MigrationException;
 
 /**
  * The items of a TTS List RPC, page by page, each page asked with an explicit limit (newer TTS
@@ -71,7 +71,7 @@ public final class PagedList<P, I> implements Iterator<I>, DeviceCount {
       this.total = OptionalLong.of(Long.parseLong(header.strip()));
       return listed < this.total.getAsLong() && pageSize > 0;
     } catch (NumberFormatException e) {
-      throw new SourceException(what + ": the Identity Server sent an invalid x-total-count \""
+      throw new MigrationException(what + ": the Identity Server sent an invalid x-total-count \""
           + header + "\"");
     }
   }

@@ -11,8 +11,8 @@ import org.ttnlw.migrate.calls.CallLimiter;
 import org.ttnlw.migrate.calls.RetryPolicy;
 import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.calls.TlsTrouble;
+import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.SourceContext;
 
 /** Unary calls to any of the four registries, through the shared {@link RetryingCalls}. */
 public final class RegistryCalls implements AutoCloseable {
@@ -22,7 +22,7 @@ public final class RegistryCalls implements AutoCloseable {
   private final TtsChannels channels;
   private final RetryingCalls calls;
 
-  public RegistryCalls(TtsConnection connection, SourceContext context) {
+  public RegistryCalls(TtsConnection connection, CallSettings context) {
     this.channels = new TtsChannels(connection.addresses(), connection.trust());
     this.calls = new RetryingCalls(
         new ApiKeyCredentials(connection.apiKey(), connection.trust().plaintext()),

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.proto.ApplicationAccessGrpc;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.Right;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.SourceConfigException;
 
 /**
  * The pre-flight of a TTS source or target: one {@code ApplicationAccess/ListRights} on the
@@ -35,13 +35,13 @@ public final class RightsPreflight {
   /**
    * @param needed each right the run needs, with what it is needed for, e.g. "reading the
    *     devices' keys"
-   * @throws SourceConfigException when the call fails or a right is missing
+   * @throws ConfigException when the call fails or a right is missing
    */
   public void require(String applicationId, Map<Right, String> needed) {
     Set<Right> held = held(applicationId);
     String keyFlag = flagPrefix + "app-api-key";
     if (held.isEmpty()) {
-      throw new SourceConfigException(side + ": the API key has no rights on application "
+      throw new ConfigException(side + ": the API key has no rights on application "
           + applicationId + ": the application does not exist there, or the key is not one of"
           + " its keys (or its user's); " + (side.equals("target") ? "create the application in"
           + " the target first (its ID may differ from the source's), or " : "") + "check the"
@@ -50,7 +50,7 @@ public final class RightsPreflight {
     Map<Right, String> missing = new LinkedHashMap<>(needed);
     missing.keySet().removeAll(held);
     if (!missing.isEmpty()) {
-      throw new SourceConfigException(side + ": the API key lacks " + missing.entrySet().stream()
+      throw new ConfigException(side + ": the API key lacks " + missing.entrySet().stream()
           .map(right -> name(right.getKey()) + " (for " + right.getValue() + ")")
           .collect(Collectors.joining(", ")) + " on application " + applicationId
           + "; give it that right, or pass a key that has it with " + keyFlag + "; nothing"
@@ -73,7 +73,7 @@ public final class RightsPreflight {
       }
       return held;
     } catch (TtsCallException e) {
-      throw new SourceConfigException(side + ": " + e.getMessage() + hint(e) + "; nothing was"
+      throw new ConfigException(side + ": " + e.getMessage() + hint(e) + "; nothing was"
           + " exported or changed");
     }
   }

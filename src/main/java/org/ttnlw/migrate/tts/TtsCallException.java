@@ -2,18 +2,18 @@ package org.ttnlw.migrate.tts;
 
 import com.google.protobuf.Value;
 import io.grpc.Status;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.calls.FailureReach;
-import org.ttnlw.migrate.source.Futures;
-import java.util.List;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.ErrorDetails;
-import org.ttnlw.migrate.source.SourceException;
 
 /**
  * A call to one TTS server failed; the message names what was asked, of which server, why, and
  * (in {@code remark}, if not empty) how often it was tried or why it was not tried again.
  */
-public final class TtsCallException extends SourceException {
+public final class TtsCallException extends MigrationException {
   private final Status.Code code;
   private final ErrorDetails details;
   private final boolean failsEveryItem;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.ttnlw.migrate.calls.ApiKey;
 import org.ttnlw.migrate.calls.TrustSettings;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
 
 /**
  * Checked settings for reaching one TTS deployment, built from {@link TtsConnectionOptions}
@@ -51,7 +51,7 @@ public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, Tru
         address = blankToNull(options.defaultGrpcAddress);
       }
       if (address == null) {
-        throw new SourceConfigException("no gRPC address for the " + server.shortName()
+        throw new ConfigException("no gRPC address for the " + server.shortName()
             + ": set " + flagPrefix + "default-grpc-address (or " + variablePrefix
             + "DEFAULT_GRPC_ADDRESS), or " + flagPrefix + server.flagName() + "-grpc-address");
       }

@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ttnlw.migrate.cli.Io;
 import org.ttnlw.migrate.cli.Main;
-import org.ttnlw.migrate.export.StopSignal;
+import org.ttnlw.migrate.core.StopSignal;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.SimulatorMain;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ttnlw.migrate.cli.Io;
 import org.ttnlw.migrate.cli.Main;
-import org.ttnlw.migrate.export.StopSignal;
+import org.ttnlw.migrate.core.StopSignal;
 
 /**
  * Runs the tool like its launcher does, then prints its peak heap and RSS on stderr

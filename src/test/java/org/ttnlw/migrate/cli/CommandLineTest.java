@@ -203,7 +203,7 @@ class CommandLineTest {
   private static picocli.CommandLine commandTree() {
     return Cli.build(new Io(Map.of(), java.io.InputStream.nullInputStream(),
         java.io.OutputStream.nullOutputStream(), System.err,
-        new org.ttnlw.migrate.export.StopSignal()));
+        new org.ttnlw.migrate.core.StopSignal()));
   }
 
   private static void names(picocli.CommandLine line, java.util.Set<String> flags) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.core.ControlCharacters;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.TtsSimulator;
@@ -20,7 +21,6 @@ import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 import org.ttnlw.migrate.sim.firefly.FireflyFake;
-import org.ttnlw.migrate.text.ControlCharacters;
 
 /**
  * IDs, names and cells with escape sequences, CR, LF, NUL and BEL, from every kind of input: on

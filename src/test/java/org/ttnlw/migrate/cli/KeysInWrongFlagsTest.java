@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.core.SampleKeys;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.sim.awsiot.AwsSamples;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
-import org.ttnlw.migrate.text.SampleKeys;
 
 /**
  * A key pasted where something else belongs (a typed flag, an ID argument, stdin) is refused with

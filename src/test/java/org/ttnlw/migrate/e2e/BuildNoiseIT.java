@@ -103,8 +103,8 @@ class BuildNoiseIT {
   @Test
   void whatTheTestsPrintIsInTheirReportFiles() throws Exception {
     Path reports = TARGET.resolve("surefire-reports");
-    Path output = reports.resolve("org.ttnlw.migrate.export.IdInputTest-output.txt");
-    Path report = reports.resolve("TEST-org.ttnlw.migrate.export.IdInputTest.xml");
+    Path output = reports.resolve("org.ttnlw.migrate.devices.IdInputTest-output.txt");
+    Path report = reports.resolve("TEST-org.ttnlw.migrate.devices.IdInputTest.xml");
 
     assertTrue(Files.exists(output), "the test's log lines are in " + output);
     assertTrue(Files.readString(output).contains("was given before; exporting it once"));

@@ -2,9 +2,9 @@ package org.ttnlw.migrate.sim;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.Value;
 import com.google.protobuf.util.Timestamps;
 import com.google.protobuf.util.Values;
-import com.google.protobuf.Value;
 import io.grpc.StatusRuntimeException;
 import java.security.SecureRandom;
 import java.util.EnumSet;

@@ -11,22 +11,22 @@ import io.grpc.stub.MetadataUtils;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.ttnlw.migrate.proto.AsEndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.AsEndDeviceRegistryGrpc.AsEndDeviceRegistryBlockingStub;
-import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
+import org.ttnlw.migrate.proto.AsEndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc.EndDeviceRegistryBlockingStub;
-import org.ttnlw.migrate.proto.GatewayAccessGrpc;
+import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.GatewayAccessGrpc.GatewayAccessBlockingStub;
-import org.ttnlw.migrate.proto.GatewayClaimingServerGrpc;
+import org.ttnlw.migrate.proto.GatewayAccessGrpc;
 import org.ttnlw.migrate.proto.GatewayClaimingServerGrpc.GatewayClaimingServerBlockingStub;
-import org.ttnlw.migrate.proto.GatewayRegistryGrpc;
+import org.ttnlw.migrate.proto.GatewayClaimingServerGrpc;
 import org.ttnlw.migrate.proto.GatewayRegistryGrpc.GatewayRegistryBlockingStub;
-import org.ttnlw.migrate.proto.GsGrpc;
+import org.ttnlw.migrate.proto.GatewayRegistryGrpc;
 import org.ttnlw.migrate.proto.GsGrpc.GsBlockingStub;
-import org.ttnlw.migrate.proto.JsEndDeviceRegistryGrpc;
+import org.ttnlw.migrate.proto.GsGrpc;
 import org.ttnlw.migrate.proto.JsEndDeviceRegistryGrpc.JsEndDeviceRegistryBlockingStub;
-import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
+import org.ttnlw.migrate.proto.JsEndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc.NsEndDeviceRegistryBlockingStub;
+import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
 
 /**
  * A test client of the simulator: plain generated blocking stubs that send an API key, on a channel

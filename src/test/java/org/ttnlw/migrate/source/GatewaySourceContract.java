@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.Gateway;
 
@@ -30,7 +32,7 @@ import org.ttnlw.migrate.proto.Gateway;
  */
 @Timeout(120)
 public abstract class GatewaySourceContract {
-  protected static final SourceContext CONTEXT = new SourceContext(4, Duration.ofSeconds(10), 0);
+  protected static final CallSettings CONTEXT = new CallSettings(4, Duration.ofSeconds(10), 0);
 
   private final List<GatewaySource> opened = new ArrayList<>();
   private final boolean deletes;

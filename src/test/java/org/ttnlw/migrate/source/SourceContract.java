@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 import picocli.CommandLine;
@@ -34,7 +36,7 @@ import picocli.CommandLine;
 @Timeout(120)
 public abstract class SourceContract {
   /** Devices in flight at once, as a run with {@code --concurrency 4} has them. */
-  protected static final SourceContext CONTEXT = new SourceContext(4, Duration.ofSeconds(10), 0);
+  protected static final CallSettings CONTEXT = new CallSettings(4, Duration.ofSeconds(10), 0);
 
   /** What a source does when told to disable or delete a device. */
   protected enum Change {

@@ -9,6 +9,8 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.json.PopulatedMessages;
 import org.ttnlw.migrate.proto.ApplicationDownlink;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
@@ -17,8 +19,6 @@ import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.KeyEnvelope;
 import org.ttnlw.migrate.proto.Session;
 import org.ttnlw.migrate.proto.SessionKeys;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.SourceException;
 
 class DeviceMergerTest {
   private static final DeviceRef REF = new DeviceRef("app", "dev");
@@ -67,7 +67,7 @@ class DeviceMergerTest {
 
   @Test
   void serversDisagreeingOnDevEuiIsAnError() {
-    SourceException e = assertThrows(SourceException.class, () -> DeviceMerger.merge(REF, PLAN, List.of(
+    MigrationException e = assertThrows(MigrationException.class, () -> DeviceMerger.merge(REF, PLAN, List.of(
         new DevicePart(TtsServer.IDENTITY_SERVER, device(1).build()),
         new DevicePart(TtsServer.NETWORK_SERVER, device(2).build()))));
     assertEquals("device app/dev: servers disagree on dev_eui: IS has 0000000000000001, NS has"
@@ -77,7 +77,7 @@ class DeviceMergerTest {
   @Test
   void answerForAnotherDeviceIsAnError() {
     EndDevice other = device(1).setIds(device(1).getIds().toBuilder().setDeviceId("other")).build();
-    SourceException e = assertThrows(SourceException.class, () -> DeviceMerger.merge(REF, PLAN, List.of(
+    MigrationException e = assertThrows(MigrationException.class, () -> DeviceMerger.merge(REF, PLAN, List.of(
         new DevicePart(TtsServer.JOIN_SERVER, other))));
     assertTrue(e.getMessage().contains("JS answered for another device (app/other)"),
         e.getMessage());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
 
 class GrpcAddressTest {
   private static String check(String address, boolean plaintext) {
@@ -29,8 +29,8 @@ class GrpcAddressTest {
 
   @Test
   void rejectsNonsense() {
-    assertThrows(SourceConfigException.class, () -> check("host:99999", false));
-    assertThrows(SourceConfigException.class, () -> check("host:port", false));
-    assertThrows(SourceConfigException.class, () -> check("tts.example.com/path", false));
+    assertThrows(ConfigException.class, () -> check("host:99999", false));
+    assertThrows(ConfigException.class, () -> check("host:port", false));
+    assertThrows(ConfigException.class, () -> check("tts.example.com/path", false));
   }
 }

@@ -1,9 +1,9 @@
 package org.ttnlw.migrate.source.awsiot;
 
-import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.core.MigrationException;
 
 /** A call to IoT Wireless failed for good; the message names what it was for and why. */
-final class AwsCallException extends SourceException {
+final class AwsCallException extends MigrationException {
   private final AwsFailure failure;
 
   AwsCallException(String what, String operation, AwsFailure failure, int attempts,

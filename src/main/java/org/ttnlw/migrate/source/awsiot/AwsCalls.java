@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.Backoff;
 import org.ttnlw.migrate.calls.CallLimiter;
-import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.core.CallSettings;
 import software.amazon.awssdk.services.iotwireless.IotWirelessClient;
 
 /**
@@ -34,7 +34,7 @@ final class AwsCalls implements AutoCloseable {
   private final AtomicBoolean throttlingReported = new AtomicBoolean();
   private volatile boolean closed;
 
-  AwsCalls(IotWirelessClient client, SourceContext context) {
+  AwsCalls(IotWirelessClient client, CallSettings context) {
     this.client = client;
     this.retries = context.retries();
     this.limiter = new CallLimiter(context.concurrency());

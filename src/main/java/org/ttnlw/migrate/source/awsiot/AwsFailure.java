@@ -1,10 +1,10 @@
 package org.ttnlw.migrate.source.awsiot;
 
 import java.io.IOException;
-import org.ttnlw.migrate.calls.FailureReach;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.ttnlw.migrate.calls.FailureReach;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 

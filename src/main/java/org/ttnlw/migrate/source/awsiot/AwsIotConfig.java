@@ -2,7 +2,7 @@ package org.ttnlw.migrate.source.awsiot;
 
 import java.net.URI;
 import java.util.Optional;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
 import org.ttnlw.migrate.source.lorawan.LorawanVersions;
@@ -20,12 +20,12 @@ record AwsIotConfig(
   static AwsIotConfig from(AwsIotOptions options) {
     String appId = blankToNull(options.appId);
     if (appId == null) {
-      throw new SourceConfigException("no TTS application ID: set --app-id (or AWSIOT_APP_ID);"
+      throw new ConfigException("no TTS application ID: set --app-id (or AWSIOT_APP_ID);"
           + " AWS has no application the devices could be matched to");
     }
     String plan = blankToNull(options.frequencyPlanId);
     if (plan == null) {
-      throw new SourceConfigException("no frequency plan: set --frequency-plan-id (or"
+      throw new ConfigException("no frequency plan: set --frequency-plan-id (or"
           + " AWSIOT_FREQUENCY_PLAN_ID), e.g. US_902_928_FSB_2; AWS only records the band");
     }
     return new AwsIotConfig(appId, plan(plan), macVersion(blankToNull(options.macVersion)),
@@ -39,7 +39,7 @@ record AwsIotConfig(
     try {
       return FrequencyPlans.require(planId);
     } catch (IllegalArgumentException e) {
-      throw new SourceConfigException("--frequency-plan-id: " + e.getMessage());
+      throw new ConfigException("--frequency-plan-id: " + e.getMessage());
     }
   }
 
@@ -50,14 +50,14 @@ record AwsIotConfig(
     try {
       return Optional.of(LorawanVersions.combined(spelling));
     } catch (IllegalArgumentException e) {
-      throw new SourceConfigException("--mac-version: " + e.getMessage());
+      throw new ConfigException("--mac-version: " + e.getMessage());
     }
   }
 
   private static URI checkEndpoint(URI endpoint) {
     String scheme = endpoint.getScheme();
     if (!("https".equals(scheme) || "http".equals(scheme)) || endpoint.getHost() == null) {
-      throw new SourceConfigException("--endpoint-url " + endpoint
+      throw new ConfigException("--endpoint-url " + endpoint
           + " is not an http(s) URL like https://api.iotwireless.us-east-1.amazonaws.com");
     }
     return endpoint;

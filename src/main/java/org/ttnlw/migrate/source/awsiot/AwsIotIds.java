@@ -2,7 +2,7 @@ package org.ttnlw.migrate.source.awsiot;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.ttnlw.migrate.source.IdSyntax;
+import org.ttnlw.migrate.core.IdSyntax;
 
 /** How AWS IoT Core for LoRaWAN names devices and destinations on the command line. */
 final class AwsIotIds {

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.SourceNeeds;
 import software.amazon.awssdk.services.iotwireless.model.GetWirelessDeviceResponse;
 import software.amazon.awssdk.services.iotwireless.model.LoRaWANDeviceProfile;
@@ -49,7 +49,7 @@ final class AwsIotSource implements Source {
           client -> client.listWirelessDevices(request -> request.maxResults(1)
               .wirelessDeviceType(WirelessDeviceType.LO_RA_WAN))));
     } catch (AwsCallException e) {
-      throw new SourceConfigException("source: " + e.getMessage()
+      throw new ConfigException("source: " + e.getMessage()
           + "; nothing was exported or changed");
     }
   }
@@ -84,7 +84,7 @@ final class AwsIotSource implements Source {
     String what = what(ref);
     return getDevice(ref, what).thenCompose(device -> {
       if (device.type() != WirelessDeviceType.LO_RA_WAN || device.loRaWAN() == null) {
-        throw new SourceException(what + " is a " + device.typeAsString()
+        throw new MigrationException(what + " is a " + device.typeAsString()
             + " device, not LoRaWAN; TTS cannot take it");
       }
       if (isDevEui(ref.deviceId())) {
@@ -92,7 +92,8 @@ final class AwsIotSource implements Source {
       }
       String profileId = device.loRaWAN().deviceProfileId();
       if (profileId == null || profileId.isEmpty()) {
-        throw new SourceException(what + " has no DeviceProfileId; its MAC settings are unknown");
+        throw new MigrationException(
+            what + " has no DeviceProfileId; its MAC settings are unknown");
       }
       return profile(profileId, what).thenApply(profile -> mapping.map(what, device, profile));
     });
@@ -110,7 +111,8 @@ final class AwsIotSource implements Source {
         id -> calls.call(what + ": device profile " + id, "GetDeviceProfile",
             client -> client.getDeviceProfile(request -> request.id(id))).thenApply(answer -> {
               if (answer.loRaWAN() == null) {
-                throw new SourceException("device profile " + profileId + " has no LoRaWAN part");
+                throw new MigrationException(
+                    "device profile " + profileId + " has no LoRaWAN part");
               }
               return answer.loRaWAN();
             }));
@@ -125,7 +127,7 @@ final class AwsIotSource implements Source {
 
   @Override
   public CompletableFuture<Void> disable(DeviceRef ref) {
-    return CompletableFuture.failedFuture(new SourceException(what(ref)
+    return CompletableFuture.failedFuture(new MigrationException(what(ref)
         + ": AWS IoT Core cannot disable a device; it can only be kept or deleted"));
   }
 

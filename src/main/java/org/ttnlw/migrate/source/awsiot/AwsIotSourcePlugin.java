@@ -1,11 +1,11 @@
 package org.ttnlw.migrate.source.awsiot;
 
 import java.util.List;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.Disabling;
-import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 
@@ -61,7 +61,7 @@ public final class AwsIotSourcePlugin implements SourcePlugin<AwsIotOptions> {
   }
 
   @Override
-  public Source open(AwsIotOptions options, SourceContext context) {
+  public Source open(AwsIotOptions options, CallSettings context) {
     AwsIotConfig config = AwsIotConfig.from(options);
     return new AwsIotSource(config, new AwsCalls(IotWirelessClients.create(config, context),
         context));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;
@@ -19,7 +20,6 @@ import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.RootKeys;
 import org.ttnlw.migrate.proto.Session;
 import org.ttnlw.migrate.proto.SessionKeys;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
 import org.ttnlw.migrate.source.lorawan.LorawanVersions;
@@ -64,7 +64,7 @@ final class DeviceMapping {
     try {
       return build(what, device, profile);
     } catch (IllegalArgumentException e) {
-      throw new SourceException(what + ": " + e.getMessage());
+      throw new MigrationException(what + ": " + e.getMessage());
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
 
 /**
  * The current frame counters of ABP devices, from the operator (AWS exposes only FCntStart, the
@@ -38,7 +38,7 @@ final class FrameCounters {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SourceConfigException("cannot read the frame counter file " + file + ": "
+      throw new ConfigException("cannot read the frame counter file " + file + ": "
           + e.getMessage());
     }
     Map<String, Counters> counters = new HashMap<>();
@@ -53,13 +53,13 @@ final class FrameCounters {
       String where = file + " line " + (i + 1);
       String[] cells = line.split("\\s*,\\s*", -1);
       if (cells.length != 3 || !DEV_EUI.matcher(cells[0]).matches()) {
-        throw new SourceConfigException(where + ": expected DevEUI,FCntUp,FCntDown with a"
+        throw new ConfigException(where + ": expected DevEUI,FCntUp,FCntDown with a"
             + " 16-digit hex DevEUI, got \"" + line + "\"");
       }
       String devEui = cells[0].toLowerCase(Locale.ROOT);
       if (counters.put(devEui, new Counters(counter(cells[1], where), counter(cells[2], where)))
           != null) {
-        throw new SourceConfigException(where + ": DevEUI " + devEui + " is listed twice");
+        throw new ConfigException(where + ": DevEUI " + devEui + " is listed twice");
       }
     }
     return new FrameCounters(Map.copyOf(counters));
@@ -74,7 +74,7 @@ final class FrameCounters {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new SourceConfigException(where + ": \"" + cell + "\" is not a frame counter (0 to "
+    throw new ConfigException(where + ": \"" + cell + "\" is not a frame counter (0 to "
         + MAX_COUNTER + ")");
   }
 

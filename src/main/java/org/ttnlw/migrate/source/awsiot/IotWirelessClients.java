@@ -1,7 +1,7 @@
 package org.ttnlw.migrate.source.awsiot;
 
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.iotwireless.IotWirelessClientBuilder;
 final class IotWirelessClients {
   private IotWirelessClients() {}
 
-  static IotWirelessClient create(AwsIotConfig config, SourceContext context) {
+  static IotWirelessClient create(AwsIotConfig config, CallSettings context) {
     IotWirelessClientBuilder builder = IotWirelessClient.builder()
         .httpClientBuilder(UrlConnectionHttpClient.builder()
             .connectionTimeout(context.callTimeout())
@@ -28,7 +28,7 @@ final class IotWirelessClients {
     try {
       return builder.build();
     } catch (SdkClientException e) {
-      throw new SourceConfigException("cannot set up the AWS client: " + e.getMessage()
+      throw new ConfigException("cannot set up the AWS client: " + e.getMessage()
           + " (set AWS_REGION, or a region in the AWS_PROFILE's configuration)");
     }
   }

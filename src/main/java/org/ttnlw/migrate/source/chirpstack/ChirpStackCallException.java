@@ -2,13 +2,13 @@ package org.ttnlw.migrate.source.chirpstack;
 
 import io.grpc.Status;
 import org.ttnlw.migrate.calls.FailureReach;
-import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.core.MigrationException;
 
 /**
  * A call to ChirpStack failed; the message names what was asked, of which service and address,
  * the status, and (in {@code remark}, if not empty) how often it was tried.
  */
-final class ChirpStackCallException extends SourceException {
+final class ChirpStackCallException extends MigrationException {
   private final Status status;
   private final boolean failsEveryItem;
 

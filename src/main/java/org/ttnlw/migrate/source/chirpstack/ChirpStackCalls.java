@@ -12,7 +12,7 @@ import org.ttnlw.migrate.calls.CallLimiter;
 import org.ttnlw.migrate.calls.GrpcChannels;
 import org.ttnlw.migrate.calls.RetryPolicy;
 import org.ttnlw.migrate.calls.RetryingCalls;
-import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.core.CallSettings;
 
 /** Unary calls to ChirpStack's API, through the shared {@link RetryingCalls}. */
 final class ChirpStackCalls implements AutoCloseable {
@@ -23,7 +23,7 @@ final class ChirpStackCalls implements AutoCloseable {
   private final String address;
   private final RetryingCalls calls;
 
-  ChirpStackCalls(ChirpStackConfig config, SourceContext context) {
+  ChirpStackCalls(ChirpStackConfig config, CallSettings context) {
     this.channel = GrpcChannels.open(config.address(), config.trust());
     this.address = config.address();
     this.calls = new RetryingCalls(

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.ttnlw.migrate.calls.ApiKey;
 import org.ttnlw.migrate.calls.TrustSettings;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
 
@@ -26,7 +26,7 @@ record ChirpStackConfig(
 
   static ChirpStackConfig from(ChirpStackOptions options) {
     if (options.exportSession && options.noSession) {
-      throw new SourceConfigException("--export-session and --no-session contradict each other;"
+      throw new ConfigException("--export-session and --no-session contradict each other;"
           + " pass one of them");
     }
     return new ChirpStackConfig(
@@ -42,14 +42,14 @@ record ChirpStackConfig(
 
   private static String address(String url) {
     if (url == null || url.isBlank()) {
-      throw new SourceConfigException("no ChirpStack API address: set --api-url (or"
+      throw new ConfigException("no ChirpStack API address: set --api-url (or"
           + " CHIRPSTACK_API_URL), e.g. chirpstack.example.com:8080");
     }
     String hostPort = SCHEME.matcher(url.strip()).replaceFirst("");
     var matcher = HOST_PORT.matcher(hostPort);
     if (!matcher.matches() || Integer.parseInt(matcher.group(2)) < 1
         || Integer.parseInt(matcher.group(2)) > 65535) {
-      throw new SourceConfigException("invalid ChirpStack API address \"" + url
+      throw new ConfigException("invalid ChirpStack API address \"" + url
           + "\": expected HOST:PORT with a port from 1 to 65535, e.g. chirpstack.example.com:8080");
     }
     return matcher.group(1) + ":" + matcher.group(2);
@@ -60,7 +60,7 @@ record ChirpStackConfig(
       return Optional.empty();
     }
     if (!EUI.matcher(text.strip()).matches()) {
-      throw new SourceConfigException("invalid --join-eui \"" + text
+      throw new ConfigException("invalid --join-eui \"" + text
           + "\": expected 16 hexadecimal digits, e.g. 70b3d57ed0000000");
     }
     return Optional.of(ByteString.copyFrom(HexFormat.of().parseHex(text.strip())));
@@ -73,7 +73,7 @@ record ChirpStackConfig(
     try {
       return Optional.of(FrequencyPlans.require(id));
     } catch (IllegalArgumentException e) {
-      throw new SourceConfigException("--frequency-plan-id: " + e.getMessage());
+      throw new ConfigException("--frequency-plan-id: " + e.getMessage());
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.ttnlw.migrate.source.chirpstack;
 
-import org.ttnlw.migrate.source.SourceConfigException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -10,12 +9,13 @@ import org.ttnlw.migrate.chirpstack.proto.DeleteGatewayRequest;
 import org.ttnlw.migrate.chirpstack.proto.GatewayServiceGrpc;
 import org.ttnlw.migrate.chirpstack.proto.GetGatewayRequest;
 import org.ttnlw.migrate.chirpstack.proto.ListGatewaysRequest;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.GatewayRef;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.Gateway;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.GatewayRef;
 import org.ttnlw.migrate.source.GatewaySource;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 
 /**
  * Reads gateways from ChirpStack v4's GatewayService. A gateway is named by its EUI, which
@@ -28,7 +28,7 @@ final class ChirpStackGatewaySource implements GatewaySource {
   private final ChirpStackCalls calls;
   private final GatewayMapper mapper;
 
-  ChirpStackGatewaySource(GatewayConfig config, SourceContext context) {
+  ChirpStackGatewaySource(GatewayConfig config, CallSettings context) {
     this.config = config;
     this.calls = new ChirpStackCalls(config.connection(), context);
     this.mapper = new GatewayMapper(config);
@@ -47,7 +47,7 @@ final class ChirpStackGatewaySource implements GatewaySource {
               .newBuilder().setTenantId(config.tenantId().orElse("")).setLimit(1).build(),
           "checking the source API key"));
     } catch (ChirpStackCallException e) {
-      throw new SourceConfigException("source: " + e.getMessage()
+      throw new ConfigException("source: " + e.getMessage()
           + "; check --api-key (a tenant key also needs --tenant-id), --api-url and the TLS"
           + " flags; nothing was exported or changed");
     }
@@ -79,7 +79,7 @@ final class ChirpStackGatewaySource implements GatewaySource {
     if (!(e instanceof ChirpStackCallException call && call.isMissingOrHidden())) {
       return e;
     }
-    return new SourceException(tenant.isEmpty()
+    return new MigrationException(tenant.isEmpty()
         ? "listing gateways: only an admin API key lists the gateways of every tenant; with a"
             + " tenant API key set --tenant-id (or CHIRPSTACK_TENANT_ID) to its tenant ("
             + e.getMessage() + ")"
@@ -95,7 +95,7 @@ final class ChirpStackGatewaySource implements GatewaySource {
         .exceptionally(failure -> {
           RuntimeException cause = Futures.unwrap(failure);
           if (cause instanceof ChirpStackCallException e && e.isMissingOrHidden()) {
-            throw new SourceException(what + ": not found, or not visible to this API key ("
+            throw new MigrationException(what + ": not found, or not visible to this API key ("
                 + e.getMessage() + ")", e);
           }
           throw cause;
@@ -133,7 +133,7 @@ final class ChirpStackGatewaySource implements GatewaySource {
             "checking whether gateway " + ref.id() + " is gone")
         .handle((answer, failure) -> {
           if (failure == null) {
-            throw new SourceException("deleting gateway " + ref.id() + ": ChirpStack refused and"
+            throw new MigrationException("deleting gateway " + ref.id() + ": ChirpStack refused and"
                 + " the gateway is still there; the API key may read but not delete it (a"
                 + " read-only key?) (" + refusal.getMessage() + ")", refusal);
           }

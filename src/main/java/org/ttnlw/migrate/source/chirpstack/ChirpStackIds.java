@@ -2,7 +2,7 @@ package org.ttnlw.migrate.source.chirpstack;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.ttnlw.migrate.source.IdSyntax;
+import org.ttnlw.migrate.core.IdSyntax;
 
 /**
  * How ChirpStack names devices (DevEUI), gateways (gateway EUI) and applications and tenants (UUID),

@@ -13,13 +13,13 @@ import org.ttnlw.migrate.chirpstack.proto.HttpIntegration;
 import org.ttnlw.migrate.chirpstack.proto.IntegrationListItem;
 import org.ttnlw.migrate.chirpstack.proto.ListIntegrationsRequest;
 import org.ttnlw.migrate.chirpstack.proto.ListIntegrationsResponse;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.Application;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.lorawan.TtsLimits;
 
 /**
@@ -30,7 +30,7 @@ import org.ttnlw.migrate.source.lorawan.TtsLimits;
 final class ChirpStackSettings implements ApplicationSettingsSource {
   private final ChirpStackCalls calls;
 
-  ChirpStackSettings(ChirpStackConfig config, SourceContext context) {
+  ChirpStackSettings(ChirpStackConfig config, CallSettings context) {
     this.calls = new ChirpStackCalls(config, context);
   }
 
@@ -79,21 +79,21 @@ final class ChirpStackSettings implements ApplicationSettingsSource {
         ListIntegrationsRequest.newBuilder().setApplicationId(applicationId).build(),
         "integrations of application " + applicationId));
     if (list.getResultCount() < list.getTotalCount()) {
-      throw new SourceException("the integrations of application " + applicationId + " came back"
+      throw new MigrationException("the integrations of application " + applicationId + " came back"
           + " incomplete: " + list.getResultCount() + " of " + list.getTotalCount()
           + "; nothing is written for it");
     }
     return list.getResultList();
   }
 
-  /** The answer, or a {@link SourceException} that says when the key cannot see the item. */
+  /** The answer, or a {@link MigrationException} that says when the key cannot see the item. */
   private static <T> T await(CompletableFuture<T> call) {
     try {
       return Futures.await(call);
     } catch (ChirpStackCallException e) {
       if (e.isMissingOrHidden()) {
-        throw new SourceException(e.getMessage() + " (not found, or not visible to this API key)",
-            e);
+        throw new MigrationException(
+            e.getMessage() + " (not found, or not visible to this API key)", e);
       }
       throw e;
     }

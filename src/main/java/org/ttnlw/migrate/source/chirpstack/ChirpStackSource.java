@@ -1,9 +1,5 @@
 package org.ttnlw.migrate.source.chirpstack;
 
-import org.ttnlw.migrate.source.SourceNeeds;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.chirpstack.proto.GetApplicationRequest;
-import org.ttnlw.migrate.chirpstack.proto.ApplicationServiceGrpc;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -13,11 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.chirpstack.proto.ApplicationServiceGrpc;
 import org.ttnlw.migrate.chirpstack.proto.DeleteDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.DeviceKeys;
 import org.ttnlw.migrate.chirpstack.proto.DeviceProfile;
 import org.ttnlw.migrate.chirpstack.proto.DeviceProfileServiceGrpc;
 import org.ttnlw.migrate.chirpstack.proto.DeviceServiceGrpc;
+import org.ttnlw.migrate.chirpstack.proto.GetApplicationRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceActivationRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceActivationResponse;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceKeysRequest;
@@ -25,12 +23,14 @@ import org.ttnlw.migrate.chirpstack.proto.GetDeviceProfileRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.GetDeviceResponse;
 import org.ttnlw.migrate.chirpstack.proto.UpdateDeviceRequest;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.source.SourceNeeds;
 
 /**
  * Reads devices from ChirpStack v4: the device, its profile (read once per profile), its root
@@ -46,7 +46,7 @@ final class ChirpStackSource implements Source {
   private final boolean sequential;
   private final Map<String, CompletableFuture<DeviceProfile>> profiles = new ConcurrentHashMap<>();
 
-  ChirpStackSource(ChirpStackConfig config, SourceContext context) {
+  ChirpStackSource(ChirpStackConfig config, CallSettings context) {
     this.config = config;
     this.calls = new ChirpStackCalls(config, context);
     this.mapper = new DeviceMapper(config);
@@ -67,7 +67,7 @@ final class ChirpStackSource implements Source {
             GetApplicationRequest.newBuilder().setId(id).build(),
             "checking the source application " + id));
       } catch (ChirpStackCallException e) {
-        throw new SourceConfigException("source: " + e.getMessage() + (e.isMissingOrHidden()
+        throw new ConfigException("source: " + e.getMessage() + (e.isMissingOrHidden()
             ? "; the application does not exist, or the key (--api-key) cannot see it"
             : e.failsEveryItem() ? "; check --api-key, --api-url and the TLS flags" : "")
             + "; nothing was exported or changed");
@@ -98,7 +98,7 @@ final class ChirpStackSource implements Source {
     return calls.call(DeviceServiceGrpc.getGetMethod(),
             GetDeviceRequest.newBuilder().setDevEui(devEui).build(), what)
         .exceptionally(rethrow(e -> e.isMissingOrHidden()
-            ? new SourceException(what + ": not found, or not visible to this API key ("
+            ? new MigrationException(what + ": not found, or not visible to this API key ("
                 + e.getMessage() + ")", e)
             : e));
   }
@@ -110,7 +110,7 @@ final class ChirpStackSource implements Source {
             .thenApply(answer -> answer.getDeviceProfile()));
     return profile.exceptionally(rethrow(e -> {
       profiles.remove(profileId, profile);
-      return new SourceException("device " + devEui + ": its device profile cannot be read ("
+      return new MigrationException("device " + devEui + ": its device profile cannot be read ("
           + e.getMessage() + ")", e);
     }));
   }

@@ -1,13 +1,13 @@
 package org.ttnlw.migrate.source.chirpstack;
 
 import java.util.List;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.GatewaySource;
-import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 
@@ -56,7 +56,7 @@ public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOpti
   }
 
   @Override
-  public Source open(ChirpStackOptions options, SourceContext context) {
+  public Source open(ChirpStackOptions options, CallSettings context) {
     return new ChirpStackSource(ChirpStackConfig.from(options), context);
   }
 
@@ -67,7 +67,7 @@ public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOpti
 
   @Override
   public ApplicationSettingsSource openApplicationSettings(ChirpStackOptions options,
-      SourceContext context) {
+      CallSettings context) {
     return new ChirpStackSettings(ChirpStackConfig.from(options), context);
   }
 
@@ -87,7 +87,7 @@ public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOpti
   }
 
   @Override
-  public GatewaySource openGateways(ChirpStackOptions options, SourceContext context) {
+  public GatewaySource openGateways(ChirpStackOptions options, CallSettings context) {
     return new ChirpStackGatewaySource(GatewayConfig.from(options), context);
   }
 }

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.chirpstack.proto.DeviceServiceGrpc;
 import org.ttnlw.migrate.chirpstack.proto.ListDevicesRequest;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.MigrationException;
 
 /** The devices of one application, listed by DevEUI, {@link OffsetPages} at a time. */
 final class DeviceLister {
@@ -19,7 +19,7 @@ final class DeviceLister {
   static Iterator<DeviceRef> of(ChirpStackCalls calls, String applicationId) {
     return new OffsetPages<>(offset -> page(calls, applicationId, offset),
         e -> e instanceof ChirpStackCallException call && call.isMissingOrHidden()
-            ? new SourceException("application " + applicationId + ": not found, or not visible"
+            ? new MigrationException("application " + applicationId + ": not found, or not visible"
                 + " to this API key (" + e.getMessage() + ")", e)
             : e,
         () -> log.warn("application {}: ChirpStack lists no devices for it", applicationId));

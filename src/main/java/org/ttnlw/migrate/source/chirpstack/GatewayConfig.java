@@ -2,7 +2,7 @@ package org.ttnlw.migrate.source.chirpstack;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 
 /**
@@ -20,7 +20,7 @@ record GatewayConfig(
 
   static GatewayConfig from(ChirpStackOptions options) {
     ChirpStackConfig connection = ChirpStackConfig.from(options);
-    FrequencyPlan plan = connection.frequencyPlan().orElseThrow(() -> new SourceConfigException(
+    FrequencyPlan plan = connection.frequencyPlan().orElseThrow(() -> new ConfigException(
         "ChirpStack gateways have no frequency plan: set --frequency-plan-id (or"
             + " CHIRPSTACK_FREQUENCY_PLAN_ID) to the TTS plan they use, e.g. EU_863_870"));
     return new GatewayConfig(connection, plan, GatewayIdTemplate.from(options.gatewayIdTemplate),
@@ -32,7 +32,7 @@ record GatewayConfig(
       return Optional.empty();
     }
     if (ChirpStackIds.UUID.problem(text.strip()) != null) {
-      throw new SourceConfigException("invalid --tenant-id \"" + text + "\": a ChirpStack tenant"
+      throw new ConfigException("invalid --tenant-id \"" + text + "\": a ChirpStack tenant"
           + " is named by its UUID, e.g. 52f14cd4-c6f1-4fbd-8f87-4025e1d49242");
     }
     return Optional.of(text.strip().toLowerCase(Locale.ROOT));

@@ -3,8 +3,8 @@ package org.ttnlw.migrate.source.chirpstack;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ttnlw.migrate.export.DeviceIds;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceIds;
 
 /**
  * How a ChirpStack gateway's TTS gateway ID is made: {@code --gateway-id-template} with {@code
@@ -29,20 +29,20 @@ record GatewayIdTemplate(String template) {
     boolean any = false;
     while (placeholders.find()) {
       if (!placeholders.group(1).equals("eui") && !placeholders.group(1).equals("id")) {
-        throw new SourceConfigException("--gateway-id-template \"" + template + "\": unknown"
+        throw new ConfigException("--gateway-id-template \"" + template + "\": unknown"
             + " placeholder {" + placeholders.group(1) + "}; use {eui} or {id}");
       }
       any = true;
     }
     if (!any) {
-      throw new SourceConfigException("--gateway-id-template \"" + template + "\" has no"
+      throw new ConfigException("--gateway-id-template \"" + template + "\" has no"
           + " placeholder, so every gateway would get the same ID; use {eui} or {id}, e.g. "
           + DEFAULT);
     }
     String sample = new GatewayIdTemplate(template).render(SAMPLE_EUI, SAMPLE_EUI);
     String problem = DeviceIds.problem(sample);
     if (problem != null) {
-      throw new SourceConfigException("--gateway-id-template \"" + template + "\" gives IDs such as"
+      throw new ConfigException("--gateway-id-template \"" + template + "\" gives IDs such as"
           + " \"" + sample + "\", which TTS refuses: " + problem);
     }
     return new GatewayIdTemplate(template);

@@ -4,13 +4,13 @@ import com.google.protobuf.ByteString;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.ttnlw.migrate.export.DeviceIds;
+import org.ttnlw.migrate.core.DeviceIds;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.proto.GatewayAntenna;
 import org.ttnlw.migrate.proto.GatewayIdentifiers;
 import org.ttnlw.migrate.proto.Location;
 import org.ttnlw.migrate.proto.LocationSource;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.lorawan.TtsLimits;
 
 /**
@@ -63,13 +63,13 @@ final class GatewayMapper {
 
   private static GatewayIdentifiers identifiers(Input in) {
     if (ChirpStackIds.GATEWAY_EUI.problem(in.eui()) != null) {
-      throw new SourceException(in.subject() + ": ChirpStack sent a gateway ID that is not 16"
+      throw new MigrationException(in.subject() + ": ChirpStack sent a gateway ID that is not 16"
           + " hexadecimal digits");
     }
     String id = in.config().ids().render(in.eui(), in.gateway().getGatewayId());
     String problem = DeviceIds.problem(id);
     if (problem != null) {
-      throw new SourceException(in.subject() + ": its TTS gateway ID \"" + id + "\" (from"
+      throw new MigrationException(in.subject() + ": its TTS gateway ID \"" + id + "\" (from"
           + " --gateway-id-template \"" + in.config().ids().template() + "\") is not valid: "
           + problem);
     }

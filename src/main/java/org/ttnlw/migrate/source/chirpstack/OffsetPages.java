@@ -8,8 +8,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
-import org.ttnlw.migrate.source.DeviceCount;
-import org.ttnlw.migrate.source.Futures;
+import org.ttnlw.migrate.core.DeviceCount;
+import org.ttnlw.migrate.core.Futures;
 
 /**
  * A ChirpStack list read with {@code limit} and {@code offset} until {@code total_count} is

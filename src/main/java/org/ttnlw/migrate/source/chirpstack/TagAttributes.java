@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.export.DeviceIds;
+import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.source.lorawan.TtsLimits;
 
 /**

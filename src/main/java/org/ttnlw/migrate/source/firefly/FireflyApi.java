@@ -14,7 +14,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.ttnlw.migrate.calls.FailureReach;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
@@ -29,7 +28,8 @@ import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.Backoff;
-import org.ttnlw.migrate.source.SourceContext;
+import org.ttnlw.migrate.calls.FailureReach;
+import org.ttnlw.migrate.core.CallSettings;
 
 /**
  * Firefly's HTTP JSON API over OkHttp: the key in the {@code auth} query parameter of every
@@ -51,7 +51,7 @@ final class FireflyApi implements AutoCloseable {
   private final int retries;
   private final ScheduledExecutorService scheduler;
 
-  FireflyApi(FireflyConfig config, SourceContext context, RequestPacer pacer, Backoff backoff) {
+  FireflyApi(FireflyConfig config, CallSettings context, RequestPacer pacer, Backoff backoff) {
     this.base = config.baseUrl();
     this.apiKey = config.apiKey();
     this.pacer = pacer;

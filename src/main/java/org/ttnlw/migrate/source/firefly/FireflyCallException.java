@@ -1,9 +1,9 @@
 package org.ttnlw.migrate.source.firefly;
 
-import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.core.MigrationException;
 
 /** A Firefly call failed; the message names what was asked and never holds the API key. */
-final class FireflyCallException extends SourceException {
+final class FireflyCallException extends MigrationException {
   private final int status;
   private final boolean failsEveryItem;
 

@@ -4,9 +4,9 @@ import com.google.protobuf.ByteString;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.ttnlw.migrate.calls.TrustSettings;
-import org.ttnlw.migrate.export.DeviceIds;
-import org.ttnlw.migrate.source.SecretFlag;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceIds;
+import org.ttnlw.migrate.core.SecretFlag;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
 import org.ttnlw.migrate.source.lorawan.Hex;
@@ -27,20 +27,20 @@ record FireflyConfig(
     HttpUrl parsed = HttpUrl.parse((options.useHttp ? "http" : "https") + "://" + host
         + "/api/v1/");
     if (parsed == null || host.contains("/") || host.contains("?") || host.contains("@")) {
-      throw new SourceConfigException("--host \"" + host + "\" is not a host name with an optional"
+      throw new ConfigException("--host \"" + host + "\" is not a host name with an optional"
           + " port, e.g. api.fireflyiot.com or 127.0.0.1:8080 (no scheme, no path)");
     }
     String appId = required(options.appId, "no TTS application ID: set --app-id (or"
         + " FIREFLY_APP_ID)");
     String idProblem = DeviceIds.problem(appId);
     if (idProblem != null) {
-      throw new SourceConfigException("--app-id \"" + appId + "\": " + idProblem);
+      throw new ConfigException("--app-id \"" + appId + "\": " + idProblem);
     }
     Optional<ByteString> joinEui;
     try {
       joinEui = Hex.parse(options.joinEui, 8, "--join-eui");
     } catch (IllegalArgumentException e) {
-      throw new SourceConfigException(e.getMessage());
+      throw new ConfigException(e.getMessage());
     }
     FrequencyPlan plan;
     LorawanVersions.Versions versions;
@@ -50,10 +50,10 @@ record FireflyConfig(
       versions = LorawanVersions.combined(required(options.macVersion, "no LoRaWAN version: set"
           + " --mac-version (or FIREFLY_MAC_VERSION), e.g. 1.0.2b; Firefly does not store it"));
     } catch (IllegalArgumentException e) {
-      throw new SourceConfigException(e.getMessage());
+      throw new ConfigException(e.getMessage());
     }
     if (options.useHttp && options.caFile != null) {
-      throw new SourceConfigException("--ca-file (--ca-cert-path) and --use-http exclude each"
+      throw new ConfigException("--ca-file (--ca-cert-path) and --use-http exclude each"
           + " other: plain HTTP checks no certificate");
     }
     return new FireflyConfig(parsed,
@@ -66,7 +66,7 @@ record FireflyConfig(
   private static String required(String value, String message) {
     String checked = blankToNull(value);
     if (checked == null) {
-      throw new SourceConfigException(message);
+      throw new ConfigException(message);
     }
     return checked;
   }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.export.DeviceRejectedException;
+import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.DataRateIndex;
@@ -105,7 +105,7 @@ final class FireflyDeviceMapper {
     JsonNode rx2 = json.get("rx2_data_rate");
     if (rx2 != null && !rx2.isNull()) {
       if (!rx2.canConvertToInt() || DataRateIndex.forNumber(rx2.asInt()) == null) {
-        throw new DeviceRejectedException("device " + device + ": rx2_data_rate " + rx2
+        throw new ItemRejectedException("device " + device + ": rx2_data_rate " + rx2
             + " is not a data rate index (0 to 15)");
       }
       DataRateIndexValue index = DataRateIndexValue.newBuilder()
@@ -154,7 +154,7 @@ final class FireflyDeviceMapper {
         .need("AppKey (application_key)", appKey)
         .orReject(device, "an OTAA device");
     if (config.versions().mac() == MACVersion.MAC_V1_1) {
-      throw new DeviceRejectedException("device " + device + ": an OTAA device of LoRaWAN 1.1"
+      throw new ItemRejectedException("device " + device + ": an OTAA device of LoRaWAN 1.1"
           + " needs a NwkKey, which Firefly does not store (it keeps one AppKey, the 1.0.x"
           + " model); export it with a 1.0.x --mac-version");
     }
@@ -172,7 +172,7 @@ final class FireflyDeviceMapper {
       return;
     }
     FrequencyPlans.bandProblem(config.plan(), region).ifPresent(problem -> {
-      throw new DeviceRejectedException("device " + device + ": " + problem
+      throw new ItemRejectedException("device " + device + ": " + problem
           + "; export it with a --frequency-plan-id of its band");
     });
   }
@@ -208,7 +208,7 @@ final class FireflyDeviceMapper {
   private static boolean otaa(String device, JsonNode json) {
     JsonNode otaa = json.get("otaa");
     if (otaa == null || !otaa.isBoolean()) {
-      throw new DeviceRejectedException("device " + device + ": Firefly does not say whether it"
+      throw new ItemRejectedException("device " + device + ": Firefly does not say whether it"
           + " is OTAA or ABP (no \"otaa\" field)");
     }
     return otaa.asBoolean();
@@ -219,7 +219,7 @@ final class FireflyDeviceMapper {
     try {
       return Hex.parse(text(json, field), bytes, name + " (" + field + ")");
     } catch (IllegalArgumentException e) {
-      throw new DeviceRejectedException("device " + device + ": " + e.getMessage());
+      throw new ItemRejectedException("device " + device + ": " + e.getMessage());
     }
   }
 

@@ -1,7 +1,7 @@
 package org.ttnlw.migrate.source.firefly;
 
 import java.nio.file.Path;
-import org.ttnlw.migrate.source.SecretFlag;
+import org.ttnlw.migrate.core.SecretFlag;
 import picocli.CommandLine.Option;
 
 /**

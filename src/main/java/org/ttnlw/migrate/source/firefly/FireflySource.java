@@ -1,7 +1,5 @@
 package org.ttnlw.migrate.source.firefly;
 
-import org.ttnlw.migrate.source.SourceNeeds;
-import org.ttnlw.migrate.source.SourceConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import java.util.ArrayList;
@@ -17,13 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.Backoff;
-import org.ttnlw.migrate.export.DeviceRejectedException;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.ItemRejectedException;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
-import org.ttnlw.migrate.source.Futures;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.source.lorawan.Hex;
 
 /**
@@ -41,7 +41,7 @@ final class FireflySource implements Source {
   private final Map<DeviceRef, String> listedFrom = new ConcurrentHashMap<>();
   private final AtomicLong kept = new AtomicLong();
 
-  FireflySource(FireflyConfig config, SourceContext context, RequestPacer pacer) {
+  FireflySource(FireflyConfig config, CallSettings context, RequestPacer pacer) {
     this.config = config;
     this.api = new FireflyApi(config, context, pacer, Backoff.DEFAULT);
     this.mapper = new FireflyDeviceMapper(config);
@@ -57,7 +57,7 @@ final class FireflySource implements Source {
       Futures.await(api.getOnce("checking the source API key", "applications", Map.of()));
     } catch (FireflyCallException e) {
       if (e.failsEveryItem()) {
-        throw new SourceConfigException("source: " + e.getMessage() + (e.status() == 0
+        throw new ConfigException("source: " + e.getMessage() + (e.status() == 0
             ? "; check --host and the TLS flags" : "") + "; nothing was exported or changed");
       }
     }
@@ -87,13 +87,13 @@ final class FireflySource implements Source {
   private Iterator<DeviceRef> refs(JsonNode devices, String listing,
       Optional<String> fireflyApplication) {
     if (!devices.isArray()) {
-      throw new SourceException("Firefly answered " + listing + " without a \"devices\" list");
+      throw new MigrationException("Firefly answered " + listing + " without a \"devices\" list");
     }
     List<DeviceRef> refs = new ArrayList<>();
     for (JsonNode device : devices) {
       String eui = FireflyDeviceMapper.text(device, "eui");
       if (FireflySourcePlugin.devEuiProblem(eui) != null) {
-        throw new SourceException("Firefly listed a device in " + listing + " whose eui \"" + eui
+        throw new MigrationException("Firefly listed a device in " + listing + " whose eui \"" + eui
             + "\" is not a DevEUI");
       }
       DeviceRef ref = resolve(eui);
@@ -124,7 +124,7 @@ final class FireflySource implements Source {
         .thenApply(answer -> {
           JsonNode device = answer.get("device");
           if (device == null || !device.isObject()) {
-            throw new SourceException("device " + ref.deviceId() + ": Firefly answered without a"
+            throw new MigrationException("device " + ref.deviceId() + ": Firefly answered without a"
                 + " \"device\" object");
           }
           return device;
@@ -134,7 +134,7 @@ final class FireflySource implements Source {
   private static void checkEui(String device, JsonNode json) {
     String eui = FireflyDeviceMapper.text(json, "eui");
     if (!eui.isEmpty() && !eui.equalsIgnoreCase(device)) {
-      throw new DeviceRejectedException("device " + device + ": Firefly answered with device "
+      throw new ItemRejectedException("device " + device + ": Firefly answered with device "
           + eui);
     }
   }
@@ -150,7 +150,7 @@ final class FireflySource implements Source {
           }
           JsonNode fcnt = packets.get(0).path("fcnt");
           if (!fcnt.canConvertToLong() || fcnt.asLong() < 0 || fcnt.asLong() > 0xFFFF_FFFFL) {
-            throw new SourceException("device " + device + ": its newest uplink has no frame"
+            throw new MigrationException("device " + device + ": its newest uplink has no frame"
                 + " counter Firefly could give (fcnt " + fcnt + ")");
           }
           return OptionalLong.of(fcnt.asLong());

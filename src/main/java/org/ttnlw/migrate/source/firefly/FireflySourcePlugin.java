@@ -1,11 +1,11 @@
 package org.ttnlw.migrate.source.firefly;
 
 import java.util.List;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.Disabling;
-import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 
@@ -63,7 +63,7 @@ public final class FireflySourcePlugin implements SourcePlugin<FireflyOptions> {
   }
 
   @Override
-  public Source open(FireflyOptions options, SourceContext context) {
+  public Source open(FireflyOptions options, CallSettings context) {
     return new FireflySource(FireflyConfig.from(options), context,
         RequestPacer.firefly());
   }

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.proto.Gateway;
-import org.ttnlw.migrate.source.GatewayRef;
 import org.ttnlw.migrate.source.GatewaySource;
 
 /**

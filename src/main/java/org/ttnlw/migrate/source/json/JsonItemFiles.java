@@ -20,10 +20,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.MigrationException;
+import org.ttnlw.migrate.core.Utf8Lines;
 import org.ttnlw.migrate.json.TtsJson;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceException;
-import org.ttnlw.migrate.source.Utf8Lines;
 
 /**
  * Items (devices, gateways) in TTS JSON, read from files one after another (or stdin), for the
@@ -61,7 +61,7 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
   JsonItemFiles(List<Path> files, InputStream stdin, Kind<R, T> kind) {
     for (Path file : files) {
       if (!Files.isReadable(file)) {
-        throw new SourceConfigException("cannot read " + file + (Files.exists(file) ? "" : ": no"
+        throw new ConfigException("cannot read " + file + (Files.exists(file) ? "" : ": no"
             + " such file"));
       }
     }
@@ -125,15 +125,15 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
     counted++;
     try {
       if (record.problem() != null) {
-        throw new SourceException(record.problem());
+        throw new MigrationException(record.problem());
       }
       if (!record.text().startsWith("{")) {
-        throw new SourceException("not a JSON object: " + shortened(record.text()));
+        throw new MigrationException("not a JSON object: " + shortened(record.text()));
       }
       T item = (T) TtsJson.instance().merge(record.text(), kind.builder().get()).build();
       R ref = kind.refOf().apply(item);
       if (ref == null) {
-        throw new SourceException("the " + kind.noun() + " has no " + kind.idField());
+        throw new MigrationException("the " + kind.noun() + " has no " + kind.idField());
       }
       if (!seen.add(ref)) {
         repeated++;
@@ -144,7 +144,7 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
       return ref;
     } catch (RuntimeException e) {
       R ref = kind.malformed().apply(file, "line-" + record.line() + "-" + ++malformed);
-      read.put(ref, CompletableFuture.failedFuture(new SourceException(where + ": not a TTS "
+      read.put(ref, CompletableFuture.failedFuture(new MigrationException(where + ": not a TTS "
           + kind.noun() + ": " + e.getMessage(), e)));
       return ref;
     }

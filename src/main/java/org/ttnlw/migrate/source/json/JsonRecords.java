@@ -3,7 +3,7 @@ package org.ttnlw.migrate.source.json;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import org.ttnlw.migrate.source.Utf8Lines;
+import org.ttnlw.migrate.core.Utf8Lines;
 
 /**
  * The top-level JSON objects of a text, each with the line it starts on: one object per line

@@ -1,14 +1,14 @@
 package org.ttnlw.migrate.source.json;
 
-import org.ttnlw.migrate.source.SourceNeeds;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceNeeds;
 
 /**
  * Devices in TTS JSON, as this tool, the Go migration tool or {@code ttn-lw-cli end-devices get}

@@ -3,7 +3,7 @@ package org.ttnlw.migrate.source.lorawan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ttnlw.migrate.export.DeviceRejectedException;
+import org.ttnlw.migrate.core.ItemRejectedException;
 
 /**
  * Collects what TTS needs for a device that the source did not give, and refuses the device with
@@ -29,11 +29,11 @@ public final class MissingValues {
 
   /**
    * @param what the device, e.g. "an OTAA device"
-   * @throws DeviceRejectedException when anything needed is missing
+   * @throws ItemRejectedException when anything needed is missing
    */
   public void orReject(String device, String what) {
     if (anyMissing()) {
-      throw new DeviceRejectedException("device " + device + ": " + what + " needs "
+      throw new ItemRejectedException("device " + device + ": " + what + " needs "
           + String.join(", ", needed) + "; missing: " + String.join(", ", missing));
     }
   }

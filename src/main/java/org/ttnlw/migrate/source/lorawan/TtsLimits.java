@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.export.DeviceIds;
+import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.proto.Application;
 import org.ttnlw.migrate.proto.EndDevice;
 

@@ -2,10 +2,10 @@ package org.ttnlw.migrate.source.tts;
 
 import com.google.protobuf.FieldMask;
 import java.util.Iterator;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.ListEndDevicesRequest;
-import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.tts.PagedList;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.TtsServer;

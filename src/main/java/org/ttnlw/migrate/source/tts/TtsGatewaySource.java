@@ -1,7 +1,5 @@
 package org.ttnlw.migrate.source.tts;
 
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.Futures;
 import com.google.protobuf.FieldMask;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.RetryingCalls;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.proto.GatewayAccessGrpc;
 import org.ttnlw.migrate.proto.GatewayIdentifiers;
@@ -22,10 +24,8 @@ import org.ttnlw.migrate.proto.ListGatewaysRequest;
 import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.proto.Secret;
 import org.ttnlw.migrate.proto.UpdateGatewayRequest;
-import org.ttnlw.migrate.source.GatewayRef;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.LnsSettings;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.tts.GatewayFields;
 import org.ttnlw.migrate.tts.PagedList;
 import org.ttnlw.migrate.tts.RegistryCalls;
@@ -52,7 +52,7 @@ final class TtsGatewaySource implements GatewaySource {
   private final Set<String> withLnsKey = ConcurrentHashMap.newKeySet();
   private final AtomicLong secretsHidden = new AtomicLong();
 
-  TtsGatewaySource(TtsConnection connection, boolean withSecrets, SourceContext context) {
+  TtsGatewaySource(TtsConnection connection, boolean withSecrets, CallSettings context) {
     this.calls = new RegistryCalls(connection, context);
     this.withSecrets = withSecrets;
   }
@@ -65,7 +65,7 @@ final class TtsGatewaySource implements GatewaySource {
           ListGatewaysRequest.newBuilder().setFieldMask(IDS_ONLY).setLimit(1).build(),
           "checking the source gateway API key"));
     } catch (TtsCallException e) {
-      throw new SourceConfigException("source: " + e.getMessage() + (e.failsEveryItem()
+      throw new ConfigException("source: " + e.getMessage() + (e.failsEveryItem()
           ? "; check --gateway-api-key and the address and TLS flags" : "")
           + "; nothing was exported or changed");
     }

@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.Right;
-import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.tts.DeviceRegistries;
 import org.ttnlw.migrate.tts.RegistryCalls;
@@ -32,7 +32,7 @@ final class TtsSource implements Source {
   private final RegistryCalls calls;
   private final DeviceRegistries registries;
 
-  TtsSource(TtsConfig config, SourceContext context) {
+  TtsSource(TtsConfig config, CallSettings context) {
     this.config = config;
     this.calls = new RegistryCalls(config.connection(), context);
     this.registries = new DeviceRegistries(calls, config.exportCacs(), context.concurrency() == 1);
@@ -64,7 +64,7 @@ final class TtsSource implements Source {
 
   @Override
   public DeviceRef resolve(String deviceId) {
-    String appId = config.appId().orElseThrow(() -> new SourceConfigException(
+    String appId = config.appId().orElseThrow(() -> new ConfigException(
         "no application ID for device " + deviceId + ": set --app-id (or TTNV3_APP_ID)"));
     return new DeviceRef(appId, deviceId);
   }

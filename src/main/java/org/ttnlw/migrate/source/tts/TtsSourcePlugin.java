@@ -1,13 +1,12 @@
 package org.ttnlw.migrate.source.tts;
 
 import java.util.List;
-import org.ttnlw.migrate.appsettings.SettingsExport;
+import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.tts.TtsConnection;
@@ -47,7 +46,7 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
   }
 
   @Override
-  public Source open(TtsOptions options, SourceContext context) {
+  public Source open(TtsOptions options, CallSettings context) {
     return new TtsSource(TtsConfig.from(options), context);
   }
 
@@ -62,7 +61,7 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
   }
 
   @Override
-  public GatewaySource openGateways(TtsOptions options, SourceContext context) {
+  public GatewaySource openGateways(TtsOptions options, CallSettings context) {
     return new TtsGatewaySource(TtsConnection.forGateways(options.connection, "--", "TTNV3_"),
         options.withSecrets, context);
   }
@@ -74,7 +73,7 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
 
   @Override
   public ApplicationSettingsSource openApplicationSettings(TtsOptions options,
-      SourceContext context) {
+      CallSettings context) {
     return new SettingsExport(options.checkedConnection(), context);
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.Utf8Lines;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.Utf8Lines;
 
 /**
  * A CSV file read whole, as spreadsheets and WMC write it: UTF-8 with or without a byte order
@@ -56,15 +56,15 @@ final class CsvFile {
         text.append(line.text()).append('\n');
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new SourceConfigException("cannot read the CSV file " + path + ": " + e);
+      throw new ConfigException("cannot read the CSV file " + path + ": " + e);
     }
     List<Cells> records = parse(path, text.toString(), separator(text), badLines);
     if (records.isEmpty()) {
-      throw new SourceConfigException("the CSV file " + path + " is empty");
+      throw new ConfigException("the CSV file " + path + " is empty");
     }
     Cells head = records.get(0);
     if (head.problem() != null) {
-      throw new SourceConfigException(path + " " + head.problem() + " (export the CSV as UTF-8)");
+      throw new ConfigException(path + " " + head.problem() + " (export the CSV as UTF-8)");
     }
     List<String> header = head.cells().stream().map(String::strip).toList();
     List<Row> rows = new ArrayList<>();
@@ -75,7 +75,7 @@ final class CsvFile {
         continue;
       }
       if (cells.size() > header.size() && record.problem() == null) {
-        throw new SourceConfigException(path + " line " + line + ": " + cells.size()
+        throw new ConfigException(path + " line " + line + ": " + cells.size()
             + " cells, but the header names " + header.size() + " columns");
       }
       if (cells.size() < header.size() && record.problem() == null) {
@@ -89,7 +89,7 @@ final class CsvFile {
       rows.add(new Row(line, byName, record.problem()));
     }
     if (!header.contains("devEui")) {
-      throw new SourceConfigException("the CSV file " + path + " has no devEui column; its header"
+      throw new ConfigException("the CSV file " + path + " has no devEui column; its header"
           + " is: " + String.join(", ", header));
     }
     return rows;
@@ -161,7 +161,7 @@ final class CsvFile {
       }
     }
     if (quoted) {
-      throw new SourceConfigException(path + " line " + recordLine + ": a quote opened here is"
+      throw new ConfigException(path + " line " + recordLine + ": a quote opened here is"
           + " never closed");
     }
     return records;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ttnlw.migrate.export.DeviceRejectedException;
+import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.DataRateIndex;
 import org.ttnlw.migrate.proto.DataRateIndexValue;
@@ -53,7 +53,7 @@ final class WanesyDeviceMapper {
   EndDevice map(String device, CsvFile.Row row) {
     Cells cells = new Cells(device, row);
     ByteString devEui = cells.eui("devEui", "DevEUI").orElseThrow(() ->
-        new DeviceRejectedException("device " + device + ": no devEui"));
+        new ItemRejectedException("device " + device + ": no devEui"));
     LorawanVersions.Versions versions = versions(cells);
     boolean otaa = activation(cells);
     EndDevice.Builder out = EndDevice.newBuilder()
@@ -73,7 +73,7 @@ final class WanesyDeviceMapper {
       new MissingValues().need("JoinEUI (appEui)", joinEui).need("AppKey (appKey)", appKey)
           .orReject(cells.device(), "an OTAA device");
       if (versions.mac() == MACVersion.MAC_V1_1) {
-        throw new DeviceRejectedException("device " + cells.device() + ": an OTAA device of"
+        throw new ItemRejectedException("device " + cells.device() + ": an OTAA device of"
             + " LoRaWAN 1.1 needs a NwkKey, and the CSV has no column for it");
       }
       out.getIdsBuilder().setJoinEui(joinEui.get());
@@ -98,7 +98,7 @@ final class WanesyDeviceMapper {
       return LorawanVersions.of(cells.row().get("macVersion"),
           cells.row().get("regParamsRevision"));
     } catch (IllegalArgumentException e) {
-      throw new DeviceRejectedException("device " + cells.device() + ": " + e.getMessage()
+      throw new ItemRejectedException("device " + cells.device() + ": " + e.getMessage()
           + "; or set --mac-version");
     }
   }
@@ -108,7 +108,7 @@ final class WanesyDeviceMapper {
     return switch (activation) {
       case "OTAA" -> true;
       case "ABP" -> false;
-      default -> throw new DeviceRejectedException("device " + cells.device() + ": activation \""
+      default -> throw new ItemRejectedException("device " + cells.device() + ": activation \""
           + activation + "\" is neither OTAA nor ABP");
     };
   }
@@ -124,7 +124,7 @@ final class WanesyDeviceMapper {
       return;
     }
     FrequencyPlans.bandProblem(plan, region).ifPresent(problem -> {
-      throw new DeviceRejectedException("device " + cells.device() + ": " + problem);
+      throw new ItemRejectedException("device " + cells.device() + ": " + problem);
     });
   }
 
@@ -137,7 +137,7 @@ final class WanesyDeviceMapper {
       }
       case "C" -> out.setSupportsClassC(true);
       case "A", "" -> { }
-      default -> throw new DeviceRejectedException("device " + cells.device() + ": classType \""
+      default -> throw new ItemRejectedException("device " + cells.device() + ": classType \""
           + cells.row().get("classType") + "\" is not A, B or C");
     }
   }
@@ -271,7 +271,7 @@ final class WanesyDeviceMapper {
       try {
         return parse.get();
       } catch (IllegalArgumentException e) {
-        throw new DeviceRejectedException("device " + device() + ": " + e.getMessage());
+        throw new ItemRejectedException("device " + device() + ": " + e.getMessage());
       }
     }
 
@@ -297,7 +297,7 @@ final class WanesyDeviceMapper {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new DeviceRejectedException("device " + device() + ": " + column + " \"" + text
+      throw new ItemRejectedException("device " + device() + ": " + column + " \"" + text
           + "\" is not a whole number from " + min + " to " + max);
     }
 
@@ -315,7 +315,7 @@ final class WanesyDeviceMapper {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new DeviceRejectedException("device " + device() + ": " + column + " \"" + text
+      throw new ItemRejectedException("device " + device() + ": " + column + " \"" + text
           + "\" is not a number from " + min + " to " + max);
     }
   }

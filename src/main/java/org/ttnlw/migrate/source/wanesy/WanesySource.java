@@ -1,6 +1,5 @@
 package org.ttnlw.migrate.source.wanesy;
 
-import org.ttnlw.migrate.source.SourceNeeds;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.ttnlw.migrate.export.DeviceRejectedException;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.ItemRejectedException;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceException;
+import org.ttnlw.migrate.source.SourceNeeds;
 
 /**
  * Devices from a WMC CSV export, in the file's order. Nothing at WMC is changed; the exported
@@ -67,7 +67,7 @@ final class WanesySource implements Source {
       }
     });
     if (refs.isEmpty()) {
-      throw new SourceException("no row of the CSV has clusterId or clusterName \"" + cluster
+      throw new MigrationException("no row of the CSV has clusterId or clusterName \"" + cluster
           + "\"");
     }
     return refs.iterator();
@@ -97,18 +97,18 @@ final class WanesySource implements Source {
   private EndDevice map(DeviceRef ref) {
     List<CsvFile.Row> found = rows.get(ref.deviceId());
     if (found == null) {
-      throw new DeviceRejectedException("device " + ref.deviceId() + ": not in the CSV file");
+      throw new ItemRejectedException("device " + ref.deviceId() + ": not in the CSV file");
     }
     CsvFile.Row row = found.get(0);
     if (row.problem() != null) {
-      throw new DeviceRejectedException(row.problem());
+      throw new ItemRejectedException(row.problem());
     }
     if (ref.deviceId().startsWith("csv-line-")) {
-      throw new DeviceRejectedException("line " + row.line() + ": devEui \"" + row.get("devEui")
+      throw new ItemRejectedException("line " + row.line() + ": devEui \"" + row.get("devEui")
           + "\" is not a DevEUI (up to 16 hex digits)");
     }
     if (found.size() > 1) {
-      throw new DeviceRejectedException("device " + ref.deviceId() + ": lines " + String.join(", ",
+      throw new ItemRejectedException("device " + ref.deviceId() + ": lines " + String.join(", ",
           found.stream().map(r -> String.valueOf(r.line())).toList()) + " all have this DevEUI;"
           + " keep one of them in the CSV");
     }

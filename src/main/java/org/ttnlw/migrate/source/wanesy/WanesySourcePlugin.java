@@ -1,11 +1,11 @@
 package org.ttnlw.migrate.source.wanesy;
 
 import java.util.List;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.Disabling;
-import org.ttnlw.migrate.source.IdSyntax;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourceContext;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 
@@ -60,7 +60,7 @@ public final class WanesySourcePlugin implements SourcePlugin<WanesyOptions> {
   }
 
   @Override
-  public Source open(WanesyOptions options, SourceContext context) {
+  public Source open(WanesyOptions options, CallSettings context) {
     return new WanesySource(WanesyConfig.from(options));
   }
 }

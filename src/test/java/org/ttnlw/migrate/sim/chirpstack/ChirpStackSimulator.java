@@ -51,8 +51,8 @@ import org.ttnlw.migrate.chirpstack.proto.UpdateDeviceRequest;
 import org.ttnlw.migrate.sim.CallMetadata;
 import org.ttnlw.migrate.sim.ShuffledMaps;
 import org.ttnlw.migrate.sim.SimulatorShutdown;
-import org.ttnlw.migrate.sim.ThrowawayCa;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
+import org.ttnlw.migrate.sim.ThrowawayCa;
 
 /**
  * ChirpStack v4's DeviceService (Get, Update, Delete, List, GetKeys, GetActivation),

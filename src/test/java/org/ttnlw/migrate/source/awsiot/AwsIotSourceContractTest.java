@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.sim.awsiot.AwsSamples;
 import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
-import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContract;
 

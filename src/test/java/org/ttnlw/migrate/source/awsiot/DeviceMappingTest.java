@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACVersion;
 import org.ttnlw.migrate.proto.PHYVersion;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
 import org.ttnlw.migrate.source.lorawan.LorawanVersions;
 import software.amazon.awssdk.services.iotwireless.model.AbpV1_1;
@@ -74,7 +74,7 @@ class DeviceMappingTest {
 
   private static String failure(UnaryOperator<LoRaWANDevice.Builder> device,
       UnaryOperator<LoRaWANDeviceProfile.Builder> profile) {
-    return assertThrows(SourceException.class, () -> map(device, profile)).getMessage();
+    return assertThrows(MigrationException.class, () -> map(device, profile)).getMessage();
   }
 
   @ParameterizedTest(name = "{0} + {1} -> {2} {3}")

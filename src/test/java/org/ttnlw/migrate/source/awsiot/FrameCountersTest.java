@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.ttnlw.migrate.source.SourceConfigException;
+import org.ttnlw.migrate.core.ConfigException;
 
 class FrameCountersTest {
   @TempDir
@@ -36,7 +36,7 @@ class FrameCountersTest {
       "A84041000181C61A,1,4294967296", "A84041000181C61A,x,2",
       "A84041000181C61A,1,2\nA84041000181C61A,3,4"})
   void refusesLinesItCannotTrustNamingTheLine(String text) {
-    SourceConfigException e = assertThrows(SourceConfigException.class, () -> read(text));
+    ConfigException e = assertThrows(ConfigException.class, () -> read(text));
     assertTrue(e.getMessage().contains("counters.csv line "), e.getMessage());
   }
 }

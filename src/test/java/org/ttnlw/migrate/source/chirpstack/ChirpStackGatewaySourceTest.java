@@ -32,21 +32,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceCount;
+import org.ttnlw.migrate.core.Futures;
+import org.ttnlw.migrate.core.GatewayRef;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.proto.GatewayAntenna;
 import org.ttnlw.migrate.proto.GatewayIdentifiers;
 import org.ttnlw.migrate.proto.Location;
 import org.ttnlw.migrate.proto.LocationSource;
-import org.ttnlw.migrate.source.DeviceCount;
-import org.ttnlw.migrate.source.Futures;
-import org.ttnlw.migrate.source.GatewayRef;
-import org.ttnlw.migrate.source.GatewaySource;
-import org.ttnlw.migrate.source.SourceConfigException;
-import org.ttnlw.migrate.source.SourceContext;
-import org.ttnlw.migrate.source.SourceException;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackCall;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
+import org.ttnlw.migrate.source.GatewaySource;
 
 /**
  * ChirpStack's gateways through {@link ChirpStackSourcePlugin#openGateways}, over real gRPC with
@@ -57,7 +57,7 @@ class ChirpStackGatewaySourceTest {
   private static final String ADMIN_KEY = "admin-key-do-not-log";
   private static final String TENANT_KEY = "tenant-key-do-not-log";
   private static final String READ_ONLY_KEY = "read-only-key-do-not-log";
-  private static final SourceContext CONTEXT = new SourceContext(4, Duration.ofSeconds(5), 0);
+  private static final CallSettings CONTEXT = new CallSettings(4, Duration.ofSeconds(5), 0);
 
   private final ChirpStackSourcePlugin plugin = new ChirpStackSourcePlugin();
   private final Logger logger = (Logger) LoggerFactory.getLogger("org.ttnlw.migrate.source");
@@ -237,7 +237,7 @@ class ChirpStackGatewaySourceTest {
       "a-very-long-prefix-for-{eui}|it is 39 characters long; TTS allows at most 36",
   })
   void aTemplateThatCannotGiveValidIdsIsAConfigurationError(String template, String problem) {
-    SourceConfigException e = assertThrows(SourceConfigException.class,
+    ConfigException e = assertThrows(ConfigException.class,
         () -> open(ADMIN_KEY, options -> options.gatewayIdTemplate = template));
 
     assertTrue(e.getMessage().startsWith("--gateway-id-template \"" + template + "\""),
@@ -253,7 +253,7 @@ class ChirpStackGatewaySourceTest {
     GatewayMapper mapper = new GatewayMapper(GatewayConfig.from(options));
     var upperCase = SampleChirpStack.gateway(9, TENANT).setGatewayId("0016C001FF000009").build();
 
-    SourceException e = assertThrows(SourceException.class, () -> mapper.map(upperCase));
+    MigrationException e = assertThrows(MigrationException.class, () -> mapper.map(upperCase));
 
     assertEquals("gateway 0016c001ff000009: its TTS gateway ID \"0016C001FF000009\" (from"
         + " --gateway-id-template \"{id}\") is not valid: TTS IDs are 3 to 36 lower-case letters,"
@@ -272,9 +272,9 @@ class ChirpStackGatewaySourceTest {
 
   @Test
   void gatewaysNeedAFrequencyPlan() {
-    SourceConfigException missing = assertThrows(SourceConfigException.class,
+    ConfigException missing = assertThrows(ConfigException.class,
         () -> open(ADMIN_KEY, options -> options.frequencyPlanId = null));
-    SourceConfigException unknown = assertThrows(SourceConfigException.class,
+    ConfigException unknown = assertThrows(ConfigException.class,
         () -> open(ADMIN_KEY, options -> options.frequencyPlanId = "EU_868_TYPO"));
 
     assertTrue(missing.getMessage().contains("set --frequency-plan-id"), missing.getMessage());
@@ -284,7 +284,7 @@ class ChirpStackGatewaySourceTest {
 
   @Test
   void aTenantIdThatIsNoUuidIsAConfigurationError() {
-    SourceConfigException e = assertThrows(SourceConfigException.class,
+    ConfigException e = assertThrows(ConfigException.class,
         () -> open(TENANT_KEY, options -> options.tenantId = "my-tenant"));
 
     assertTrue(e.getMessage().startsWith("invalid --tenant-id \"my-tenant\""), e.getMessage());
@@ -302,7 +302,7 @@ class ChirpStackGatewaySourceTest {
   void aMissingGatewayIsNamedForAdminAndTenantKeys() {
     String missing = gatewayEui(99);
     for (GatewaySource source : List.of(admin(), open(TENANT_KEY, options -> {}))) {
-      SourceException e = assertThrows(SourceException.class, () -> fetch(source, missing));
+      MigrationException e = assertThrows(MigrationException.class, () -> fetch(source, missing));
       assertTrue(e.getMessage().startsWith("gateway " + missing + ": not found, or not visible"
           + " to this API key (gateway " + missing + ": ChirpStack GatewayService/Get at"),
           e.getMessage());
@@ -314,7 +314,7 @@ class ChirpStackGatewaySourceTest {
     GatewaySource tenant = open(TENANT_KEY, options -> {});
 
     assertEquals("Rooftop Amsterdam", fetch(tenant, ROOFTOP_GATEWAY).getName());
-    SourceException e = assertThrows(SourceException.class,
+    MigrationException e = assertThrows(MigrationException.class,
         () -> fetch(tenant, OTHER_TENANT_GATEWAY));
     assertTrue(e.getMessage().contains("not found, or not visible to this API key"),
         e.getMessage());
@@ -352,12 +352,12 @@ class ChirpStackGatewaySourceTest {
     assertEquals(List.of(ROOFTOP_GATEWAY, LONG_NAMED_GATEWAY, TAGGED_GATEWAY),
         all(open(TENANT_KEY, options -> options.tenantId = TENANT).listAll()));
 
-    SourceException none = assertThrows(SourceException.class,
+    MigrationException none = assertThrows(MigrationException.class,
         () -> open(TENANT_KEY, options -> {}).listAll().hasNext());
     assertTrue(none.getMessage().startsWith("listing gateways: only an admin API key lists the"
         + " gateways of every tenant; with a tenant API key set --tenant-id"), none.getMessage());
 
-    SourceException other = assertThrows(SourceException.class,
+    MigrationException other = assertThrows(MigrationException.class,
         () -> open(TENANT_KEY, options -> options.tenantId = OTHER_TENANT).listAll().hasNext());
     assertTrue(other.getMessage().startsWith("listing gateways: tenant " + OTHER_TENANT
         + " not found, or not visible to this API key"), other.getMessage());
@@ -394,7 +394,7 @@ class ChirpStackGatewaySourceTest {
   void aReadOnlyKeyThatCannotDeleteIsToldSoAndTheGatewayStays() {
     GatewaySource source = open(READ_ONLY_KEY, options -> {});
 
-    SourceException e = assertThrows(SourceException.class,
+    MigrationException e = assertThrows(MigrationException.class,
         () -> Futures.await(source.delete(source.resolve(ROOFTOP_GATEWAY))));
 
     assertTrue(e.getMessage().startsWith("deleting gateway " + ROOFTOP_GATEWAY + ": ChirpStack"

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
-import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContract;
 

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.sim.firefly.FireflyFake;
-import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContract;
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.sim.SampleGateways;
-import org.ttnlw.migrate.source.GatewayRef;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.GatewaySourceContract;
 

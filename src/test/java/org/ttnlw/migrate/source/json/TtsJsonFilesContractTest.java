@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.sim.SampleDevices;
-import org.ttnlw.migrate.source.DeviceRef;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContract;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.ttnlw.migrate.export.DeviceRejectedException;
+import org.ttnlw.migrate.core.ItemRejectedException;
 
 class HexTest {
   @Test
@@ -49,7 +49,7 @@ class HexTest {
     MissingValues missing = new MissingValues()
         .need("JoinEUI", Optional.of(1))
         .need("AppKey (appKey)", Optional.empty());
-    DeviceRejectedException e = assertThrows(DeviceRejectedException.class,
+    ItemRejectedException e = assertThrows(ItemRejectedException.class,
         () -> missing.orReject("1111111111111111", "an OTAA device"));
     assertEquals("device 1111111111111111: an OTAA device needs JoinEUI, AppKey (appKey);"
         + " missing: AppKey (appKey)", e.getMessage());

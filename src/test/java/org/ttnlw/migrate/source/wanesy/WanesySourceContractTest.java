@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.ttnlw.migrate.source.DeviceRef;
+import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceContract;
 

@@ -1,0 +1,47 @@
+package org.ttnlw.migrate.pipeline;
+
+/**
+ * Told what became of each item of a run, in the order the run settles them: the plan of a dry
+ * run and the report of a real one ({@code --plan}). Called from the pipeline's own thread.
+ *
+ * @param <R> the items' reference type
+ * @param <T> the item as TTS models it
+ */
+public interface ItemReport<R, T> {
+  /** Told nothing. */
+  static <R, T> ItemReport<R, T> none() {
+    return new ItemReport<>() {
+      @Override
+      public void delivered(R ref, Delivery.Delivered<T> delivered) {}
+
+      @Override
+      public void finished(R ref, boolean earlier) {}
+
+      @Override
+      public void skipped(R ref) {}
+
+      @Override
+      public void failed(R ref, T item, String cause, RuntimeException failure) {}
+    };
+  }
+
+  /** The item is in the target (or in a dry run would be) and written; its source step is next. */
+  void delivered(R ref, Delivery.Delivered<T> delivered);
+
+  /**
+   * The item's source step is done.
+   *
+   * @param earlier whether an earlier run of the same journal delivered it
+   */
+  void finished(R ref, boolean earlier);
+
+  /** An earlier run of the same journal completed the item. */
+  void skipped(R ref);
+
+  /**
+   * The item failed, before or after it was delivered.
+   *
+   * @param item the item as read, or null when it could not be read
+   */
+  void failed(R ref, T item, String cause, RuntimeException failure);
+}

@@ -1,0 +1,95 @@
+package org.ttnlw.migrate.pipeline;
+
+import com.google.protobuf.Message;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.source.SourceConnection;
+
+/**
+ * One kind of item through the pipeline: how its source is opened and read, where the items
+ * go, and what the source does with each once it is safe elsewhere.
+ *
+ * @param <R> the items' reference type
+ * @param <T> the item as TTS models it
+ * @param <S> the opened source
+ */
+public interface Job<R, T extends Message, S extends SourceConnection> {
+  /** What an item is called in messages, e.g. "device". */
+  String noun();
+
+  RefFormat<R> refs();
+
+  RunJournal.Kind journalKind(boolean migration);
+
+  /** The state file when neither --state nor --output names one. */
+  default Optional<Path> defaultState(boolean migration) {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the items go to stdout or --output, with a journal next to it; false for a part
+   * of a larger run, whose items are only counted and whose journal is {@link
+   * #defaultState}.
+   */
+  default boolean writesOutput() {
+    return true;
+  }
+
+  /** What the summary line starts with, e.g. "gateways: " for a part of a device run. */
+  default String summaryPrefix() {
+    return "";
+  }
+
+  /** Told when every item is written and only the source steps are left. */
+  default ExportPipeline.AllWritten allWritten() {
+    return whole -> { };
+  }
+
+  /**
+   * What the source does to each item for good once it is written (e.g. "deleted"), so that
+   * the output is then its only copy; empty when the step can be undone or there is none.
+   */
+  default Optional<String> finalSourceStep() {
+    return Optional.empty();
+  }
+
+  /** Checks the target's flags before anything is opened; only called when there is one. */
+  void checkTarget();
+
+  S open(CallSettings context);
+
+  /**
+   * The source's pre-flight, before the target is opened and before the output and the journal
+   * exist: one cheap call that proves the address, TLS, the key and its rights.
+   *
+   * @throws ConfigException naming the side, the cause and the flag to fix
+   */
+  void preflight(S source);
+
+  Iterator<R> items(S source);
+
+  CompletableFuture<T> read(S source, R ref);
+
+  Transform<T> transform();
+
+  /** Into the target for a migration; only called when there is one. */
+  Delivery<T> target(S source, CallSettings context);
+
+  SideEffects<R> sideEffects(S source, Delivery<T> delivery, RunJournal<R> journal);
+
+  /**
+   * An item's reference as the fields of its plan line, e.g. application_id, device_id and
+   * dev_eui.
+   *
+   * @param item the item as read, or null when it could not be read
+   */
+  Map<String, String> planIds(R ref, T item);
+
+  List<String> remarks(S source);
+}

@@ -1,0 +1,4 @@
+/**
+ * The Firefly (HTTP) source. Imports source, source.lorawan and below; no other source.
+ */
+package org.ttnlw.migrate.source.firefly;

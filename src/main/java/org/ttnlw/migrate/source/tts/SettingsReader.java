@@ -1,0 +1,122 @@
+package org.ttnlw.migrate.source.tts;
+
+import io.grpc.Metadata;
+import java.util.ArrayList;
+import java.util.List;
+import org.ttnlw.migrate.calls.RetryingCalls;
+import org.ttnlw.migrate.core.MigrationException;
+import org.ttnlw.migrate.proto.Application;
+import org.ttnlw.migrate.proto.ApplicationLink;
+import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociation;
+import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociations;
+import org.ttnlw.migrate.proto.ApplicationPackageRegistryGrpc;
+import org.ttnlw.migrate.proto.ApplicationPubSubRegistryGrpc;
+import org.ttnlw.migrate.proto.ApplicationPubSubs;
+import org.ttnlw.migrate.proto.ApplicationSettings;
+import org.ttnlw.migrate.proto.ApplicationWebhookRegistryGrpc;
+import org.ttnlw.migrate.proto.ApplicationWebhooks;
+import org.ttnlw.migrate.proto.ListApplicationPackageDefaultAssociationRequest;
+import org.ttnlw.migrate.proto.ListApplicationPubSubsRequest;
+import org.ttnlw.migrate.proto.ListApplicationWebhooksRequest;
+import org.ttnlw.migrate.tts.MaskedCalls;
+import org.ttnlw.migrate.tts.SettingsKinds;
+import org.ttnlw.migrate.tts.TtsServer;
+
+/**
+ * Reads everything that moves of one application: the application's own fields (IS), the AS link,
+ * every webhook, every pub/sub and every package default association, each without the fields
+ * the server assigns.
+ */
+final class SettingsReader {
+  /** Default associations asked for per page. */
+  static final int PAGE_SIZE = 100;
+  private static final Metadata.Key<String> TOTAL_COUNT =
+      Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final MaskedCalls calls;
+
+  SettingsReader(MaskedCalls calls) {
+    this.calls = calls;
+  }
+
+  ApplicationSettings read(String applicationId) {
+    Application application = SettingsKinds.APPLICATION.get(calls, applicationId, "");
+    if (application == null) {
+      throw new MigrationException("application " + applicationId + " not found");
+    }
+    ApplicationSettings.Builder settings = ApplicationSettings.newBuilder()
+        .setApplication(SettingsKinds.APPLICATION.moved(application));
+    ApplicationLink link = SettingsKinds.LINK.get(calls, applicationId, "");
+    if (link != null) {
+      settings.setLink(SettingsKinds.LINK.moved(link));
+    }
+    RetryingCalls.Answer<ApplicationWebhooks> webhooks = calls.call(
+        TtsServer.APPLICATION_SERVER, ApplicationWebhookRegistryGrpc.getListMethod(),
+        SettingsKinds.WEBHOOK.paths(), mask -> ListApplicationWebhooksRequest.newBuilder()
+            .setApplicationIds(SettingsKinds.app(applicationId)).setFieldMask(mask).build(),
+        "listing the webhooks of application " + applicationId);
+    checkComplete(webhooks, webhooks.message().getWebhooksCount(), "webhooks", applicationId);
+    webhooks.message().getWebhooksList()
+        .forEach(item -> settings.addWebhooks(SettingsKinds.WEBHOOK.moved(item)));
+    RetryingCalls.Answer<ApplicationPubSubs> pubsubs = calls.call(
+        TtsServer.APPLICATION_SERVER, ApplicationPubSubRegistryGrpc.getListMethod(),
+        SettingsKinds.PUBSUB.paths(), mask -> ListApplicationPubSubsRequest.newBuilder()
+            .setApplicationIds(SettingsKinds.app(applicationId)).setFieldMask(mask).build(),
+        "listing the pub/subs of application " + applicationId);
+    checkComplete(pubsubs, pubsubs.message().getPubsubsCount(), "pub/subs", applicationId);
+    pubsubs.message().getPubsubsList()
+        .forEach(item -> settings.addPubsubs(SettingsKinds.PUBSUB.moved(item)));
+    defaultAssociations(applicationId).forEach(item ->
+        settings.addPackageDefaultAssociations(SettingsKinds.DEFAULT_ASSOCIATION.moved(item)));
+    return settings.build();
+  }
+
+  /** Every page of default associations, each of {@link #PAGE_SIZE}, until the total is read. */
+  private List<ApplicationPackageDefaultAssociation> defaultAssociations(String applicationId) {
+    List<ApplicationPackageDefaultAssociation> all = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      int pageNumber = page;
+      RetryingCalls.Answer<ApplicationPackageDefaultAssociations> answer = calls.call(
+          TtsServer.APPLICATION_SERVER,
+          ApplicationPackageRegistryGrpc.getListDefaultAssociationsMethod(),
+          SettingsKinds.DEFAULT_ASSOCIATION.paths(),
+          mask -> ListApplicationPackageDefaultAssociationRequest.newBuilder()
+              .setIds(SettingsKinds.app(applicationId)).setLimit(PAGE_SIZE).setPage(pageNumber)
+              .setFieldMask(mask).build(),
+          "listing the package default associations of application " + applicationId
+              + " (page " + page + ")");
+      all.addAll(answer.message().getDefaultsList());
+      long total = total(answer, all.size());
+      if (all.size() >= total || answer.message().getDefaultsCount() == 0) {
+        if (all.size() < total) {
+          throw incomplete("package default associations", applicationId, all.size(), total);
+        }
+        return all;
+      }
+    }
+  }
+
+  private static void checkComplete(RetryingCalls.Answer<?> answer, int count, String what,
+      String applicationId) {
+    long total = total(answer, count);
+    if (count < total) {
+      throw incomplete(what, applicationId, count, total);
+    }
+  }
+
+  /** The server's {@code x-total-count}; {@code otherwise} where it sent none. */
+  private static long total(RetryingCalls.Answer<?> answer, long otherwise) {
+    String total = answer.headers().get(TOTAL_COUNT);
+    try {
+      return total == null ? otherwise : Long.parseLong(total.strip());
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
+  private static MigrationException incomplete(String what, String applicationId, long read,
+      long total) {
+    return new MigrationException("the " + what + " of application " + applicationId + " came back"
+        + " incomplete: " + read + " of " + total + "; nothing is written for it");
+  }
+}
