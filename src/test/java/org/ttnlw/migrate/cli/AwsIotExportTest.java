@@ -46,12 +46,7 @@ class AwsIotExportTest {
 
   @BeforeEach
   void start() {
-    fake = new IotWirelessFake()
-        .putProfile(AwsSamples.otaaProfile())
-        .putProfile(AwsSamples.abpProfile())
-        .putDevice(AwsSamples.otaaDevice())
-        .putDevice(AwsSamples.abpDevice())
-        .putDevice(AwsSamples.sidewalkDevice(DESTINATION));
+    fake = AwsSamples.seededFake();
   }
 
   @AfterEach

@@ -19,6 +19,16 @@ public final class AwsSamples {
   private AwsSamples() {}
 
   /** A US915 class A OTAA profile, LoRaWAN 1.0.3 with RP002-1.0.1, nothing else set. */
+  /** A fake holding both profiles and the OTAA, ABP and Sidewalk devices, its caller to close. */
+  public static IotWirelessFake seededFake() {
+    return new IotWirelessFake()
+        .putProfile(otaaProfile())
+        .putProfile(abpProfile())
+        .putDevice(otaaDevice())
+        .putDevice(abpDevice())
+        .putDevice(sidewalkDevice(DESTINATION));
+  }
+
   public static String otaaProfile() {
     return """
         {"Arn": "arn:aws:iotwireless:us-east-1:123456789012:DeviceProfile/dp-otaa",

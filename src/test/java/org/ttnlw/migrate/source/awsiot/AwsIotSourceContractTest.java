@@ -35,12 +35,7 @@ class AwsIotSourceContractTest extends SourceContract {
 
   @BeforeEach
   void start() {
-    fake = new IotWirelessFake()
-        .putProfile(AwsSamples.otaaProfile())
-        .putProfile(AwsSamples.abpProfile())
-        .putDevice(AwsSamples.otaaDevice())
-        .putDevice(AwsSamples.abpDevice())
-        .putDevice(AwsSamples.sidewalkDevice(DESTINATION));
+    fake = AwsSamples.seededFake();
   }
 
   @AfterEach
