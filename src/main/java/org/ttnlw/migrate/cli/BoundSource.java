@@ -1,15 +1,11 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ttnlw.migrate.core.CallSettings;
-import org.ttnlw.migrate.core.GatewayRef;
-import org.ttnlw.migrate.devices.DeviceList;
-import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.MigrationChoices;
@@ -46,34 +42,6 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
 
   boolean deletesSourceGateways() {
     return plugin.deletesSourceGateways(options);
-  }
-
-  /** Gateways of a source: the IDs given, or all the key reaches. */
-  GatewayJob.Reading gateways(Iterator<String> ids, boolean all) {
-    return new GatewayJob.Reading() {
-      @Override
-      public GatewaySource open(CallSettings context) {
-        return openGateways(context);
-      }
-
-      @Override
-      public Iterator<GatewayRef> items(GatewaySource source) {
-        if (!all) {
-          return DeviceList.resolved(ids, source::resolve);
-        }
-        return deletesSource() ? DeviceList.readAll(source.listAll()) : source.listAll();
-      }
-
-      @Override
-      public boolean deletesSource() {
-        return deletesSourceGateways();
-      }
-
-      @Override
-      public boolean knowsLnsKeys() {
-        return true;
-      }
-    };
   }
 
   /**
