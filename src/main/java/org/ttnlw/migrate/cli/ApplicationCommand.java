@@ -155,41 +155,48 @@ final class ApplicationCommand extends ExportCommand {
 
   @Override
   Outcome move(DeviceRun devices) {
-    BoundSource<?> bound = devices.bound();
-    Optional<GatewaysWithDevices> gateways = withGateways.isEmpty() ? Optional.empty()
-        : Optional.of(new GatewaysWithDevices(bound::openGateways,
-            bound.deletesSourceGateways(), withGateways, devices.settings(),
-            GatewayJob.Migration.from(target, gatewayTarget, handOverOptions,
-                Optional.of(GatewayCommand.MIGRATE_TIMEOUT)),
-            devices.runner(), io().stderr(), exitCodes()::refused));
-    if (withSettings) {
+    if (withGateways.isEmpty()) {
       Outcome settingsMoved = moveSettings(devices);
-      if (settingsMoved != Outcome.OK) {
-        io().stderr().println("ttn-lw-migrate: the application settings do not match; no device"
-            + " was moved");
-        return settingsMoved;
-      }
+      return settingsMoved == Outcome.OK ? devices.run(Optional.empty()) : settingsMoved;
     }
-    if (gateways.isEmpty()) {
-      return devices.run(Optional.empty());
+    BoundSource<?> bound = devices.bound();
+    GatewaysWithDevices gateways = new GatewaysWithDevices(bound::openGateways,
+        bound.deletesSourceGateways(), withGateways, devices.settings(),
+        GatewayJob.Migration.from(target, gatewayTarget, handOverOptions,
+            Optional.of(GatewayCommand.MIGRATE_TIMEOUT)),
+        devices.runner(), io().stderr(), exitCodes()::refused);
+    Outcome settingsMoved = moveSettings(devices);
+    if (settingsMoved != Outcome.OK) {
+      return settingsMoved;
     }
-    Outcome registered = gateways.get().register();
+    Outcome registered = gateways.register();
     if (registered != Outcome.OK) {
       io().stderr().println("ttn-lw-migrate: not every gateway could be registered in the target;"
           + " no device was moved");
       return registered;
     }
-    return gateways.get().combined(devices.run(Optional.of(gateways.get()::handOver)));
+    return gateways.combined(devices.run(Optional.of(gateways::handOver)));
   }
 
-  /** The source application's settings made to match in the target application. */
+  /**
+   * With {@code --with-application-settings}, the source application's settings made to match
+   * in the target application; OK without it.
+   */
   private Outcome moveSettings(DeviceRun devices) {
+    if (!withSettings) {
+      return Outcome.OK;
+    }
     ApplicationSettings settings;
     try (ApplicationSettingsSource export = devices.bound().openSettings(
         devices.settings().calls())) {
       settings = ApplicationSettingsMove.read(export, ids.get(0), io().stderr());
     }
-    return ApplicationSettingsMove.importInto(devices.mode().target().orElseThrow(), null,
-        devices.settings(), io().stderr(), settings);
+    Outcome moved = ApplicationSettingsMove.importInto(devices.mode().target().orElseThrow(),
+        null, devices.settings(), io().stderr(), settings);
+    if (moved != Outcome.OK) {
+      io().stderr().println("ttn-lw-migrate: the application settings do not match; no device"
+          + " was moved");
+    }
+    return moved;
   }
 }
