@@ -62,7 +62,7 @@ final class ApplicationCommand extends ExportCommand {
   @Override
   Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
       boolean deletesDevices) {
-    // all only for a ListsAllPlugin, whose sources list all
+    // all is true only for a ListsAllPlugin, whose open gives a ListsAllSource
     return all ? DeviceList.ofAll((ListsAllSource) source, deletesDevices)
         : DeviceList.ofApplications(source, ids, deletesDevices);
   }
