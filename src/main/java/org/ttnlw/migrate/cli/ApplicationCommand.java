@@ -14,6 +14,9 @@ import org.ttnlw.migrate.devices.DeviceJob;
 import org.ttnlw.migrate.devices.DeviceList;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
+import org.ttnlw.migrate.source.GatewaysPlugin;
+import org.ttnlw.migrate.source.ListsAllSource;
+import org.ttnlw.migrate.source.SettingsPlugin;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
@@ -59,7 +62,8 @@ final class ApplicationCommand extends ExportCommand {
   @Override
   Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
       boolean deletesDevices) {
-    return all ? DeviceList.ofAll(source, deletesDevices)
+    // all is true only for a ListsAllPlugin, whose open gives a ListsAllSource
+    return all ? DeviceList.ofAll((ListsAllSource) source, deletesDevices)
         : DeviceList.ofApplications(source, ids, deletesDevices);
   }
 
@@ -123,12 +127,12 @@ final class ApplicationCommand extends ExportCommand {
     if (settingsMoved != null || withGateways.isEmpty()) {
       return settingsMoved;
     }
-    if (!bound.plugin().hasGateways()) {
+    if (!(bound.plugin() instanceof GatewaysPlugin<?> gatewaysPlugin)) {
       throw new ParameterException(spec.commandLine(), "--with-gateways needs a source with"
           + " gateways (ttnv3, chirpstack), not " + bound.plugin().name());
     }
     for (String id : withGateways) {
-      String problem = bound.plugin().gatewayIds().problem(id);
+      String problem = gatewaysPlugin.gatewayIds().problem(id);
       if (problem != null) {
         throw new ParameterException(spec.commandLine(), "invalid gateway ID \"" + id
             + "\" in --with-gateways: " + problem);
@@ -159,7 +163,7 @@ final class ApplicationCommand extends ExportCommand {
     if (!withSettings) {
       return null;
     }
-    if (!bound.plugin().hasApplicationSettings()) {
+    if (!(bound.plugin() instanceof SettingsPlugin<?>)) {
       throw new ParameterException(spec.commandLine(), "--with-application-settings needs a"
           + " source with application settings that move (ttnv3, chirpstack), not "
           + bound.plugin().name());

@@ -8,11 +8,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.GatewayRef;
+import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.devices.DeviceList;
 import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaySource;
+import org.ttnlw.migrate.source.GatewaysPlugin;
+import org.ttnlw.migrate.source.ListsAllPlugin;
 import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.SettingsPlugin;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +32,12 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return plugin.open(options, context);
   }
 
+  /** Opens the source's application settings, for a plugin that has them. */
   ApplicationSettingsSource openSettings(CallSettings context) {
-    return plugin.openApplicationSettings(options, context);
+    if (plugin instanceof SettingsPlugin<O> settings) {
+      return settings.openApplicationSettings(options, context);
+    }
+    throw new IllegalStateException(plugin.name() + " has no application settings");
   }
 
   MigrationChoices choices() {
@@ -37,23 +45,21 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
   }
 
   boolean exportsAll() {
-    return plugin.exportsAll(options);
+    return plugin instanceof ListsAllPlugin<O> lister && lister.exportsAll(options);
   }
 
-  GatewaySource openGateways(CallSettings context) {
-    return plugin.openGateways(options, context);
+  /** How the source writes its gateway IDs, for a plugin with gateways. */
+  IdSyntax gatewayIds() {
+    return gatewaysPlugin().gatewayIds();
   }
 
-  boolean deletesSourceGateways() {
-    return plugin.deletesSourceGateways(options);
-  }
-
-  /** Gateways of a source: the IDs given, or all the key reaches. */
+  /** Gateways of a source with gateways: the IDs given, or all the key reaches. */
   GatewayJob.Reading gateways(Iterator<String> ids, boolean all) {
+    GatewaysPlugin<O> gateways = gatewaysPlugin();
     return new GatewayJob.Reading() {
       @Override
       public GatewaySource open(CallSettings context) {
-        return openGateways(context);
+        return gateways.openGateways(options, context);
       }
 
       @Override
@@ -66,7 +72,7 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
 
       @Override
       public boolean deletesSource() {
-        return deletesSourceGateways();
+        return gateways.deletesSourceGateways(options);
       }
 
       @Override
@@ -74,6 +80,14 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
         return true;
       }
     };
+  }
+
+  /** The plugin's gateways: the commands that read them are offered only for a plugin with them. */
+  private GatewaysPlugin<O> gatewaysPlugin() {
+    if (plugin instanceof GatewaysPlugin<O> gateways) {
+      return gateways;
+    }
+    throw new IllegalStateException(plugin.name() + " has no gateways");
   }
 
   /**

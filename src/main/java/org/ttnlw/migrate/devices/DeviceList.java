@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import org.ttnlw.migrate.core.DeviceCount;
 import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.Source;
 
 /** The devices that IDs from the command line or stdin stand for. */
@@ -36,7 +37,7 @@ public final class DeviceList {
   }
 
   /** Every device the source reaches; read completely first when the export deletes devices. */
-  public static Iterator<DeviceRef> ofAll(Source source, boolean deletesDevices) {
+  public static Iterator<DeviceRef> ofAll(ListsAllSource source, boolean deletesDevices) {
     Iterator<DeviceRef> all = source.listAllDevices();
     return deletesDevices ? readAll(all) : all;
   }
