@@ -15,8 +15,7 @@ import org.ttnlw.migrate.source.lorawan.LorawanVersions;
 /** Checked settings of the Firefly source, built from {@link FireflyOptions} before any call. */
 record FireflyConfig(
     HttpUrl baseUrl,
-    String apiKey,
-    TrustSettings trust,
+    Credentials credentials,
     String appId,
     Optional<ByteString> joinEui,
     FrequencyPlan plan,
@@ -59,8 +58,17 @@ record FireflyConfig(
     Credentials credentials = Credentials.from(options.keyFileAndCa, options.apiKey,
         options.useHttp, "Firefly API key",
         "no Firefly API key: set --api-key, --api-key-file or FIREFLY_API_KEY");
-    return new FireflyConfig(parsed, credentials.apiKey(), credentials.trust(), appId, joinEui,
+    return new FireflyConfig(parsed, credentials, appId, joinEui,
         plan, versions);
+  }
+
+  /** The API key, which Firefly takes as a query parameter; kept out of {@code toString}. */
+  String apiKey() {
+    return credentials.apiKey();
+  }
+
+  TrustSettings trust() {
+    return credentials.trust();
   }
 
   private static String required(String value, String message) {
