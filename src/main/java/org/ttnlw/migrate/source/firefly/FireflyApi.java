@@ -153,7 +153,10 @@ final class FireflyApi implements AutoCloseable {
       this.request = request;
     }
 
-    /** Sends the request when the pacer allows; a refusal fails it as a FireflyCallException. */
+    /**
+     * Sends the request when the pacer allows. It fails with a {@link FireflyCallException} when
+     * Firefly refused it, with the IOException when the connection failed.
+     */
     @Override
     public CompletableFuture<JsonNode> attempt(int number) {
       CompletableFuture<JsonNode> answer = new CompletableFuture<>();
