@@ -13,8 +13,6 @@ import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,26 +21,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Unary gRPC calls to a source's servers: authenticated, each attempt with its own deadline,
- * started when the shared {@link CallLimiter} allows, and tried again as the {@link RetryPolicy}
- * says. Waiting, for a start or for a retry, holds no thread. Methods whose name starts with
- * {@code Get} or {@code List} are reads; every other method is a write.
+ * started when the shared {@link CallLimiter} allows, and tried again by the {@link Retrier} as
+ * the {@link GrpcRetryClassifier} says. Waiting, for a start or for a retry, holds no thread.
+ * Methods whose name starts with {@code Get} or {@code List} are reads; every other method is a
+ * write.
  */
 public final class RetryingCalls implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RetryingCalls.class);
-  private static final ScheduledExecutorService RETRY_TIMER =
-      Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "ttn-lw-migrate-retry");
-        thread.setDaemon(true);
-        return thread;
-      });
 
   private final CallCredentials credentials;
   private final Duration timeout;
-  private final RetryPolicy retryPolicy;
+  private final Retrier retrier;
   private final CallLimiter limiter;
   private final Dialect dialect;
   private final AtomicBoolean rateLimitReported = new AtomicBoolean();
-  private volatile boolean closed;
 
   /** An answer together with the response headers the server sent with it. */
   public record Answer<T>(T message, Metadata headers) {}
@@ -63,18 +55,14 @@ public final class RetryingCalls implements AutoCloseable {
     Duration retryAfter(Metadata headers, Metadata trailers);
   }
 
-  public RetryingCalls(CallCredentials credentials, Duration timeout, RetryPolicy retryPolicy,
+  public RetryingCalls(CallCredentials credentials, Duration timeout, Retrier retrier,
       CallLimiter limiter, Dialect dialect) {
     this.credentials = credentials;
     this.timeout = timeout;
-    this.retryPolicy = retryPolicy;
+    this.retrier = retrier;
     this.limiter = limiter;
     this.dialect = dialect;
   }
-
-  /** One call as the caller asked for it, whatever the number of attempts. */
-  private record Call<Q, R>(Target target, MethodDescriptor<Q, R> method, Q request,
-      String what, boolean read, boolean once, CompletableFuture<Answer<R>> result) {}
 
   /**
    * Calls {@code method} on {@code target}. A failure completes the future with the dialect's
@@ -82,8 +70,7 @@ public final class RetryingCalls implements AutoCloseable {
    */
   public <Q, R> CompletableFuture<Answer<R>> call(
       Target target, MethodDescriptor<Q, R> method, Q request, String what) {
-    return start(new Call<>(target, method, request, what, isRead(method), false,
-        new CompletableFuture<>()));
+    return retrier.call(new UnaryCall<>(target, method, request, what));
   }
 
   /**
@@ -92,13 +79,7 @@ public final class RetryingCalls implements AutoCloseable {
    */
   public <Q, R> CompletableFuture<Answer<R>> callOnce(
       Target target, MethodDescriptor<Q, R> method, Q request, String what) {
-    return start(new Call<>(target, method, request, what, isRead(method), true,
-        new CompletableFuture<>()));
-  }
-
-  private <Q, R> CompletableFuture<Answer<R>> start(Call<Q, R> call) {
-    attempt(call, 1);
-    return call.result();
+    return retrier.callOnce(new UnaryCall<>(target, method, request, what));
   }
 
   private static boolean isRead(MethodDescriptor<?, ?> method) {
@@ -106,84 +87,108 @@ public final class RetryingCalls implements AutoCloseable {
     return name != null && (name.startsWith("Get") || name.startsWith("List"));
   }
 
-  private <Q, R> void attempt(Call<Q, R> call, int attempt) {
-    limiter.acquire()
-        .thenAccept(permit -> send(call, attempt, permit))
-        .exceptionally(failure -> {
-          call.result().completeExceptionally(failure);
-          return null;
-        });
-  }
+  /** One call as the caller asked for it, whatever the number of attempts. */
+  private final class UnaryCall<Q, R> implements Retrier.Attempts<Answer<R>> {
+    private final Target target;
+    private final MethodDescriptor<Q, R> method;
+    private final Q request;
+    private final String what;
+    private final boolean read;
+    /** The response headers of the latest attempt: a refusal's may say how long to wait. */
+    private volatile Metadata headers = new Metadata();
 
-  private <Q, R> void send(Call<Q, R> call, int attempt, CallLimiter.Permit permit) {
-    AtomicReference<Metadata> headers = new AtomicReference<>(new Metadata());
-    Channel channel = ClientInterceptors.intercept(call.target().channel(),
-        MetadataUtils.newCaptureMetadataInterceptor(headers, new AtomicReference<>()));
-    CallOptions options = CallOptions.DEFAULT
-        .withCallCredentials(credentials)
-        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    long start = System.nanoTime();
-    ClientCalls.asyncUnaryCall(channel.newCall(call.method(), options), call.request(),
-        new StreamObserver<>() {
-          private R message;
+    UnaryCall(Target target, MethodDescriptor<Q, R> method, Q request, String what) {
+      this.target = target;
+      this.method = method;
+      this.request = request;
+      this.what = what;
+      this.read = isRead(method);
+    }
 
-          @Override
-          public void onNext(R value) {
-            message = value;
-          }
+    @Override
+    public CompletableFuture<Answer<R>> attempt(int number) {
+      if (number > 1) {
+        // gRPC fails calls at once while it waits to reconnect on its own schedule; the pause
+        // just taken is the backoff this retry needs, so connect now.
+        target.channel().resetConnectBackoff();
+      }
+      CompletableFuture<Answer<R>> answer = new CompletableFuture<>();
+      limiter.acquire()
+          .thenAccept(permit -> send(permit, answer))
+          .exceptionally(failure -> {
+            answer.completeExceptionally(failure);
+            return null;
+          });
+      return answer;
+    }
 
-          @Override
-          public void onError(Throwable failure) {
-            boolean rateLimited =
-                Status.fromThrowable(failure).getCode() == Status.Code.RESOURCE_EXHAUSTED;
-            permit.release(rateLimited
-                ? CallLimiter.Outcome.RATE_LIMITED : CallLimiter.Outcome.FAILED);
-            failed(call, attempt, failure, headers.get());
-          }
+    private void send(CallLimiter.Permit permit, CompletableFuture<Answer<R>> answer) {
+      AtomicReference<Metadata> received = new AtomicReference<>(new Metadata());
+      Channel channel = ClientInterceptors.intercept(target.channel(),
+          MetadataUtils.newCaptureMetadataInterceptor(received, new AtomicReference<>()));
+      CallOptions options = CallOptions.DEFAULT
+          .withCallCredentials(credentials)
+          .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      long start = System.nanoTime();
+      ClientCalls.asyncUnaryCall(channel.newCall(method, options), request,
+          new StreamObserver<>() {
+            private R message;
 
-          @Override
-          public void onCompleted() {
-            permit.release(CallLimiter.Outcome.SUCCEEDED);
-            if (log.isDebugEnabled()) {
-              log.debug("{}: {} ok in {} ms", call.what(), rpc(call),
-                  (System.nanoTime() - start) / 1_000_000);
+            @Override
+            public void onNext(R value) {
+              message = value;
             }
-            call.result().complete(new Answer<>(message, headers.get()));
-          }
-        });
-  }
 
-  private void failed(Call<?, ?> call, int attempt, Throwable failure, Metadata headers) {
-    Status status = Status.fromThrowable(failure);
-    if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED
-        && rateLimitReported.compareAndSet(false, true)) {
-      log.warn("rate limited by the {}; slowing down", call.target().name());
-    }
-    if (closed || call.once() || !retryPolicy.shouldRetry(attempt, status, call.read())) {
-      call.result().completeExceptionally(dialect.failure(call.target(),
-          call.method().getBareMethodName(), call.what(), failure,
-          RetryPolicy.remark(attempt, status, call.read())));
-      return;
-    }
-    Duration pause = retryPolicy.pause(attempt,
-        dialect.retryAfter(headers, Status.trailersFromThrowable(failure)));
-    log.debug("{}: {} failed ({}); attempt {} of {} in {} ms", call.what(), rpc(call),
-        dialect.describe(failure), attempt + 1, retryPolicy.retries() + 1, pause.toMillis());
-    RETRY_TIMER.schedule(() -> {
-      // gRPC fails calls at once while it waits to reconnect on its own schedule; the pause
-      // just taken is the backoff this retry needs, so connect now.
-      call.target().channel().resetConnectBackoff();
-      attempt(call, attempt + 1);
-    }, pause.toMillis(), TimeUnit.MILLISECONDS);
-  }
+            @Override
+            public void onError(Throwable failure) {
+              boolean rateLimited =
+                  Status.fromThrowable(failure).getCode() == Status.Code.RESOURCE_EXHAUSTED;
+              permit.release(rateLimited
+                  ? CallLimiter.Outcome.RATE_LIMITED : CallLimiter.Outcome.FAILED);
+              if (rateLimited && rateLimitReported.compareAndSet(false, true)) {
+                log.warn("rate limited by the {}; slowing down", target.name());
+              }
+              headers = received.get();
+              answer.completeExceptionally(failure);
+            }
 
-  private static String rpc(Call<?, ?> call) {
-    return call.target().name() + " " + call.method().getBareMethodName();
+            @Override
+            public void onCompleted() {
+              permit.release(CallLimiter.Outcome.SUCCEEDED);
+              if (log.isDebugEnabled()) {
+                log.debug("{}: {} ok in {} ms", what, rpc(),
+                    (System.nanoTime() - start) / 1_000_000);
+              }
+              answer.complete(new Answer<>(message, received.get()));
+            }
+          });
+    }
+
+    @Override
+    public Retrier.Decision shouldRetry(Throwable failure) {
+      return GrpcRetryClassifier.shouldRetry(Status.fromThrowable(failure), read,
+          dialect.retryAfter(headers, Status.trailersFromThrowable(failure)));
+    }
+
+    @Override
+    public String describe(Throwable failure) {
+      return what + ": " + rpc() + " failed (" + dialect.describe(failure) + ")";
+    }
+
+    @Override
+    public Throwable giveUp(Throwable failure, int attempts) {
+      return dialect.failure(target, method.getBareMethodName(), what, failure,
+          GrpcRetryClassifier.remark(attempts, Status.fromThrowable(failure), read));
+    }
+
+    private String rpc() {
+      return target.name() + " " + method.getBareMethodName();
+    }
   }
 
   /** From now on, failed calls are not retried but fail with their last error. */
   @Override
   public void close() {
-    closed = true;
+    retrier.close();
   }
 }

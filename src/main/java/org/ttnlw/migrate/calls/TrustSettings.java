@@ -22,11 +22,12 @@ import org.ttnlw.migrate.core.ConfigException;
  */
 public record TrustSettings(boolean plaintext, Optional<TrustManager> trustManager) {
 
-  public static TrustSettings insecure() {
-    return new TrustSettings(true, Optional.empty());
+  /** Plaintext, or TLS trusting the system's certificate authorities and the CA file's. */
+  public static TrustSettings from(boolean plaintext, Path caFile) {
+    return plaintext ? new TrustSettings(true, Optional.empty()) : withTls(caFile);
   }
 
-  public static TrustSettings withTls(Path caFile) {
+  private static TrustSettings withTls(Path caFile) {
     if (caFile == null) {
       return new TrustSettings(false, Optional.empty());
     }

@@ -16,6 +16,9 @@ import org.ttnlw.migrate.pipeline.Outcome;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.settings.ApplicationSettingsMove;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
+import org.ttnlw.migrate.source.GatewaysPlugin;
+import org.ttnlw.migrate.source.ListsAllSource;
+import org.ttnlw.migrate.source.SettingsPlugin;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
@@ -61,7 +64,8 @@ final class ApplicationCommand extends ExportCommand {
   @Override
   Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
       boolean deletesDevices) {
-    return all ? DeviceList.ofAll(source, deletesDevices)
+    // all is true only for a ListsAllPlugin, whose open gives a ListsAllSource
+    return all ? DeviceList.ofAll((ListsAllSource) source, deletesDevices)
         : DeviceList.ofApplications(source, ids, deletesDevices);
   }
 
@@ -128,12 +132,12 @@ final class ApplicationCommand extends ExportCommand {
     if (withGateways.isEmpty()) {
       return;
     }
-    if (!bound.plugin().hasGateways()) {
+    if (!(bound.plugin() instanceof GatewaysPlugin<?> gatewaysPlugin)) {
       throw new ParameterException(spec.commandLine(), "--with-gateways needs a source with"
           + " gateways (ttnv3, chirpstack), not " + bound.plugin().name());
     }
     for (String id : withGateways) {
-      String problem = bound.plugin().gatewayIds().problem(id);
+      String problem = gatewaysPlugin.gatewayIds().problem(id);
       if (problem != null) {
         throw new ParameterException(spec.commandLine(), "invalid gateway ID \"" + id
             + "\" in --with-gateways: " + problem);
@@ -142,7 +146,7 @@ final class ApplicationCommand extends ExportCommand {
   }
 
   private void checkSettingsOptions(BoundSource<?> bound) {
-    if (!bound.plugin().hasApplicationSettings()) {
+    if (!(bound.plugin() instanceof SettingsPlugin<?>)) {
       throw new ParameterException(spec.commandLine(), "--with-application-settings needs a"
           + " source with application settings that move (ttnv3, chirpstack), not "
           + bound.plugin().name());

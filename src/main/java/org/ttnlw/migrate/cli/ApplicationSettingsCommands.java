@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ttnlw.migrate.settings.ApplicationCreationOptions;
+import org.ttnlw.migrate.source.SettingsPlugin;
 import picocli.CommandLine;
 
 /**
@@ -19,7 +20,7 @@ final class ApplicationSettingsCommands {
   ApplicationSettingsCommands(Cli.Wiring wiring, List<BoundSource<?>> sources) {
     this.wiring = wiring;
     for (BoundSource<?> bound : sources) {
-      if (bound.plugin().hasApplicationSettings()) {
+      if (bound.plugin() instanceof SettingsPlugin<?>) {
         this.sources.put(bound.plugin().name(), bound);
         bound.plugin().aliases().forEach(alias -> this.sources.put(alias, bound));
       }

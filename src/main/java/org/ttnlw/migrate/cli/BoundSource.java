@@ -6,9 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaySource;
+import org.ttnlw.migrate.source.GatewaysPlugin;
+import org.ttnlw.migrate.source.ListsAllPlugin;
 import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.SettingsPlugin;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +28,12 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return plugin.open(options, context);
   }
 
+  /** Opens the source's application settings, for a plugin that has them. */
   ApplicationSettingsSource openSettings(CallSettings context) {
-    return plugin.openApplicationSettings(options, context);
+    if (plugin instanceof SettingsPlugin<O> settings) {
+      return settings.openApplicationSettings(options, context);
+    }
+    throw new IllegalStateException(plugin.name() + " has no application settings");
   }
 
   MigrationChoices choices() {
@@ -33,15 +41,30 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
   }
 
   boolean exportsAll() {
-    return plugin.exportsAll(options);
+    return plugin instanceof ListsAllPlugin<O> lister && lister.exportsAll(options);
   }
 
+  /** How the source writes its gateway IDs, for a plugin with gateways. */
+  IdSyntax gatewayIds() {
+    return gatewaysPlugin().gatewayIds();
+  }
+
+  /** Opens the source's gateways, for a plugin with gateways. */
   GatewaySource openGateways(CallSettings context) {
-    return plugin.openGateways(options, context);
+    return gatewaysPlugin().openGateways(options, context);
   }
 
+  /** Whether each gateway is deleted at the source once handed over, for a plugin with them. */
   boolean deletesSourceGateways() {
-    return plugin.deletesSourceGateways(options);
+    return gatewaysPlugin().deletesSourceGateways(options);
+  }
+
+  /** The plugin's gateways: the commands that read them are offered only for a plugin with them. */
+  private GatewaysPlugin<O> gatewaysPlugin() {
+    if (plugin instanceof GatewaysPlugin<O> gateways) {
+      return gateways;
+    }
+    throw new IllegalStateException(plugin.name() + " has no gateways");
   }
 
   /**

@@ -12,6 +12,7 @@ import org.ttnlw.migrate.core.TerminalText;
 import org.ttnlw.migrate.devices.IdInput;
 import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.pipeline.Mode;
+import org.ttnlw.migrate.source.GatewaysPlugin;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
@@ -108,7 +109,8 @@ final class Cli {
         offerPlan(line);
         if (command instanceof ApplicationCommand application) {
           application.offerSettingsOption(line.getCommandSpec());
-          if (sources.values().stream().anyMatch(bound -> bound.plugin().hasGateways())) {
+          if (sources.values().stream()
+              .anyMatch(bound -> bound.plugin() instanceof GatewaysPlugin<?>)) {
             application.offerGatewaysOption(line.getCommandSpec(), target, gatewayTarget,
                 handOver);
             PrefixedFlags.addTo(line.getCommandSpec(), gatewayTarget, "--target.",
@@ -121,7 +123,7 @@ final class Cli {
       }
       Map<String, BoundSource<?>> withGateways = new LinkedHashMap<>();
       sources.forEach((name, bound) -> {
-        if (bound.plugin().hasGateways()) {
+        if (bound.plugin() instanceof GatewaysPlugin<?>) {
           withGateways.put(name, bound);
         }
       });

@@ -82,7 +82,7 @@ final class GatewayCommand extends BaseCommand {
     Iterator<String> input;
     try {
       input = all ? List.<String>of().iterator()
-          : IdInput.of("gateway", bound.plugin().gatewayIds(), ids, io().stdin());
+          : IdInput.of("gateway", bound.gatewayIds(), ids, io().stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import org.ttnlw.migrate.core.DeviceCount;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.pipeline.ItemLists;
+import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.Source;
 
 /** The devices that IDs from the command line or stdin stand for. */
@@ -19,7 +20,7 @@ public final class DeviceList {
   }
 
   /** Every device the source reaches; read completely first when the export deletes devices. */
-  public static Iterator<DeviceRef> ofAll(Source source, boolean deletesDevices) {
+  public static Iterator<DeviceRef> ofAll(ListsAllSource source, boolean deletesDevices) {
     Iterator<DeviceRef> all = source.listAllDevices();
     return deletesDevices ? ItemLists.readAll(all) : all;
   }

@@ -30,11 +30,6 @@ public interface Source extends SourceConnection {
   /** The devices of an application, in the source's order, read lazily page by page. */
   Iterator<DeviceRef> listDevices(String applicationId);
 
-  /** Every device the source reaches, for a plugin whose {@code exportsAll} says so. */
-  default Iterator<DeviceRef> listAllDevices() {
-    throw new UnsupportedOperationException("this source cannot list all its devices");
-  }
-
   /** Reads one device, complete enough to be created on another network. */
   CompletableFuture<EndDevice> fetch(DeviceRef device);
 

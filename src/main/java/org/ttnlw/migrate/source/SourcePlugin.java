@@ -7,7 +7,9 @@ import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.core.IdSyntax;
 
 /**
- * A kind of source the tool can migrate from, with its own flags.
+ * A kind of source the tool can migrate from, with its own flags. What a source has beyond
+ * devices it declares by implementing an optional interface as well: {@link GatewaysPlugin},
+ * {@link SettingsPlugin}, {@link ListsAllPlugin}.
  *
  * @param <O> the source's picocli-annotated options: one fresh object per command line
  */
@@ -35,14 +37,6 @@ public interface SourcePlugin<O> {
     return DeviceIds.SYNTAX;
   }
 
-  /**
-   * Whether {@code application} exports every device the source reaches (a source's {@code --all}
-   * flag) rather than the applications named; {@link Source#listAllDevices} then lists them.
-   */
-  default boolean exportsAll(O options) {
-    return false;
-  }
-
   MigrationChoices choices(O options);
 
   /**
@@ -51,44 +45,4 @@ public interface SourcePlugin<O> {
    * @throws ConfigException when a setting is missing or wrong
    */
   Source open(O options, CallSettings context);
-
-  /** Whether the source has gateways the {@code gateway} commands can read. */
-  default boolean hasGateways() {
-    return false;
-  }
-
-  /** How the IDs that {@code gateway} takes are written; TTS IDs unless the source differs. */
-  default IdSyntax gatewayIds() {
-    return DeviceIds.SYNTAX;
-  }
-
-  /** Whether a migrated gateway is deleted at the source once it is connected to the target. */
-  default boolean deletesSourceGateways(O options) {
-    return false;
-  }
-
-  /**
-   * Checks the options that gateways need and connects lazily, for a source whose {@link
-   * #hasGateways} says so.
-   *
-   * @throws ConfigException when a setting is missing or wrong
-   */
-  default GatewaySource openGateways(O options, CallSettings context) {
-    throw new UnsupportedOperationException(name() + " has no gateways to migrate");
-  }
-
-  /** Whether the source has application settings the {@code application-settings} command reads. */
-  default boolean hasApplicationSettings() {
-    return false;
-  }
-
-  /**
-   * Checks the options that application settings need and connects lazily, for a source whose
-   * {@link #hasApplicationSettings} says so.
-   *
-   * @throws ConfigException when a setting is missing or wrong
-   */
-  default ApplicationSettingsSource openApplicationSettings(O options, CallSettings context) {
-    throw new UnsupportedOperationException(name() + " has no application settings to migrate");
-  }
 }

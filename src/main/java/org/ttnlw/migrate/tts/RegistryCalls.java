@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.calls.ApiKeyCredentials;
 import org.ttnlw.migrate.calls.Backoff;
 import org.ttnlw.migrate.calls.CallLimiter;
-import org.ttnlw.migrate.calls.RetryPolicy;
+import org.ttnlw.migrate.calls.Retrier;
 import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.calls.TlsTrouble;
 import org.ttnlw.migrate.core.CallSettings;
@@ -26,7 +26,7 @@ public final class RegistryCalls implements AutoCloseable {
     this.channels = new TtsChannels(connection.addresses(), connection.trust());
     this.calls = new RetryingCalls(
         new ApiKeyCredentials(connection.apiKey(), connection.trust().plaintext()),
-        context.callTimeout(), new RetryPolicy(context.retries(), Backoff.DEFAULT),
+        context.callTimeout(), new Retrier(context.retries(), Backoff.DEFAULT),
         new CallLimiter(CALLS_PER_DEVICE * context.concurrency()),
         new TtsDialect(connection.trust().plaintext(), connection.flagPrefix()));
   }

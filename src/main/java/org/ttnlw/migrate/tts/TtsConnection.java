@@ -58,7 +58,7 @@ public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, Tru
       addresses.put(server, GrpcAddress.check(server, address, options.insecure));
     }
     return new TtsConnection(apiKey.get(), Map.copyOf(addresses),
-        options.insecure ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile),
+        TrustSettings.from(options.insecure, options.caFile),
         flagPrefix);
   }
 

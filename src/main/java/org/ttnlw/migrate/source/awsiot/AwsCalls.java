@@ -1,54 +1,42 @@
 package org.ttnlw.migrate.source.awsiot;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.Backoff;
 import org.ttnlw.migrate.calls.CallLimiter;
+import org.ttnlw.migrate.calls.Retrier;
 import org.ttnlw.migrate.core.CallSettings;
 import software.amazon.awssdk.services.iotwireless.IotWirelessClient;
 
 /**
  * Calls to IoT Wireless: at most --concurrency at once (fewer while AWS throttles, through the
  * shared {@link CallLimiter}), each on a worker thread since the SDK client blocks, and tried
- * again after the shared {@link Backoff} when the failure may pass (throttling, 5xx, network).
- * The SDK's own retries are off, so --retries is the whole story.
+ * again by the {@link Retrier} when {@link AwsFailure} says the failure may pass (throttling, 5xx,
+ * network). The SDK's own retries are off, so --retries is the whole story.
  */
 final class AwsCalls implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AwsCalls.class);
 
   private final IotWirelessClient client;
-  private final int retries;
+  private final Retrier retrier;
   private final CallLimiter limiter;
   private final ExecutorService workers;
-  private final ScheduledExecutorService timer;
   private final AtomicBoolean throttlingReported = new AtomicBoolean();
-  private volatile boolean closed;
 
   AwsCalls(IotWirelessClient client, CallSettings context) {
     this.client = client;
-    this.retries = context.retries();
+    this.retrier = new Retrier(context.retries(), Backoff.DEFAULT);
     this.limiter = new CallLimiter(context.concurrency());
-    this.workers = Executors.newFixedThreadPool(context.concurrency(),
-        daemon("ttn-lw-migrate-aws"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ttn-lw-migrate-aws-retry"));
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
+    this.workers = Executors.newFixedThreadPool(context.concurrency(), task -> {
+      Thread thread = new Thread(task, "ttn-lw-migrate-aws");
       thread.setDaemon(true);
       return thread;
-    };
+    });
   }
 
   /**
@@ -57,9 +45,7 @@ final class AwsCalls implements AutoCloseable {
    */
   <T> CompletableFuture<T> call(String what, String operationName,
       Function<IotWirelessClient, T> operation) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    attempt(what, operationName, operation, 1, retries, result);
-    return result;
+    return retrier.call(new Operation<>(what, operationName, operation));
   }
 
   /**
@@ -68,55 +54,66 @@ final class AwsCalls implements AutoCloseable {
    */
   <T> CompletableFuture<T> callOnce(String what, String operationName,
       Function<IotWirelessClient, T> operation) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    attempt(what, operationName, operation, 1, 0, result);
-    return result;
+    return retrier.callOnce(new Operation<>(what, operationName, operation));
   }
 
-  private <T> void attempt(String what, String operationName,
-      Function<IotWirelessClient, T> operation, int attempt, int retries,
-      CompletableFuture<T> result) {
-    limiter.acquire().thenAccept(permit -> workers.execute(() -> {
-      long start = System.nanoTime();
-      T answer;
-      try {
-        answer = operation.apply(client);
-      } catch (RuntimeException e) {
-        AwsFailure failure = AwsFailure.of(e);
-        permit.release(failure.rateLimited()
-            ? CallLimiter.Outcome.RATE_LIMITED : CallLimiter.Outcome.FAILED);
-        failed(what, operationName, operation, attempt, retries, result, failure, e);
-        return;
-      }
-      permit.release(CallLimiter.Outcome.SUCCEEDED);
-      log.debug("{}: {} ok in {} ms", what, operationName, (System.nanoTime() - start) / 1_000_000);
-      result.complete(answer);
-    }));
-  }
+  /** One operation as the caller asked for it, whatever the number of attempts. */
+  private final class Operation<T> implements Retrier.Attempts<T> {
+    private final String what;
+    private final String name;
+    private final Function<IotWirelessClient, T> operation;
 
-  private <T> void failed(String what, String operationName,
-      Function<IotWirelessClient, T> operation, int attempt, int retries,
-      CompletableFuture<T> result, AwsFailure failure, RuntimeException cause) {
-    if (failure.rateLimited() && throttlingReported.compareAndSet(false, true)) {
-      log.warn("throttled by AWS IoT Wireless; slowing down");
+    Operation(String what, String name, Function<IotWirelessClient, T> operation) {
+      this.what = what;
+      this.name = name;
+      this.operation = operation;
     }
-    if (closed || attempt > retries || !failure.passing()) {
-      result.completeExceptionally(new AwsCallException(what, operationName, failure, attempt,
-          cause));
-      return;
+
+    @Override
+    public CompletableFuture<T> attempt(int number) {
+      CompletableFuture<T> answer = new CompletableFuture<>();
+      limiter.acquire().thenAccept(permit -> workers.execute(() -> {
+        long start = System.nanoTime();
+        T value;
+        try {
+          value = operation.apply(client);
+        } catch (RuntimeException e) {
+          boolean rateLimited = AwsFailure.of(e).rateLimited();
+          permit.release(rateLimited
+              ? CallLimiter.Outcome.RATE_LIMITED : CallLimiter.Outcome.FAILED);
+          if (rateLimited && throttlingReported.compareAndSet(false, true)) {
+            log.warn("throttled by AWS IoT Wireless; slowing down");
+          }
+          answer.completeExceptionally(e);
+          return;
+        }
+        permit.release(CallLimiter.Outcome.SUCCEEDED);
+        log.debug("{}: {} ok in {} ms", what, name, (System.nanoTime() - start) / 1_000_000);
+        answer.complete(value);
+      }));
+      return answer;
     }
-    Duration pause = Backoff.DEFAULT.pause(attempt, Duration.ZERO, ThreadLocalRandom.current());
-    log.debug("{}: {} failed ({}); attempt {} of {} in {} ms", what, operationName,
-        failure.describe(), attempt + 1, retries + 1, pause.toMillis());
-    timer.schedule(() -> attempt(what, operationName, operation, attempt + 1, retries, result),
-        pause.toMillis(), TimeUnit.MILLISECONDS);
+
+    @Override
+    public Retrier.Decision shouldRetry(Throwable failure) {
+      return AwsFailure.of(failure).shouldRetry();
+    }
+
+    @Override
+    public String describe(Throwable failure) {
+      return what + ": " + name + " failed (" + AwsFailure.of(failure).describe() + ")";
+    }
+
+    @Override
+    public Throwable giveUp(Throwable failure, int attempts) {
+      return new AwsCallException(what, name, AwsFailure.of(failure), attempts, failure);
+    }
   }
 
   /** Stops the workers and the client; calls waiting for a retry fail with their last error. */
   @Override
   public void close() {
-    closed = true;
-    timer.shutdownNow();
+    retrier.close();
     workers.shutdownNow();
     client.close();
   }

@@ -5,11 +5,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.ttnlw.migrate.calls.FailureReach;
+import org.ttnlw.migrate.calls.Retrier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 
 /**
- * What a failed SDK call means for the export. The error code is read from the response rather
+ * What a failed SDK call means for the export, and whether the {@link Retrier} tries it again
+ * (throttling, 5xx, network). The error code is read from the response rather
  * than the exception class: codes the service model does not declare (the credential errors)
  * arrive as the base exception with only the code set.
  *
@@ -38,6 +40,11 @@ record AwsFailure(String code, int status, String message, boolean passing, bool
     return new AwsFailure(failure.getClass().getSimpleName(), 0,
         String.valueOf(failure.getMessage()), network, false,
         causes(failure).anyMatch(FailureReach::isConnectionTrouble));
+  }
+
+  /** What the {@link Retrier} does next: call again when the failure may pass. */
+  Retrier.Decision shouldRetry() {
+    return passing ? Retrier.Decision.RETRY : Retrier.Decision.GIVE_UP;
   }
 
   /** Refused credentials or an endpoint nobody answers: every other call fails the same way. */

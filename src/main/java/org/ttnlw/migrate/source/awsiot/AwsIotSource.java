@@ -10,7 +10,7 @@ import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SourceNeeds;
 import software.amazon.awssdk.services.iotwireless.model.GetWirelessDeviceResponse;
 import software.amazon.awssdk.services.iotwireless.model.LoRaWANDeviceProfile;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.iotwireless.model.WirelessDeviceType;
  * once per profile and run). Devices are named by wireless device ID or by DevEUI (16 hex digits).
  * AWS has no "disable"; {@link #delete} is DeleteWirelessDevice.
  */
-final class AwsIotSource implements Source {
+final class AwsIotSource implements ListsAllSource {
   private final AwsIotConfig config;
   private final AwsCalls calls;
   private final AwsIotReport report = new AwsIotReport();

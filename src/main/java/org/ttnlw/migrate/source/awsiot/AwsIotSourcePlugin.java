@@ -4,13 +4,13 @@ import java.util.List;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.Disabling;
+import org.ttnlw.migrate.source.ListsAllPlugin;
+import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.MigrationChoices;
-import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 
 /** AWS IoT Core for LoRaWAN, through the AWS SDK for Java. */
-public final class AwsIotSourcePlugin implements SourcePlugin<AwsIotOptions> {
+public final class AwsIotSourcePlugin implements ListsAllPlugin<AwsIotOptions> {
   @Override
   public String name() {
     return "awsiot";
@@ -61,7 +61,7 @@ public final class AwsIotSourcePlugin implements SourcePlugin<AwsIotOptions> {
   }
 
   @Override
-  public Source open(AwsIotOptions options, CallSettings context) {
+  public ListsAllSource open(AwsIotOptions options, CallSettings context) {
     AwsIotConfig config = AwsIotConfig.from(options);
     return new AwsIotSource(config, new AwsCalls(IotWirelessClients.create(config, context),
         context));

@@ -10,7 +10,7 @@ import org.ttnlw.migrate.calls.ApiKeyCredentials;
 import org.ttnlw.migrate.calls.Backoff;
 import org.ttnlw.migrate.calls.CallLimiter;
 import org.ttnlw.migrate.calls.GrpcChannels;
-import org.ttnlw.migrate.calls.RetryPolicy;
+import org.ttnlw.migrate.calls.Retrier;
 import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.core.CallSettings;
 
@@ -28,7 +28,7 @@ final class ChirpStackCalls implements AutoCloseable {
     this.address = config.address();
     this.calls = new RetryingCalls(
         new ApiKeyCredentials(config.apiKey(), config.trust().plaintext()), context.callTimeout(),
-        new RetryPolicy(context.retries(), Backoff.DEFAULT),
+        new Retrier(context.retries(), Backoff.DEFAULT),
         new CallLimiter(CALLS_PER_DEVICE * context.concurrency()), new Dialect());
   }
 

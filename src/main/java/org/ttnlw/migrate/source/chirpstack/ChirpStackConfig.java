@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.ttnlw.migrate.calls.ApiKey;
+import org.ttnlw.migrate.calls.Credentials;
 import org.ttnlw.migrate.calls.TrustSettings;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
@@ -29,11 +30,14 @@ record ChirpStackConfig(
       throw new ConfigException("--export-session and --no-session contradict each other;"
           + " pass one of them");
     }
+    String address = address(options.apiUrl);
+    Credentials credentials = Credentials.from(options.keyFileAndCa, options.apiKey,
+        options.insecure, "API key",
+        "no API key: set --api-key, --api-key-file or CHIRPSTACK_API_KEY");
     return new ChirpStackConfig(
-        address(options.apiUrl),
-        ApiKey.from(options.apiKey, options.apiKeyFile,
-            "set --api-key, --api-key-file or CHIRPSTACK_API_KEY"),
-        options.insecure ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile),
+        address,
+        new ApiKey(credentials.apiKey()),
+        credentials.trust(),
         joinEui(options.joinEui),
         frequencyPlan(options.frequencyPlanId),
         options.exportSession,

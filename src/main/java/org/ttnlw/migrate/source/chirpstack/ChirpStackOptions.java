@@ -1,7 +1,8 @@
 package org.ttnlw.migrate.source.chirpstack;
 
-import java.nio.file.Path;
+import org.ttnlw.migrate.calls.KeyFileAndCaOptions;
 import org.ttnlw.migrate.core.SecretFlag;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,14 +22,8 @@ public final class ChirpStackOptions {
           + " logged." + SecretFlag.VISIBLE_IN_PS)
   String apiKey;
 
-  @Option(names = "--api-key-file", paramLabel = "FILE",
-      description = "File holding the API key (surrounding white space ignored). Used when"
-          + " --api-key is not given.")
-  Path apiKeyFile;
-
-  @Option(names = {"--ca-file", "--ca-cert-path"}, paramLabel = "FILE",
-      description = "PEM file of CA certificates to trust in addition to the system trust store.")
-  Path caFile;
+  @Mixin
+  KeyFileAndCaOptions keyFileAndCa = new KeyFileAndCaOptions();
 
   @Option(names = "--insecure",
       description = "Connect without TLS (plaintext gRPC, e.g. ChirpStack's default port 8080 on"

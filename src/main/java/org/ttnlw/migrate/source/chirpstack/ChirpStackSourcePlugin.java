@@ -6,13 +6,15 @@ import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.GatewaySource;
+import org.ttnlw.migrate.source.GatewaysPlugin;
 import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.SettingsPlugin;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 
 /** ChirpStack v4, over its gRPC API. */
-public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOptions> {
+public final class ChirpStackSourcePlugin
+    implements GatewaysPlugin<ChirpStackOptions>, SettingsPlugin<ChirpStackOptions> {
   @Override
   public String name() {
     return "chirpstack";
@@ -61,19 +63,9 @@ public final class ChirpStackSourcePlugin implements SourcePlugin<ChirpStackOpti
   }
 
   @Override
-  public boolean hasApplicationSettings() {
-    return true;
-  }
-
-  @Override
   public ApplicationSettingsSource openApplicationSettings(ChirpStackOptions options,
       CallSettings context) {
     return new ChirpStackSettings(ChirpStackConfig.from(options), context);
-  }
-
-  @Override
-  public boolean hasGateways() {
-    return true;
   }
 
   @Override

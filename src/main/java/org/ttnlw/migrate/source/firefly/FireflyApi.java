@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
@@ -29,13 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.Backoff;
 import org.ttnlw.migrate.calls.FailureReach;
+import org.ttnlw.migrate.calls.Retrier;
 import org.ttnlw.migrate.core.CallSettings;
 
 /**
  * Firefly's HTTP JSON API over OkHttp: the key in the {@code auth} query parameter of every
  * request, requests paced under the rate limit, and a request that failed for a passing reason
- * (rate limited, server unavailable, connection lost, timed out) tried again after a pause, at
- * least as long as Firefly asked. Every URL and message that leaves this class has the key masked.
+ * (rate limited, server unavailable, connection lost, timed out) tried again by the
+ * {@link Retrier} as the {@link FireflyRetryClassifier} says. Every URL and message that leaves
+ * this class has the key masked.
  */
 final class FireflyApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FireflyApi.class);
@@ -47,16 +47,15 @@ final class FireflyApi implements AutoCloseable {
   private final String apiKey;
   private final OkHttpClient client;
   private final RequestPacer pacer;
-  private final Backoff backoff;
-  private final int retries;
+  private final Retrier retrier;
+  /** Holds the requests the pacer keeps waiting. */
   private final ScheduledExecutorService scheduler;
 
   FireflyApi(FireflyConfig config, CallSettings context, RequestPacer pacer, Backoff backoff) {
     this.base = config.baseUrl();
     this.apiKey = config.apiKey();
     this.pacer = pacer;
-    this.backoff = backoff;
-    this.retries = context.retries();
+    this.retrier = new Retrier(context.retries(), backoff);
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(context.concurrency() + 1);
     dispatcher.setMaxRequestsPerHost(context.concurrency() + 1);
@@ -73,7 +72,7 @@ final class FireflyApi implements AutoCloseable {
     }
     this.client = builder.build();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "firefly-retries");
+      Thread thread = new Thread(runnable, "firefly-pacer");
       thread.setDaemon(true);
       return thread;
     });
@@ -95,7 +94,7 @@ final class FireflyApi implements AutoCloseable {
 
   /** GET {@code path} (below {@code /api/v1/}) with extra query parameters. */
   CompletableFuture<JsonNode> get(String what, String path, Map<String, String> query) {
-    return send(what, getRequest(path, query), retries);
+    return retrier.call(new Exchange(what, getRequest(path, query)));
   }
 
   /**
@@ -103,7 +102,7 @@ final class FireflyApi implements AutoCloseable {
    * nobody answers, TLS that does not match) would fail every later call too.
    */
   CompletableFuture<JsonNode> getOnce(String what, String path, Map<String, String> query) {
-    return send(what, getRequest(path, query), 0);
+    return retrier.callOnce(new Exchange(what, getRequest(path, query)));
   }
 
   private Request getRequest(String path, Map<String, String> query) {
@@ -121,8 +120,8 @@ final class FireflyApi implements AutoCloseable {
     } catch (IOException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return send(what, new Request.Builder().url(url(path).build()).put(json)
-        .header("Accept", "application/json").build(), retries);
+    return retrier.call(new Exchange(what, new Request.Builder().url(url(path).build()).put(json)
+        .header("Accept", "application/json").build()));
   }
 
   private HttpUrl.Builder url(String path) {
@@ -144,114 +143,102 @@ final class FireflyApi implements AutoCloseable {
     return text.replace(apiKey, MASK).replace(encoded, MASK);
   }
 
-  /** @param retries how often a transient failure is tried again */
-  private CompletableFuture<JsonNode> send(String what, Request request, int retries) {
-    CompletableFuture<JsonNode> result = new CompletableFuture<>();
-    attempt(what, request, 1, retries, result);
-    return result;
-  }
+  /** One request as the caller asked for it, whatever the number of attempts. */
+  private final class Exchange implements Retrier.Attempts<JsonNode> {
+    private final String what;
+    private final Request request;
 
-  private void attempt(String what, Request request, int attempt, int retries,
-      CompletableFuture<JsonNode> result) {
-    long wait = pacer.reserve(System.currentTimeMillis());
-    if (wait > 0) {
-      scheduler.schedule(() -> call(what, request, attempt, retries, result), wait,
-          TimeUnit.MILLISECONDS);
-    } else {
-      call(what, request, attempt, retries, result);
+    Exchange(String what, Request request) {
+      this.what = what;
+      this.request = request;
     }
-  }
 
-  private void call(String what, Request request, int attempt, int retries,
-      CompletableFuture<JsonNode> result) {
-    if (result.isCancelled()) {
-      return;
-    }
-    log.debug("{}: {} {}", what, request.method(), masked(request.url()));
-    client.newCall(request).enqueue(new Callback() {
-      @Override
-      public void onFailure(Call call, IOException e) {
-        // A server whose certificate is not trusted stays so, however often it is asked.
-        retryOrFail(what, request, attempt, retries, result, Duration.ZERO,
-            !(e instanceof SSLException),
-            new FireflyCallException(what + ": " + request.method() + " " + masked(request.url())
-                + " failed: " + masked(describe(e)), 0, FailureReach.isConnectionTrouble(e)));
+    /**
+     * Sends the request when the pacer allows. It fails with a {@link FireflyCallException} when
+     * Firefly refused it, with the IOException when the connection failed.
+     */
+    @Override
+    public CompletableFuture<JsonNode> attempt(int number) {
+      CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+      long wait = pacer.reserve(System.currentTimeMillis());
+      if (wait > 0) {
+        scheduler.schedule(() -> send(answer), wait, TimeUnit.MILLISECONDS);
+      } else {
+        send(answer);
       }
+      return answer;
+    }
 
-      @Override
-      public void onResponse(Call call, Response response) {
-        try (response) {
-          handle(what, request, attempt, retries, result, response);
-        } catch (RuntimeException e) {
-          result.completeExceptionally(e);
+    private void send(CompletableFuture<JsonNode> answer) {
+      log.debug("{}: {} {}", what, request.method(), masked(request.url()));
+      client.newCall(request).enqueue(new Callback() {
+        @Override
+        public void onFailure(Call call, IOException e) {
+          answer.completeExceptionally(e);
         }
-      }
-    });
-  }
 
-  private void handle(String what, Request request, int attempt, int retries,
-      CompletableFuture<JsonNode> result, Response response) {
-    int status = response.code();
-    String where = request.method() + " " + masked(request.url());
-    String body = bodyText(response.body());
-    if (status == 200 || status == 201 || status == 204) {
-      try {
-        result.complete(body.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(body));
-      } catch (IOException e) {
-        result.completeExceptionally(new FireflyCallException(what + ": " + where
-            + " answered HTTP " + status + " with a body that is not JSON", status, false));
-      }
-      return;
+        @Override
+        public void onResponse(Call call, Response response) {
+          try (response) {
+            answered(response, answer);
+          } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
+          }
+        }
+      });
     }
-    String cause = switch (status) {
-      case 401, 403 -> "Firefly refused the API key (HTTP " + status + "); check --api-key and"
-          + " that the key has not expired or been revoked";
-      case 404 -> "not found (HTTP 404)";
-      case 429 -> "rate limited by Firefly (HTTP 429)";
-      default -> "HTTP " + status + errorText(body);
-    };
-    boolean transient_ = status == 429 || status == 502 || status == 503 || status == 504
-        || status == 500;
-    retryOrFail(what, request, attempt, retries, result, serverAsked(response), transient_,
-        new FireflyCallException(what + ": " + where + ": " + masked(cause), status,
-            status == 401 || status == 403));
-  }
 
-  private void retryOrFail(String what, Request request, int attempt, int retries,
-      CompletableFuture<JsonNode> result, Duration serverAsked, boolean transient_,
-      FireflyCallException failure) {
-    if (!transient_ || attempt > retries) {
-      result.completeExceptionally(attempt > 1
-          ? new FireflyCallException(failure.getMessage() + " (gave up after " + attempt
-              + " attempts)", failure.status(), failure.failsEveryItem())
-          : failure);
-      return;
-    }
-    Duration pause = backoff.pause(attempt, serverAsked, ThreadLocalRandom.current());
-    log.debug("{}; trying again in {} ms", failure.getMessage(), pause.toMillis());
-    scheduler.schedule(() -> attempt(what, request, attempt + 1, retries, result),
-        pause.toMillis(),
-        TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * How long Firefly asked to wait: {@code x-ratelimit-reset} (milliseconds until the window
-   * resets, as the documentation's example reads) or a standard {@code Retry-After} in seconds.
-   */
-  static Duration serverAsked(Response response) {
-    Duration asked = Duration.ZERO;
-    String reset = response.header("x-ratelimit-reset");
-    String retryAfter = response.header("Retry-After");
-    try {
-      if (reset != null) {
-        asked = Duration.ofMillis(Math.max(0, Long.parseLong(reset.strip())));
-      } else if (retryAfter != null) {
-        asked = Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.strip())));
+    private void answered(Response response, CompletableFuture<JsonNode> answer) {
+      int status = response.code();
+      String where = request.method() + " " + masked(request.url());
+      String body = bodyText(response.body());
+      if (status == 200 || status == 201 || status == 204) {
+        try {
+          answer.complete(body.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(body));
+        } catch (IOException e) {
+          answer.completeExceptionally(new FireflyCallException(what + ": " + where
+              + " answered HTTP " + status + " with a body that is not JSON", status, false));
+        }
+        return;
       }
-    } catch (NumberFormatException e) {
-      return Duration.ZERO;
+      String cause = switch (status) {
+        case 401, 403 -> "Firefly refused the API key (HTTP " + status + "); check --api-key and"
+            + " that the key has not expired or been revoked";
+        case 404 -> "not found (HTTP 404)";
+        case 429 -> "rate limited by Firefly (HTTP 429)";
+        default -> "HTTP " + status + errorText(body);
+      };
+      answer.completeExceptionally(new FireflyCallException(what + ": " + where + ": "
+          + masked(cause), status, status == 401 || status == 403,
+          FireflyRetryClassifier.serverAsked(response)));
     }
-    return asked.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : asked;
+
+    @Override
+    public Retrier.Decision shouldRetry(Throwable failure) {
+      return FireflyRetryClassifier.shouldRetry(failure);
+    }
+
+    @Override
+    public String describe(Throwable failure) {
+      return asCallFailure(failure).getMessage();
+    }
+
+    @Override
+    public Throwable giveUp(Throwable failure, int attempts) {
+      Throwable last = asCallFailure(failure);
+      return attempts > 1 && last instanceof FireflyCallException call
+          ? new FireflyCallException(call.getMessage() + " (gave up after " + attempts
+              + " attempts)", call.status(), call.failsEveryItem())
+          : last;
+    }
+
+    /** A failed connection as the message the caller sees; other failures as they are. */
+    private Throwable asCallFailure(Throwable failure) {
+      return failure instanceof IOException e
+          ? new FireflyCallException(what + ": " + request.method() + " " + masked(request.url())
+              + " failed: " + masked(exceptionText(e)), 0, FailureReach.isConnectionTrouble(e))
+          : failure;
+    }
   }
 
   private static String bodyText(ResponseBody body) {
@@ -272,13 +259,14 @@ final class FireflyApi implements AutoCloseable {
     }
   }
 
-  private static String describe(IOException e) {
+  private static String exceptionText(IOException e) {
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   @Override
   public void close() {
+    retrier.close();
     scheduler.shutdownNow();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();

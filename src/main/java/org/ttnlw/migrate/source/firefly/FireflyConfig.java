@@ -3,10 +3,10 @@ package org.ttnlw.migrate.source.firefly;
 import com.google.protobuf.ByteString;
 import java.util.Optional;
 import okhttp3.HttpUrl;
+import org.ttnlw.migrate.calls.Credentials;
 import org.ttnlw.migrate.calls.TrustSettings;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceIds;
-import org.ttnlw.migrate.core.SecretFlag;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
 import org.ttnlw.migrate.source.lorawan.Hex;
@@ -15,8 +15,7 @@ import org.ttnlw.migrate.source.lorawan.LorawanVersions;
 /** Checked settings of the Firefly source, built from {@link FireflyOptions} before any call. */
 record FireflyConfig(
     HttpUrl baseUrl,
-    String apiKey,
-    TrustSettings trust,
+    Credentials credentials,
     String appId,
     Optional<ByteString> joinEui,
     FrequencyPlan plan,
@@ -52,15 +51,24 @@ record FireflyConfig(
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
-    if (options.useHttp && options.caFile != null) {
+    if (options.useHttp && options.keyFileAndCa.hasCaFile()) {
       throw new ConfigException("--ca-file (--ca-cert-path) and --use-http exclude each"
           + " other: plain HTTP checks no certificate");
     }
-    return new FireflyConfig(parsed,
-        SecretFlag.read(options.apiKey, options.apiKeyFile, "Firefly API key",
-            "no Firefly API key: set --api-key, --api-key-file or FIREFLY_API_KEY"),
-        options.useHttp ? TrustSettings.insecure() : TrustSettings.withTls(options.caFile),
-        appId, joinEui, plan, versions);
+    Credentials credentials = Credentials.from(options.keyFileAndCa, options.apiKey,
+        options.useHttp, "Firefly API key",
+        "no Firefly API key: set --api-key, --api-key-file or FIREFLY_API_KEY");
+    return new FireflyConfig(parsed, credentials, appId, joinEui,
+        plan, versions);
+  }
+
+  /** The API key, which Firefly takes as a query parameter; kept out of {@code toString}. */
+  String apiKey() {
+    return credentials.apiKey();
+  }
+
+  TrustSettings trust() {
+    return credentials.trust();
   }
 
   private static String required(String value, String message) {

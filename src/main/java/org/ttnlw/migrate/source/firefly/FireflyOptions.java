@@ -1,7 +1,8 @@
 package org.ttnlw.migrate.source.firefly;
 
-import java.nio.file.Path;
+import org.ttnlw.migrate.calls.KeyFileAndCaOptions;
 import org.ttnlw.migrate.core.SecretFlag;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,14 +20,8 @@ public final class FireflyOptions {
           + " printed or logged." + SecretFlag.VISIBLE_IN_PS)
   String apiKey;
 
-  @Option(names = "--api-key-file", paramLabel = "FILE",
-      description = "File holding the API key (surrounding white space ignored). Used when"
-          + " --api-key is not given.")
-  Path apiKeyFile;
-
-  @Option(names = {"--ca-file", "--ca-cert-path"}, paramLabel = "FILE",
-      description = "PEM file of CA certificates to trust in addition to the system trust store.")
-  Path caFile;
+  @Mixin
+  KeyFileAndCaOptions keyFileAndCa = new KeyFileAndCaOptions();
 
   @Option(names = "--use-http",
       description = "Plain HTTP instead of HTTPS: for local tests only, as it sends the API key in"

@@ -22,7 +22,7 @@ import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.source.lorawan.Hex;
 
@@ -31,7 +31,7 @@ import org.ttnlw.migrate.source.lorawan.Hex;
  * a session, its newest uplink for the frame counter. Devices are named by DevEUI; the
  * application of a {@link DeviceRef} is the TTS application they go to.
  */
-final class FireflySource implements Source {
+final class FireflySource implements ListsAllSource {
   private static final Logger log = LoggerFactory.getLogger(FireflySource.class);
 
   private final FireflyConfig config;

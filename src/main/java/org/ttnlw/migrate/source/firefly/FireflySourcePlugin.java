@@ -4,13 +4,13 @@ import java.util.List;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.Disabling;
+import org.ttnlw.migrate.source.ListsAllPlugin;
+import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.MigrationChoices;
-import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 
 /** Digimondo Firefly, over its HTTP JSON API. */
-public final class FireflySourcePlugin implements SourcePlugin<FireflyOptions> {
+public final class FireflySourcePlugin implements ListsAllPlugin<FireflyOptions> {
   @Override
   public String name() {
     return "firefly";
@@ -63,7 +63,7 @@ public final class FireflySourcePlugin implements SourcePlugin<FireflyOptions> {
   }
 
   @Override
-  public Source open(FireflyOptions options, CallSettings context) {
+  public ListsAllSource open(FireflyOptions options, CallSettings context) {
     return new FireflySource(FireflyConfig.from(options), context,
         RequestPacer.firefly());
   }

@@ -5,14 +5,16 @@ import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.GatewaySource;
+import org.ttnlw.migrate.source.GatewaysPlugin;
 import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.SettingsPlugin;
 import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.tts.TtsConnection;
 
 /** The Things Stack (v3): Community Edition, Cloud, Enterprise or open source. */
-public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
+public final class TtsSourcePlugin
+    implements GatewaysPlugin<TtsOptions>, SettingsPlugin<TtsOptions> {
   @Override
   public String name() {
     return "ttnv3";
@@ -51,11 +53,6 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
   }
 
   @Override
-  public boolean hasGateways() {
-    return true;
-  }
-
-  @Override
   public boolean deletesSourceGateways(TtsOptions options) {
     return options.deleteSourceGateway;
   }
@@ -64,11 +61,6 @@ public final class TtsSourcePlugin implements SourcePlugin<TtsOptions> {
   public GatewaySource openGateways(TtsOptions options, CallSettings context) {
     return new TtsGatewaySource(TtsConnection.forGateways(options.connection, "--", "TTNV3_"),
         options.withSecrets, context);
-  }
-
-  @Override
-  public boolean hasApplicationSettings() {
-    return true;
   }
 
   @Override

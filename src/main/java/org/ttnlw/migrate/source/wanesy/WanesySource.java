@@ -11,14 +11,14 @@ import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SourceNeeds;
 
 /**
  * Devices from a WMC CSV export, in the file's order. Nothing at WMC is changed; the exported
  * DevEUIs are listed at the end for the operator to remove there.
  */
-final class WanesySource implements Source {
+final class WanesySource implements ListsAllSource {
   private final String appId;
   private final WanesyDeviceMapper mapper;
   /**

@@ -4,13 +4,13 @@ import java.util.List;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.Disabling;
+import org.ttnlw.migrate.source.ListsAllPlugin;
+import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.MigrationChoices;
-import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 
 /** Kerlink Wanesy Management Center, from a CSV export of its devices. */
-public final class WanesySourcePlugin implements SourcePlugin<WanesyOptions> {
+public final class WanesySourcePlugin implements ListsAllPlugin<WanesyOptions> {
   @Override
   public String name() {
     return "wanesy";
@@ -60,7 +60,7 @@ public final class WanesySourcePlugin implements SourcePlugin<WanesyOptions> {
   }
 
   @Override
-  public Source open(WanesyOptions options, CallSettings context) {
+  public ListsAllSource open(WanesyOptions options, CallSettings context) {
     return new WanesySource(WanesyConfig.from(options));
   }
 }

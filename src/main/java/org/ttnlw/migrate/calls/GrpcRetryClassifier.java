@@ -3,37 +3,35 @@ package org.ttnlw.migrate.calls;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Which failed calls are tried again, how often, and after what pause. Only failures that say
- * nothing against the request are retried: the server or the network was unavailable, TTS rate
- * limited the call, or a read timed out.
- *
- * @param retries attempts after the first one, at most
+ * Which failed gRPC calls the {@link Retrier} tries again. Only failures that say nothing against
+ * the request are retried: the server or the network was unavailable, TTS rate limited the call,
+ * or a read timed out.
  */
-public record RetryPolicy(int retries, Backoff backoff) {
+final class GrpcRetryClassifier {
   /** How gRPC describes a stream or connection reset by the server or a proxy in between. */
   private static final Pattern RESET = Pattern.compile("(?i)rst[_ ]stream|connection reset");
 
-  /** Whether a call whose attempt number {@code attempt} failed with {@code status} goes again. */
-  public boolean shouldRetry(int attempt, Status status, boolean read) {
-    return attempt <= retries && isTransient(status, read);
-  }
+  private GrpcRetryClassifier() {}
 
-  /** The pause before retry number {@code retry}, at least what the server asked for. */
-  public Duration pause(int retry, Duration serverAsked) {
-    return backoff.pause(retry, serverAsked, ThreadLocalRandom.current());
+  /**
+   * Whether a call that failed with {@code status} goes again, after at least the pause the
+   * server asked for in the refusal's headers or trailers.
+   */
+  static Retrier.Decision shouldRetry(Status status, boolean read, Duration serverAsked) {
+    return isTransient(status, read)
+        ? Retrier.Decision.retryAfter(serverAsked) : Retrier.Decision.GIVE_UP;
   }
 
   /**
    * Whether the failure may go away by itself. A write that timed out is not: it may have been
    * applied, and the caller must hear so rather than have it applied twice.
    */
-  public static boolean isTransient(Status status, boolean read) {
+  static boolean isTransient(Status status, boolean read) {
     return switch (status.getCode()) {
       case UNAVAILABLE -> !isHandshakeFailure(status);
       case RESOURCE_EXHAUSTED, ABORTED -> true;
@@ -46,7 +44,7 @@ public record RetryPolicy(int retries, Backoff backoff) {
   }
 
   /** What a final failure adds to its message: how often it was tried, or why it was not. */
-  public static String remark(int attempts, Status status, boolean read) {
+  static String remark(int attempts, Status status, boolean read) {
     if (!read && status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
       return "not retried, as the server may have applied the change before the deadline";
     }

@@ -1,0 +1,56 @@
+package org.ttnlw.migrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.source.GatewaysPlugin;
+import org.ttnlw.migrate.source.ListsAllPlugin;
+import org.ttnlw.migrate.source.SettingsPlugin;
+import org.ttnlw.migrate.source.SourcePlugin;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What each known source has beyond devices, as its plugin's interfaces declare it. The help and
+ * the messages name these sources (e.g. "--with-gateways needs a source with gateways (ttnv3,
+ * chirpstack)").
+ */
+class SourceCapabilitiesTest {
+  private static List<String> namesOf(Class<?> capability) {
+    return SourcePlugins.all().stream().filter(capability::isInstance).map(SourcePlugin::name)
+        .toList();
+  }
+
+  @Test
+  void gatewaysAndApplicationSettingsMoveFromTtsAndChirpStack() {
+    assertEquals(List.of("ttnv3", "chirpstack"), namesOf(GatewaysPlugin.class));
+    assertEquals(List.of("ttnv3", "chirpstack"), namesOf(SettingsPlugin.class));
+  }
+
+  @Test
+  void exactlyTheSourcesThatListAllTheirDevicesHaveAnAllFlag() {
+    assertEquals(List.of("firefly", "wanesy", "awsiot"), namesOf(ListsAllPlugin.class));
+    for (SourcePlugin<?> plugin : SourcePlugins.all()) {
+      boolean allFlag = CommandSpec.forAnnotatedObject(plugin.newOptions())
+          .findOption("--all") != null;
+      assertEquals(plugin instanceof ListsAllPlugin<?>, allFlag, plugin.name());
+    }
+  }
+
+  @Test
+  void aSourceWithoutTheCapabilityIsAUsageErrorNamingThoseThatHaveIt() {
+    CliRun.Result gateways = CliRun.run(Map.of(), "", "migrate", "application", "--source",
+        "firefly", "--with-gateways", "0016c001ff000001", "12");
+    assertEquals(ExitCodes.USAGE, gateways.exitCode(), gateways.toString());
+    assertTrue(gateways.stderr().contains("--with-gateways needs a source with gateways (ttnv3,"
+        + " chirpstack), not firefly"), gateways.toString());
+
+    CliRun.Result settings = CliRun.run(Map.of(), "", "migrate", "application", "--source",
+        "wanesy", "--with-application-settings", "cluster");
+    assertEquals(ExitCodes.USAGE, settings.exitCode(), settings.toString());
+    assertTrue(settings.stderr().contains("--with-application-settings needs a source with"
+        + " application settings that move (ttnv3, chirpstack), not wanesy"), settings.toString());
+  }
+}
