@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.core.StopSignal;
 import org.ttnlw.migrate.json.TtsJson;
+import org.ttnlw.migrate.pipeline.StdoutKind;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.TtsSimulator;
 
