@@ -73,7 +73,7 @@ class ProfileExportTest {
   @ValueSource(ints = {57, 58, 203})
   void boundDevicesCarryTheirProfilesSettingsInlineWhateverTheFieldNumber(int field)
       throws Exception {
-    start(TtsSimulator.builder().macSettingsProfiles(field));
+    start(TtsSimulator.builder().profileFieldNumber(field));
     MACSettingsProfile profile = profile("my-app", "class-b-slow", 30);
     simulator.putProfile(profile);
     simulator.putProfile(profile("my-app", "unused", 5));
@@ -100,7 +100,7 @@ class ProfileExportTest {
 
   @Test
   void anApplicationWith120ProfilesIsReadPageByPage() throws Exception {
-    start(TtsSimulator.builder().macSettingsProfiles(61));
+    start(TtsSimulator.builder().profileFieldNumber(61));
     for (int i = 0; i < 120; i++) {
       simulator.putProfile(profile("my-app", String.format("profile-%03d", i), i + 1));
     }
@@ -117,7 +117,7 @@ class ProfileExportTest {
 
   @Test
   void aNetworkServerOlderThanProfilesIsToldOnceAndExportsAsBefore() throws Exception {
-    start(TtsSimulator.builder());
+    start(TtsSimulator.builder().predatingProfiles());
 
     CliRun.Result result = CliRun.run(simulator, "application", "--source", "ttnv3", "my-app",
         "--ttnv3.no-session");
@@ -131,7 +131,7 @@ class ProfileExportTest {
 
   @Test
   void aFieldTheToolDoesNotKnowIsNamedAndTheDeviceRefused() throws Exception {
-    start(TtsSimulator.builder().macSettingsProfiles(58));
+    start(TtsSimulator.builder().profileFieldNumber(58));
     simulator.putProfile(profile("my-app", "class-b-slow", 30));
     simulator.bind("my-app", "bound-one", "class-b-slow");
     simulator.addUnknownNsField("my-app", "own-settings", 91, ByteString.copyFromUtf8("new"));
@@ -148,7 +148,7 @@ class ProfileExportTest {
 
   @Test
   void aBoundDeviceWithAnotherUnknownFieldIsRefusedToo() throws Exception {
-    start(TtsSimulator.builder().macSettingsProfiles(58));
+    start(TtsSimulator.builder().profileFieldNumber(58));
     simulator.putProfile(profile("my-app", "class-b-slow", 30));
     simulator.bind("my-app", "bound-one", "class-b-slow");
     simulator.addUnknownNsField("my-app", "bound-one", 92, ByteString.copyFromUtf8("new"));

@@ -41,8 +41,8 @@ class ProfileSettingsTest {
   @Test
   void profilesMoveWithTheSettingsAndAreComparedOnImport() throws IOException {
     try (TwoDeployments two = new TwoDeployments(0,
-        TtsSimulator.builder().macSettingsProfiles(57),
-        TtsSimulator.builder().macSettingsProfiles(58))) {
+        TtsSimulator.builder().profileFieldNumber(57),
+        TtsSimulator.builder().profileFieldNumber(58))) {
       MACSettingsProfile slow = ProfileExportTest.profile("my-app", "class-b-slow", 30);
       MACSettingsProfile fast = ProfileExportTest.profile("my-app", "class-b-fast", 2);
       two.source.putProfile(slow);
@@ -81,7 +81,8 @@ class ProfileSettingsTest {
 
   @Test
   void aSourceThatPredatesProfilesExportsNone() throws IOException {
-    try (TwoDeployments two = new TwoDeployments(0)) {
+    try (TwoDeployments two = new TwoDeployments(0, TtsSimulator.builder().predatingProfiles(),
+        TtsSimulator.builder())) {
       Path file = export(two, folder.resolve("settings.json"));
       ApplicationSettings settings = TtsJson.instance()
           .merge(Files.readString(file).strip(), ApplicationSettings.newBuilder()).build();

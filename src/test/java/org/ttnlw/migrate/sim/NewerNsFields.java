@@ -14,23 +14,32 @@ import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
 /**
  * What a Network Server newer than this project's protos adds to its devices: the binding to a MAC
  * settings profile ({@code mac_settings_profile_ids}, TTS 3.34.1), sent at a field number the test
- * chooses since the real one is not in the facts, and any other field a test makes up. A NS
- * without a profile field number plays a release before 3.34.1: the bundled mask table does not
- * allow the path, so it is refused with {@code forbidden_paths}. Thread-safe.
+ * chooses since the real one is not in the facts, and any other field a test makes up. A NS that
+ * predates profiles refuses the path with {@code forbidden_paths}, as the bundled mask table (of
+ * v3.32) does not allow it. Thread-safe.
  */
 final class NewerNsFields {
   static final String PROFILE_PATH = "mac_settings_profile_ids";
 
+  private final boolean profiles;
   private final int profileField;
   private final Map<String, MACSettingsProfileIdentifiers> bound = new ConcurrentHashMap<>();
   private final Map<String, UnknownFieldSet> extra = new ConcurrentHashMap<>();
 
-  /** @param profileField the EndDevice field number of the binding; 0 for an older NS */
-  NewerNsFields(int profileField) {
+  /**
+   * @param profiles whether the NS has profiles (TTS 3.34.1 and later)
+   * @param profileField the EndDevice field number of the binding; 0 where no test binds devices
+   */
+  NewerNsFields(boolean profiles, int profileField) {
+    this.profiles = profiles;
     this.profileField = profileField;
   }
 
   boolean servesProfiles() {
+    return profiles;
+  }
+
+  boolean bindsAtKnownField() {
     return profileField != 0;
   }
 
@@ -48,10 +57,6 @@ final class NewerNsFields {
 
   void bind(String applicationId, String deviceId, MACSettingsProfileIdentifiers profile) {
     bound.put(key(applicationId, deviceId), profile);
-  }
-
-  void unbind(String applicationId, String deviceId) {
-    bound.remove(key(applicationId, deviceId));
   }
 
   Optional<MACSettingsProfileIdentifiers> binding(String applicationId, String deviceId) {

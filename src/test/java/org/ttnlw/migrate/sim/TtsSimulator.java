@@ -208,6 +208,9 @@ public final class TtsSimulator implements AutoCloseable {
    */
   public void bind(String applicationId, String deviceId, String profileId) {
     requireProfiles();
+    if (!newerNs.bindsAtKnownField()) {
+      throw new IllegalStateException("binding needs Builder.profileFieldNumber");
+    }
     MACSettingsProfileIdentifiers ids = MACSettingsProfileIdentifiers.newBuilder()
         .setApplicationIds(ApplicationIdentifiers.newBuilder().setApplicationId(applicationId))
         .setProfileId(profileId).build();
@@ -236,7 +239,7 @@ public final class TtsSimulator implements AutoCloseable {
 
   private void requireProfiles() {
     if (!newerNs.servesProfiles()) {
-      throw new IllegalStateException("this NS predates profiles: see macSettingsProfiles");
+      throw new IllegalStateException("this NS predates profiles");
     }
   }
 
@@ -433,22 +436,32 @@ public final class TtsSimulator implements AutoCloseable {
     private MissingApplicationRights missingApplicationRights =
         MissingApplicationRights.EMPTY_LIST;
     private int profileField;
+    private boolean predatingProfiles;
 
     private Builder() {}
 
     /**
-     * Play a Network Server of TTS 3.34.1 or later: it serves {@code NsMACSettingsProfileRegistry}
-     * and binds devices to profiles, sending {@code mac_settings_profile_ids} as EndDevice field
-     * {@code endDeviceFieldNumber} (the real number is not in the facts, so each test picks one).
-     * Without it the NS plays an older release, refusing that path with {@code forbidden_paths}.
+     * The EndDevice field number at which the NS sends {@code mac_settings_profile_ids} of a
+     * device bound with {@link TtsSimulator#bind}: the real number is not in the facts, so each
+     * test that binds devices picks one.
      */
-    public Builder macSettingsProfiles(int endDeviceFieldNumber) {
+    public Builder profileFieldNumber(int endDeviceFieldNumber) {
       if (endDeviceFieldNumber <= 0
           || EndDevice.getDescriptor().findFieldByNumber(endDeviceFieldNumber) != null) {
         throw new IllegalArgumentException("not a field number EndDevice leaves free: "
             + endDeviceFieldNumber);
       }
       this.profileField = endDeviceFieldNumber;
+      return this;
+    }
+
+    /**
+     * Play a Network Server before TTS 3.33.0: no {@code NsMACSettingsProfileRegistry}
+     * (Unimplemented), and device masks naming {@code mac_settings_profile_ids} refused with
+     * {@code forbidden_paths}. By default the NS is a current one, which has both.
+     */
+    public Builder predatingProfiles() {
+      this.predatingProfiles = true;
       return this;
     }
 
@@ -524,7 +537,7 @@ public final class TtsSimulator implements AutoCloseable {
         stores.put(server, new DeviceStore());
       }
       return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores,
-          new SettingsStore(), new GatewayStore(), new NewerNsFields(profileField));
+          new SettingsStore(), new GatewayStore(), new NewerNsFields(!predatingProfiles, profileField));
     }
 
     private Builder copy() {
@@ -537,6 +550,7 @@ public final class TtsSimulator implements AutoCloseable {
       copy.rights = rights;
       copy.missingApplicationRights = missingApplicationRights;
       copy.profileField = profileField;
+      copy.predatingProfiles = predatingProfiles;
       refused.forEach((rpc, paths) -> copy.refused.put(rpc, Set.copyOf(paths)));
       return copy;
     }
