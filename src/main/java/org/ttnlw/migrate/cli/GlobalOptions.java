@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.core.DurationConverter;
+import org.ttnlw.migrate.pipeline.RunSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -67,6 +68,12 @@ public final class GlobalOptions {
       throw new ParameterException(commandLine, "invalid --dev-id-prefix \"" + devIdPrefix
           + "\": " + prefixProblem);
     }
+  }
+
+  /** The flags as the run's settings; after {@link #check}. */
+  RunSettings settings() {
+    return new RunSettings(concurrency, timeout, retries, dryRun, continueOnError, devIdPrefix,
+        output, state, plan.path);
   }
 
   /** {@code --plan}: offered only by the commands with a target, so not a mixin of every one. */

@@ -267,6 +267,18 @@ public final class TtsSimulator implements AutoCloseable {
     journal.clear();
   }
 
+  /** Answers the calls that come from now on after {@code latency} instead of the builder's. */
+  public void latency(Duration latency) {
+    pipeline.latency(checkedLatency(latency));
+  }
+
+  private static Duration checkedLatency(Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("negative latency: " + latency);
+    }
+    return latency;
+  }
+
   /**
    * Sets the hook asked before each call is handled (after it is recorded); a fault it returns
    * fails the call instead. Replaces the previous hook.
@@ -506,10 +518,7 @@ public final class TtsSimulator implements AutoCloseable {
 
     /** How long each call takes to be answered; none by default. */
     public Builder latency(Duration latency) {
-      if (latency.isNegative()) {
-        throw new IllegalArgumentException("negative latency: " + latency);
-      }
-      this.latency = latency;
+      this.latency = checkedLatency(latency);
       return this;
     }
 
