@@ -70,7 +70,7 @@ public final class TwoDeployments implements AutoCloseable {
     return environment;
   }
 
-  CliRun.Result run(String... args) {
+  public CliRun.Result run(String... args) {
     CliRun.Result result = CliRun.run(environment(), "", args);
     if (result.stdout().contains(TARGET_KEY) || result.stderr().contains(TARGET_KEY)) {
       throw new AssertionError("the target API key was printed\n" + result);

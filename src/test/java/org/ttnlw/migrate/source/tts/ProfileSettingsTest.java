@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.tts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.cli.CliRun;
+import org.ttnlw.migrate.cli.ExitCodes;
+import org.ttnlw.migrate.cli.TwoDeployments;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.MACSettingsProfile;

@@ -1,9 +1,12 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.tts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ttnlw.migrate.cli.CliRun;
+import org.ttnlw.migrate.cli.ExitCodes;
+import org.ttnlw.migrate.cli.TwoDeployments;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.MACSettingsProfile;
 import org.ttnlw.migrate.sim.TtsSimulator;
