@@ -59,10 +59,6 @@ final class NewerNsFields {
     bound.put(key(applicationId, deviceId), profile);
   }
 
-  Optional<MACSettingsProfileIdentifiers> binding(String applicationId, String deviceId) {
-    return Optional.ofNullable(bound.get(key(applicationId, deviceId)));
-  }
-
   /** Every NS answer for the device carries this field, unknown to the project's EndDevice. */
   void addField(String applicationId, String deviceId, int number, ByteString value) {
     extra.merge(key(applicationId, deviceId), UnknownFieldSet.newBuilder()

@@ -223,11 +223,6 @@ public final class TtsSimulator implements AutoCloseable {
     newerNs.bind(applicationId, deviceId, ids);
   }
 
-  /** The profile the NS binds a device to, if any. */
-  public Optional<MACSettingsProfileIdentifiers> binding(String applicationId, String deviceId) {
-    return newerNs.binding(applicationId, deviceId);
-  }
-
   /**
    * Makes every NS answer for the device carry a length-delimited field {@code number} that
    * EndDevice does not have, as a newer release's addition.
