@@ -97,7 +97,7 @@ public final class CliRun {
     return result;
   }
 
-  static Result run(TtsSimulator simulator, String... args) {
+  public static Result run(TtsSimulator simulator, String... args) {
     return run(environment(simulator), "", args);
   }
 }
