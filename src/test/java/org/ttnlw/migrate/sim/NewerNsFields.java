@@ -2,11 +2,14 @@ package org.ttnlw.migrate.sim;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
+import com.google.protobuf.util.Values;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
@@ -25,14 +28,18 @@ final class NewerNsFields {
   private final int profileField;
   private final Map<String, MACSettingsProfileIdentifiers> bound = new ConcurrentHashMap<>();
   private final Map<String, UnknownFieldSet> extra = new ConcurrentHashMap<>();
+  private final Predicate<MACSettingsProfileIdentifiers> profileExists;
 
   /**
    * @param profiles whether the NS has profiles (TTS 3.34.1 and later)
    * @param profileField the EndDevice field number of the binding; 0 where no test binds devices
+   * @param profileExists whether the NS stores a profile
    */
-  NewerNsFields(boolean profiles, int profileField) {
+  NewerNsFields(boolean profiles, int profileField,
+      Predicate<MACSettingsProfileIdentifiers> profileExists) {
     this.profiles = profiles;
     this.profileField = profileField;
+    this.profileExists = profileExists;
   }
 
   boolean servesProfiles() {
@@ -55,8 +62,40 @@ final class NewerNsFields {
     return FieldMask.newBuilder().addAllPaths(rest).build();
   }
 
+  /**
+   * The profile a NS Set that names the binding binds the device to, refused as the NS does: with
+   * any {@code mac_settings} path beside it, or naming no stored profile of the device's
+   * application.
+   */
+  MACSettingsProfileIdentifiers bindingOf(EndDevice changes, List<String> otherPaths) {
+    if (otherPaths.stream().anyMatch(path -> path.equals("mac_settings")
+        || path.startsWith("mac_settings."))) {
+      throw TtsError.INVALID_FIELD.toException(Map.of("field", Values.of("mac_settings"),
+          "reason", Values.of("mutually exclusive with mac_settings_profile_ids")));
+    }
+    UnknownFieldSet.Field field = changes.getUnknownFields().getField(profileField);
+    try {
+      MACSettingsProfileIdentifiers ids = MACSettingsProfileIdentifiers.parseFrom(
+          field.getLengthDelimitedList().isEmpty() ? ByteString.EMPTY
+              : field.getLengthDelimitedList().get(0));
+      if (!profileExists.test(ids) || !ids.getApplicationIds().getApplicationId()
+          .equals(changes.getIds().getApplicationIds().getApplicationId())) {
+        throw TtsError.INVALID_FIELD.toException(Map.of("field",
+            Values.of(PROFILE_PATH), "reason", Values.of("no such profile")));
+      }
+      return ids;
+    } catch (InvalidProtocolBufferException e) {
+      throw TtsError.INVALID_FIELD.toException(Map.of("field", Values.of(PROFILE_PATH),
+          "reason", Values.of("not MACSettingsProfileIdentifiers")));
+    }
+  }
+
   void bind(String applicationId, String deviceId, MACSettingsProfileIdentifiers profile) {
     bound.put(key(applicationId, deviceId), profile);
+  }
+
+  Optional<MACSettingsProfileIdentifiers> binding(String applicationId, String deviceId) {
+    return Optional.ofNullable(bound.get(key(applicationId, deviceId)));
   }
 
   /** Every NS answer for the device carries this field, unknown to the project's EndDevice. */

@@ -223,6 +223,11 @@ public final class TtsSimulator implements AutoCloseable {
     newerNs.bind(applicationId, deviceId, ids);
   }
 
+  /** The profile the NS binds a device to, if any. */
+  public Optional<MACSettingsProfileIdentifiers> binding(String applicationId, String deviceId) {
+    return newerNs.binding(applicationId, deviceId);
+  }
+
   /**
    * Makes every NS answer for the device carry a length-delimited field {@code number} that
    * EndDevice does not have, as a newer release's addition.
@@ -540,8 +545,11 @@ public final class TtsSimulator implements AutoCloseable {
       for (TtsServer server : TtsServer.values()) {
         stores.put(server, new DeviceStore());
       }
-      return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores,
-          new SettingsStore(), new GatewayStore(), new NewerNsFields(!predatingProfiles, profileField));
+      SettingsStore settings = new SettingsStore();
+      return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores, settings,
+          new GatewayStore(), new NewerNsFields(!predatingProfiles, profileField,
+              ids -> settings.get(MACSettingsProfile.class,
+                  ids.getApplicationIds().getApplicationId(), ids.getProfileId()).isPresent()));
     }
 
     private Builder copy() {
