@@ -67,6 +67,21 @@ class ProfileMigrateTest {
     }
   }
 
+  @Test
+  void aProfileMovedWithTheApplicationSettingsIsBoundTo() throws Exception {
+    try (TwoDeployments two = boundInSource(TtsSimulator.builder().profileFieldNumber(58))) {
+      two.source.addApplication("my-app");
+
+      CliRun.Result result = migrate(two, "--with-application-settings");
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertEquals(MACSettings.getDefaultInstance(),
+          two.inTarget(TtsServer.NETWORK_SERVER, "my-device").getMacSettings());
+      assertEquals(Optional.of(PROFILE), two.target.binding(TwoDeployments.TARGET_APP,
+          "my-device").map(MACSettingsProfileIdentifiers::getProfileId));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void withoutAnEqualProfileInTheTargetTheSettingsGoInline(boolean targetHasOtherSettings)
