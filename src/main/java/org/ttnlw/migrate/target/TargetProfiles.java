@@ -92,7 +92,7 @@ final class TargetProfiles {
         || !call.attributeList("forbidden_paths").contains(BINDING_PATH)) {
       return false;
     }
-    disable("refuses binding devices to MAC settings profiles (it predates TTS 3.34.1)");
+    disable("does not bind devices to MAC settings profiles (it predates TTS 3.34.1)");
     return true;
   }
 

@@ -18,26 +18,29 @@ import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
  * What a Network Server newer than this project's protos adds to its devices: the binding to a MAC
  * settings profile ({@code mac_settings_profile_ids}, TTS 3.34.1), sent at a field number the test
  * chooses since the real one is not in the facts, and any other field a test makes up. A NS that
- * predates profiles refuses the path with {@code forbidden_paths}, as the bundled mask table (of
+ * predates the binding (TTS 3.34.1) refuses the path with {@code forbidden_paths}, as the bundled mask table (of
  * v3.32) does not allow it. Thread-safe.
  */
 final class NewerNsFields {
   static final String PROFILE_PATH = "mac_settings_profile_ids";
 
   private final boolean profiles;
+  private final boolean binding;
   private final int profileField;
   private final Map<String, MACSettingsProfileIdentifiers> bound = new ConcurrentHashMap<>();
   private final Map<String, UnknownFieldSet> extra = new ConcurrentHashMap<>();
   private final Predicate<MACSettingsProfileIdentifiers> profileExists;
 
   /**
-   * @param profiles whether the NS has profiles (TTS 3.34.1 and later)
+   * @param profiles whether the NS has profiles (TTS 3.33.0 and later)
+   * @param binding whether it binds devices to them (TTS 3.34.1 and later)
    * @param profileField the EndDevice field number of the binding; 0 where no test binds devices
    * @param profileExists whether the NS stores a profile
    */
-  NewerNsFields(boolean profiles, int profileField,
+  NewerNsFields(boolean profiles, boolean binding, int profileField,
       Predicate<MACSettingsProfileIdentifiers> profileExists) {
     this.profiles = profiles;
+    this.binding = binding;
     this.profileField = profileField;
     this.profileExists = profileExists;
   }
@@ -47,12 +50,12 @@ final class NewerNsFields {
   }
 
   boolean bindsAtKnownField() {
-    return profileField != 0;
+    return binding && profileField != 0;
   }
 
   /** Whether a NS Get or Set mask asks for the binding (and this NS knows it). */
   boolean asksBinding(FieldMask mask) {
-    return servesProfiles() && mask.getPathsList().contains(PROFILE_PATH);
+    return binding && mask.getPathsList().contains(PROFILE_PATH);
   }
 
   /** The mask without the binding's path, for the validator of the bundled table. */

@@ -449,6 +449,7 @@ public final class TtsSimulator implements AutoCloseable {
         MissingApplicationRights.EMPTY_LIST;
     private int profileField;
     private boolean predatingProfiles;
+    private boolean profilesWithoutBinding;
 
     private Builder() {}
 
@@ -474,6 +475,16 @@ public final class TtsSimulator implements AutoCloseable {
      */
     public Builder predatingProfiles() {
       this.predatingProfiles = true;
+      return this;
+    }
+
+    /**
+     * Play a Network Server of TTS 3.33.0 to 3.34.0: it serves {@code
+     * NsMACSettingsProfileRegistry}, but device masks naming {@code mac_settings_profile_ids} are
+     * refused with {@code forbidden_paths}.
+     */
+    public Builder profilesWithoutBinding() {
+      this.profilesWithoutBinding = true;
       return this;
     }
 
@@ -547,7 +558,8 @@ public final class TtsSimulator implements AutoCloseable {
       }
       SettingsStore settings = new SettingsStore();
       return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores, settings,
-          new GatewayStore(), new NewerNsFields(!predatingProfiles, profileField,
+          new GatewayStore(), new NewerNsFields(!predatingProfiles,
+              !predatingProfiles && !profilesWithoutBinding, profileField,
               ids -> settings.get(MACSettingsProfile.class,
                   ids.getApplicationIds().getApplicationId(), ids.getProfileId()).isPresent()));
     }
@@ -563,6 +575,7 @@ public final class TtsSimulator implements AutoCloseable {
       copy.missingApplicationRights = missingApplicationRights;
       copy.profileField = profileField;
       copy.predatingProfiles = predatingProfiles;
+      copy.profilesWithoutBinding = profilesWithoutBinding;
       refused.forEach((rpc, paths) -> copy.refused.put(rpc, Set.copyOf(paths)));
       return copy;
     }

@@ -110,9 +110,17 @@ class ProfileMigrateTest {
     }
   }
 
-  @Test
-  void aTargetThatPredatesProfilesGetsTheSettingsInlineWithOneNotice() throws Exception {
-    try (TwoDeployments two = boundInSource(TtsSimulator.builder().predatingProfiles())) {
+  /** Before 3.33.0 the NS has no profiles; 3.33.0 to 3.34.0 have them but bind no device. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aTargetThatPredatesTheBindingGetsTheSettingsInlineWithOneNotice(boolean servesProfiles)
+      throws Exception {
+    TtsSimulator.Builder target = servesProfiles
+        ? TtsSimulator.builder().profilesWithoutBinding() : TtsSimulator.builder().predatingProfiles();
+    try (TwoDeployments two = boundInSource(target)) {
+      if (servesProfiles) {
+        two.target.putProfile(ProfileExportTest.profile(TwoDeployments.TARGET_APP, PROFILE, 30));
+      }
 
       CliRun.Result result = migrate(two);
 
