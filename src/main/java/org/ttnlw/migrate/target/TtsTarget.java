@@ -100,7 +100,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
     DeviceRef ref = DeviceRef.of(wanted.getIds());
     String what = "device " + ref + " in the target";
     return registries.exists(ref, what).thenCompose(exists -> exists
-        ? existing(ref, wanted, resumed, what)
+        ? existing(ref, exported, wanted, resumed, what)
         : create(ref, exported, wanted, what));
   }
 
@@ -144,7 +144,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
           }
           if (isIdTaken(failure)) {
             // Created meanwhile by someone else: compare it as a device that was there.
-            return existing(ref, wanted, false, what);
+            return existing(ref, exported, wanted, false, what);
           }
           throw explainCreateFailure(ref, wanted, failure);
         });
@@ -181,11 +181,10 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
     return created(ref, wanted, setAll(wanted, SET_ORDER, leaf -> !isMacSettings(leaf), what)
         .thenCompose(ignored -> bind(wanted, binding, what))
         .thenCompose(bound -> bound
-            ? verify(ref, wanted, written(wanted).stream().filter(leaf -> !isMacSettings(leaf))
-                .toList(), what).thenApply(read -> {
-                  TargetProfiles.check(ref, read.profile(), binding);
-                  return read;
-                })
+            ? verify(ref, wanted, unlessMacSettings(written(wanted)), what).thenApply(read -> {
+              TargetProfiles.check(ref, read.profile(), binding);
+              return read;
+            })
             : setAll(wanted, List.of(TtsServer.NETWORK_SERVER), TtsTarget::isMacSettings, what)
                 .thenCompose(ignored -> verify(ref, wanted, written(wanted), what))));
   }
@@ -205,6 +204,10 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
           }
           throw Futures.unwrap(failure);
         });
+  }
+
+  private static List<ImportPaths.Leaf> unlessMacSettings(List<ImportPaths.Leaf> leaves) {
+    return leaves.stream().filter(leaf -> !isMacSettings(leaf)).toList();
   }
 
   private static boolean isMacSettings(ImportPaths.Leaf leaf) {
@@ -295,35 +298,44 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
         });
   }
 
+  private CompletableFuture<Delivered<EndDevice>> existing(DeviceRef ref, EndDevice exported,
+      EndDevice wanted, boolean resumed, String what) {
+    return profiles.bindingFor(exported).thenCompose(binding ->
+        registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
+          // One bound to the profile it would be bound to is compared without its settings.
+          boolean bound = binding.isPresent() && read.profile().map(ProfileBinding::ids)
+              .equals(binding.map(ProfileBinding::ids));
+          return existing(ref, wanted, read,
+              bound ? unlessMacSettings(written(wanted)) : written(wanted), resumed, what);
+        }));
+  }
+
   private CompletableFuture<Delivered<EndDevice>> existing(DeviceRef ref, EndDevice wanted,
-      boolean resumed, String what) {
-    return registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
-      // A device this migration created half-way is finished whole; in one that was there
-      // already, what changes while it runs (frame counters, MAC state) is left as it is.
-      List<ImportPaths.Leaf> compared = resumed ? written(wanted)
-          : ImportPaths.settled(written(wanted));
-      List<Difference> differences = ImportPaths.differences(wanted, read.device(), compared);
-      if (differences.isEmpty()) {
-        return CompletableFuture.completedFuture(
-            new Delivered<>(wanted, TargetOutcome.ALREADY_THERE));
-      }
-      List<String> differing = Difference.paths(differences);
-      if (!resumed && !config.updateExisting()) {
-        throw TargetDeviceException.differs("device " + ref + " is already in the target and"
-            + " differs in " + Difference.describe(differences) + "; it was left as it is (pass"
-            + " --target.update-existing to overwrite it)", differing);
-      }
-      if (dryRun) {
-        return CompletableFuture.completedFuture(
-            new Delivered<>(wanted, TargetOutcome.WOULD_UPDATE, differing));
-      }
-      List<TtsServer> all = new ArrayList<>(List.of(TtsServer.IDENTITY_SERVER));
-      all.addAll(SET_ORDER);
-      return setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
-          .thenCompose(ignored -> verify(ref, wanted, compared, what))
-          .thenApply(ignored -> new Delivered<>(wanted,
-              resumed ? TargetOutcome.CREATED : TargetOutcome.UPDATED, differing));
-    });
+      DeviceRegistries.Read read, List<ImportPaths.Leaf> held, boolean resumed, String what) {
+    // A device this migration created half-way is finished whole; in one that was there
+    // already, what changes while it runs (frame counters, MAC state) is left as it is.
+    List<ImportPaths.Leaf> compared = resumed ? held : ImportPaths.settled(held);
+    List<Difference> differences = ImportPaths.differences(wanted, read.device(), compared);
+    if (differences.isEmpty()) {
+      return CompletableFuture.completedFuture(
+          new Delivered<>(wanted, TargetOutcome.ALREADY_THERE));
+    }
+    List<String> differing = Difference.paths(differences);
+    if (!resumed && !config.updateExisting()) {
+      throw TargetDeviceException.differs("device " + ref + " is already in the target and"
+          + " differs in " + Difference.describe(differences) + "; it was left as it is (pass"
+          + " --target.update-existing to overwrite it)", differing);
+    }
+    if (dryRun) {
+      return CompletableFuture.completedFuture(
+          new Delivered<>(wanted, TargetOutcome.WOULD_UPDATE, differing));
+    }
+    List<TtsServer> all = new ArrayList<>(List.of(TtsServer.IDENTITY_SERVER));
+    all.addAll(SET_ORDER);
+    return setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
+        .thenCompose(ignored -> verify(ref, wanted, compared, what))
+        .thenApply(ignored -> new Delivered<>(wanted,
+            resumed ? TargetOutcome.CREATED : TargetOutcome.UPDATED, differing));
   }
 
   @Override

@@ -64,6 +64,10 @@ class ProfileMigrateTest {
               .setProfileId(PROFILE).build()),
           two.target.binding(TwoDeployments.TARGET_APP, "my-device"));
       assertEquals(0, inlineNotices(result), result.stderr());
+
+      CliRun.Result again = migrate(two);
+
+      assertEquals(ExitCodes.OK, again.exitCode(), "bound there already: " + again);
     }
   }
 
