@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SourceNeeds;
+import org.ttnlw.migrate.source.lorawan.CsvFile;
 
 /**
  * Devices from a WMC CSV export, in the file's order. Nothing at WMC is changed; the exported
@@ -31,7 +33,13 @@ final class WanesySource implements ListsAllSource {
   WanesySource(WanesyConfig config) {
     this.appId = config.appId();
     this.mapper = new WanesyDeviceMapper(config.appId(), config.plan(), config.versionOverride());
-    for (CsvFile.Row row : CsvFile.read(config.csvPath())) {
+    CsvFile.Sheet sheet = CsvFile.read(config.csvPath(),
+        CsvFile.Separator.COMMA_UNLESS_ONLY_SEMICOLONS);
+    if (!sheet.header().contains("devEui")) {
+      throw new ConfigException("the CSV file " + config.csvPath() + " has no devEui column; its"
+          + " header is: " + String.join(", ", sheet.header()));
+    }
+    for (CsvFile.Row row : sheet.rows()) {
       rows.computeIfAbsent(key(row), k -> new ArrayList<>()).add(row);
     }
   }
