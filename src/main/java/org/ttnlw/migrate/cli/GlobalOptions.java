@@ -2,10 +2,14 @@ package org.ttnlw.migrate.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.core.DurationConverter;
+import org.ttnlw.migrate.pipeline.OutputFormat;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /** Flags of every export, accepted before or after the subcommand. */
 public final class GlobalOptions {
@@ -47,6 +51,24 @@ public final class GlobalOptions {
           + " source is changed. Keeps a run journal (see --state), so the same command run again"
           + " resumes: it skips complete devices and never writes a device twice.")
   Path output;
+
+  @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+      description = "How devices are written: json (TTS JSON lines with every field, the"
+          + " default) or tts-csv (TTS's CSV import format, for the Console's bulk import; the"
+          + " fields it cannot hold are named per device and counted per field at the end).")
+  OutputFormat format = OutputFormat.JSON;
+
+  /** Reads {@code --format} into the pipeline's {@link OutputFormat}. */
+  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      try {
+        return OutputFormat.named(value);
+      } catch (ConfigException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   @Option(names = "--state", paramLabel = "FILE",
       description = "Run journal recording, per device, delivering / exported / disabled / deleted"

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
@@ -22,6 +23,7 @@ import org.ttnlw.migrate.pipeline.ExportFailedException;
 import org.ttnlw.migrate.pipeline.ExportPipeline;
 import org.ttnlw.migrate.pipeline.ExportSummary;
 import org.ttnlw.migrate.pipeline.ItemFailure;
+import org.ttnlw.migrate.pipeline.ItemLines;
 import org.ttnlw.migrate.pipeline.ItemReport;
 import org.ttnlw.migrate.pipeline.Job;
 import org.ttnlw.migrate.pipeline.LineWriter;
@@ -88,6 +90,7 @@ final class PipelineRun {
       }
       checkPlanPath(planPath, statePath);
       Path output = job.writesOutput() ? global.output : null;
+      ItemLines lines = global.format.lines(job.noun());
       // Source and target prove themselves before the output or the journal is made; the locks
       // are held before the journal is read or the output cut back: a second run of the same
       // command would take this run's lines in flight for a crash's leftovers.
@@ -100,8 +103,8 @@ final class PipelineRun {
               : RunJournal.open(statePath, kind, global.dryRun, job.refs());
           LineWriter writer = !job.writesOutput()
               ? LineWriter.toStream(OutputStream.nullOutputStream())
-              : global.output == null ? LineWriter.toStream(io.stdout())
-              : LineWriter.toFile(global.output, journal, items);
+              : global.output == null ? LineWriter.toStream(io.stdout(), lines)
+              : LineWriter.toFile(global.output, journal, items, lines);
           PlanFile planFile = planPath == null ? null : global.plan.open()) {
         OutputWarnings warnings = new OutputWarnings(io, output, items);
         if (target == null) {
@@ -122,7 +125,8 @@ final class PipelineRun {
           ExportSummary summary = pipeline.run(list,
               plan == null ? ItemReport.<R, T>none() : plan);
           printPlanTable(plan, job, items);
-          return report(summary, source, job.remarks(source), items, job.summaryPrefix());
+          return report(summary, source, remarks(writer, job.remarks(source)), items,
+              job.summaryPrefix());
         } catch (ExportFailedException e) {
           if (e.getCause() instanceof ConfigException configuration
               && e.summary().exported() == 0) {
@@ -134,7 +138,7 @@ final class PipelineRun {
           io.stderr().println("ttn-lw-migrate: " + job.summaryPrefix() + "stopped; "
               + e.summary());
           warnings.ifReaderGone(e, e.summary());
-          printRemarks(job.remarks(source));
+          printRemarks(remarks(writer, job.remarks(source)));
           return ExitCodes.EXPORT_FAILED;
         }
       }
@@ -205,6 +209,13 @@ final class PipelineRun {
       return "cannot write " + e.getMessage() + ": permission denied";
     }
     return e.getMessage();
+  }
+
+  /** What the output format says about the devices written, then the source's remarks. */
+  private static List<String> remarks(LineWriter writer, List<String> sourceRemarks) {
+    List<String> remarks = new ArrayList<>(writer.remarks());
+    remarks.addAll(sourceRemarks);
+    return remarks;
   }
 
   private void printRemarks(List<String> remarks) {
