@@ -38,8 +38,7 @@ final class TtsCsvLines implements ItemLines {
   public String line(Message item) {
     EndDevice device = (EndDevice) item;
     String name = DeviceRef.of(device.getIds()).toString();
-    if (device.hasSession()
-        && device.getLorawanVersion().getNumber() >= MACVersion.MAC_V1_1.getNumber()) {
+    if (device.hasSession() && device.getLorawanVersion() == MACVersion.MAC_V1_1) {
       throw new ItemRejectedException("device " + name + ": a LoRaWAN 1.1 session needs"
           + " s_nwk_s_int_key and nwk_s_enc_key, which TTS's CSV format has no column for;"
           + " export with --no-session (the device joins again), or as --format json");

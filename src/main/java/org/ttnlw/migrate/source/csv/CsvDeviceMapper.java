@@ -143,8 +143,11 @@ final class CsvDeviceMapper {
           + "; set --mac-version for the rows without one"));
     }
     try {
-      MACVersion macVersion = enumNamed(MACVersion.class, mac)
-          .orElseGet(() -> LorawanVersions.mac(mac));
+      Optional<MACVersion> named = enumNamed(MACVersion.class, mac);
+      if (named.isEmpty() && phy.isEmpty()) {
+        return LorawanVersions.combined(mac);
+      }
+      MACVersion macVersion = named.orElseGet(() -> LorawanVersions.mac(mac));
       if (!phy.isEmpty()) {
         return new LorawanVersions.Versions(macVersion, LorawanVersions.phy(phy));
       }
@@ -187,7 +190,7 @@ final class CsvDeviceMapper {
     Optional<ByteString> joinEui = cells.eui(JOIN_EUI);
     MissingValues missing = new MissingValues().need(cells.name(JOIN_EUI), joinEui)
         .need(cells.name(APP_KEY), appKey);
-    if (mac.getNumber() >= MACVersion.MAC_V1_1.getNumber()) {
+    if (mac == MACVersion.MAC_V1_1) {
       missing.need(cells.name(NWK_KEY), nwkKey);
     }
     missing.orReject(cells.device(), "an OTAA device");
@@ -209,7 +212,7 @@ final class CsvDeviceMapper {
         .need(cells.name(F_NWK_S_INT_KEY), fNwkSIntKey)
         .orReject(cells.device(), out.getSupportsJoin() ? "a session" : "an ABP device (a row"
             + " without app_key or nwk_key)");
-    if (mac.getNumber() >= MACVersion.MAC_V1_1.getNumber()) {
+    if (mac == MACVersion.MAC_V1_1) {
       throw cells.reject("a LoRaWAN 1.1 session needs s_nwk_s_int_key and nwk_s_enc_key, for"
           + " which TTS's CSV format has no column");
     }
@@ -249,12 +252,13 @@ final class CsvDeviceMapper {
       this.row = row;
     }
 
+    /** The device in messages that start with "device ". */
     String device() {
-      return "line " + row.line();
+      return "on line " + row.line();
     }
 
     ItemRejectedException reject(String problem) {
-      return new ItemRejectedException(device() + ": " + problem);
+      return new ItemRejectedException("line " + row.line() + ": " + problem);
     }
 
     /** The field, and its column where that has another name: "dev_eui (column DevEUI)". */
