@@ -136,11 +136,12 @@ record TtsCsvRow(EndDevice carried, Map<String, String> cells, List<String> drop
       if (path.equals("ids.application_ids")) {
         continue;
       }
-      if (descriptor.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-          && !descriptor.isRepeated() && carried.hasField(descriptor)) {
+      boolean message = descriptor.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+          && !descriptor.isRepeated();
+      if (message && carried.hasField(descriptor)) {
         dropped((Message) field.getValue(), (Message) carried.getField(descriptor), path + ".",
             out);
-      } else if (!field.getValue().equals(carried.getField(descriptor))) {
+      } else if (message || !field.getValue().equals(carried.getField(descriptor))) {
         out.add(path);
       }
     }
