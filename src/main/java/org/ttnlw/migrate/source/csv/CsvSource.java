@@ -16,6 +16,7 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.source.lorawan.CsvFile;
+import org.ttnlw.migrate.source.lorawan.KeptByHand;
 
 /**
  * Devices from a sheet, one a row, in the file's order. Every row the filter keeps is read and
@@ -37,7 +38,8 @@ final class CsvSource implements ListsAllSource {
   private final int rowsRead;
   private final int filteredOut;
   private final CsvConfig config;
-  private final List<String> kept = new ArrayList<>();
+  private final KeptByHand steps = new KeptByHand(
+      "the csv source only reads a file; it changes nothing at any network");
 
   CsvSource(CsvConfig config) {
     this.config = config;
@@ -125,35 +127,27 @@ final class CsvSource implements ListsAllSource {
 
   @Override
   public CompletableFuture<Void> disable(DeviceRef ref) {
-    return unsupported();
+    return steps.refused();
   }
 
   @Override
   public CompletableFuture<Void> delete(DeviceRef ref) {
-    return unsupported();
-  }
-
-  private static CompletableFuture<Void> unsupported() {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException(
-        "the csv source only reads a file; it changes nothing at any network"));
+    return steps.refused();
   }
 
   @Override
-  public synchronized void kept(DeviceRef device) {
-    kept.add(device.deviceId().toUpperCase(Locale.ROOT));
+  public void kept(DeviceRef device) {
+    steps.kept(device);
   }
 
   @Override
-  public synchronized List<String> remarks() {
+  public List<String> remarks() {
     List<String> lines = new ArrayList<>();
     lines.add("read " + rowsRead + " rows of " + sheetName + (filteredOut == 0 ? ""
         : "; " + filteredOut + " left out, keeping only rows where " + config.filter()));
-    if (!kept.isEmpty()) {
-      lines.add("the sheet and its network were not changed; once these " + kept.size()
-          + " devices work on TTS, remove them at the network the sheet came from so that two"
-          + " networks never serve them:");
-      lines.addAll(kept);
-    }
+    lines.addAll(steps.remarks(count -> "the sheet and its network were not changed; once these "
+        + count + " devices work on TTS, remove them at the network the sheet came from so that"
+        + " two networks never serve them:"));
     return lines;
   }
 
