@@ -75,16 +75,15 @@ final class CsvDeviceMapper {
     }
   }
 
-  /** The row's DevEUI as 16 lower-case hex digits, or empty when it has none readable. */
+  /**
+   * The row's DevEUI as 16 lower-case hex digits (leading zeros added), or empty when it has none
+   * readable; quietly, as {@link #map} warns about the zeros.
+   */
   Optional<String> devEui(CsvFile.Row row) {
-    if (row.problem() != null) {
-      return Optional.empty();
-    }
-    try {
-      return new Cells(row).eui(DEV_EUI).map(Hex::format);
-    } catch (ItemRejectedException e) {
-      return Optional.empty();
-    }
+    String digits = row.problem() != null ? ""
+        : new Cells(row).text(DEV_EUI).replaceAll("[-:\\s]", "").toLowerCase(Locale.ROOT);
+    return digits.matches("[0-9a-f]{1,16}")
+        ? Optional.of("0".repeat(16 - digits.length()) + digits) : Optional.empty();
   }
 
   EndDevice map(CsvFile.Row row) {
@@ -218,8 +217,7 @@ final class CsvDeviceMapper {
     }
     // An ABP device's JoinEUI is written as zeros where TTS's format requires one.
     if (!out.getSupportsJoin()) {
-      cells.eui(JOIN_EUI).filter(eui -> eui.toByteArray().length > 0
-              && !eui.equals(ByteString.copyFrom(new byte[8])))
+      cells.eui(JOIN_EUI).filter(eui -> !eui.equals(ByteString.copyFrom(new byte[8])))
           .ifPresent(out.getIdsBuilder()::setJoinEui);
     }
     out.getIdsBuilder().setDevAddr(devAddr.get());

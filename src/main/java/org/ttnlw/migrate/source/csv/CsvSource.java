@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.source.csv;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,16 +55,19 @@ final class CsvSource implements ListsAllSource {
     List<CsvFile.Row> rows = sheet.rows().stream().filter(config.filter()::keeps).toList();
     rowsRead = sheet.rows().size();
     filteredOut = rowsRead - rows.size();
+    Map<CsvFile.Row, String> euis = new HashMap<>();
     Map<String, List<Integer>> linesByEui = new LinkedHashMap<>();
-    rows.forEach(row -> mapper.devEui(row).ifPresent(eui ->
-        linesByEui.computeIfAbsent(eui, e -> new ArrayList<>()).add(row.line())));
+    rows.forEach(row -> mapper.devEui(row).ifPresent(eui -> {
+      euis.put(row, eui);
+      linesByEui.computeIfAbsent(eui, e -> new ArrayList<>()).add(row.line());
+    }));
     linesByEui.forEach((eui, lines) -> {
       if (lines.size() > 1) {
         shared.put(eui, lines);
       }
     });
     for (CsvFile.Row row : rows) {
-      String eui = mapper.devEui(row).orElse(null);
+      String eui = euis.get(row);
       boolean unique = eui != null && !shared.containsKey(eui);
       devices.put(unique ? eui : LINE_KEY + row.line(), device(mapper, row, eui));
     }
