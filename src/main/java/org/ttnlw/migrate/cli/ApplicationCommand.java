@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import org.ttnlw.migrate.core.CallSettings;
-import org.ttnlw.migrate.core.ConfigException;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.IdSyntax;
-import org.ttnlw.migrate.core.MigrationException;
-import org.ttnlw.migrate.devices.DeviceJob;
 import org.ttnlw.migrate.devices.DeviceList;
+import org.ttnlw.migrate.gateways.GatewayJob;
+import org.ttnlw.migrate.gateways.GatewaysWithDevices;
+import org.ttnlw.migrate.pipeline.Mode;
+import org.ttnlw.migrate.pipeline.Outcome;
 import org.ttnlw.migrate.proto.ApplicationSettings;
+import org.ttnlw.migrate.settings.ApplicationSettingsMove;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaysPlugin;
 import org.ttnlw.migrate.source.ListsAllSource;
@@ -40,13 +42,13 @@ import picocli.CommandLine.ParameterException;
 final class ApplicationCommand extends ExportCommand {
   private boolean withSettings;
   private final List<String> withGateways = new ArrayList<>();
+  private TargetOptions target;
   private GatewayTargetOptions gatewayTarget;
   private HandOverOptions handOverOptions;
-  private GatewaysWithDevices gateways;
 
   ApplicationCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
-      TargetOptions target) {
-    super(global, io, sources, target);
+      Supplier<Mode<TargetConfig>> mode) {
+    super(global, io, sources, mode);
   }
 
   @Override
@@ -91,9 +93,10 @@ final class ApplicationCommand extends ExportCommand {
    * Adds {@code --with-gateways}, for {@code migrate application} only, with the flags the
    * gateways' registration and hand-over take.
    */
-  void offerGatewaysOption(CommandSpec command, GatewayTargetOptions target,
-      HandOverOptions handOver) {
-    this.gatewayTarget = target;
+  void offerGatewaysOption(CommandSpec command, TargetOptions target,
+      GatewayTargetOptions gatewayTarget, HandOverOptions handOver) {
+    this.target = target;
+    this.gatewayTarget = gatewayTarget;
     this.handOverOptions = handOver;
     command.addOption(OptionSpec.builder("--with-gateways")
         .paramLabel("GTW-ID[,GTW-ID...]")
@@ -122,10 +125,12 @@ final class ApplicationCommand extends ExportCommand {
   }
 
   @Override
-  Integer beforeDevices(BoundSource<?> bound, UnaryOperator<String> asTyped) {
-    Integer settingsMoved = moveSettings(bound, asTyped);
-    if (settingsMoved != null || withGateways.isEmpty()) {
-      return settingsMoved;
+  void checkOptions(BoundSource<?> bound) {
+    if (withSettings) {
+      checkSettingsOptions(bound);
+    }
+    if (withGateways.isEmpty()) {
+      return;
     }
     if (!(bound.plugin() instanceof GatewaysPlugin<?> gatewaysPlugin)) {
       throw new ParameterException(spec.commandLine(), "--with-gateways needs a source with"
@@ -138,31 +143,9 @@ final class ApplicationCommand extends ExportCommand {
             + "\" in --with-gateways: " + problem);
       }
     }
-    gateways = new GatewaysWithDevices(bound, asTyped, withGateways, global(), io(), target(),
-        gatewayTarget, handOverOptions);
-    int registered = gateways.register();
-    if (registered != ExitCodes.OK) {
-      io().stderr().println("ttn-lw-migrate: not every gateway could be registered in the target;"
-          + " no device was moved");
-      return registered;
-    }
-    return null;
   }
 
-  @Override
-  DeviceJob.HandOver handOver() {
-    return gateways == null ? null : gateways::handOver;
-  }
-
-  @Override
-  int afterDevices(int code) {
-    return gateways == null ? code : gateways.combined(code);
-  }
-
-  private Integer moveSettings(BoundSource<?> bound, UnaryOperator<String> asTyped) {
-    if (!withSettings) {
-      return null;
-    }
+  private void checkSettingsOptions(BoundSource<?> bound) {
     if (!(bound.plugin() instanceof SettingsPlugin<?>)) {
       throw new ParameterException(spec.commandLine(), "--with-application-settings needs a"
           + " source with application settings that move (ttnv3, chirpstack), not "
@@ -172,27 +155,52 @@ final class ApplicationCommand extends ExportCommand {
       throw new ParameterException(spec.commandLine(), "--with-application-settings moves the"
           + " settings of one application into --target.app-id: give exactly one application ID");
     }
-    try {
-      TargetConfig config = TargetConfig.from(target());
-      CallSettings context = new CallSettings(global().concurrency, global().timeout,
-          global().retries);
-      ApplicationSettings settings;
-      try (ApplicationSettingsSource export = bound.openSettings(context)) {
-        settings = ApplicationSettingsMove.read(export, ids.get(0), io());
-      }
-      int settingsMoved = ApplicationSettingsMove.importInto(config, null, global(), io(),
-          settings);
-      if (settingsMoved != ExitCodes.OK) {
-        io().stderr().println("ttn-lw-migrate: the application settings do not match; no device"
-            + " was moved");
-      }
-      return settingsMoved == ExitCodes.OK ? null : settingsMoved;
-    } catch (ConfigException e) {
-      io().stderr().println("ttn-lw-migrate: " + asTyped.apply(e.getMessage()));
-      return ExitCodes.USAGE;
-    } catch (MigrationException e) {
-      io().stderr().println("ttn-lw-migrate: error: " + e.getMessage());
-      return ExitCodes.EXPORT_FAILED;
+  }
+
+  @Override
+  Outcome move(DeviceRun devices) {
+    if (withGateways.isEmpty()) {
+      Outcome settingsMoved = moveSettings(devices);
+      return settingsMoved == Outcome.OK ? devices.run(Optional.empty()) : settingsMoved;
     }
+    BoundSource<?> bound = devices.bound();
+    GatewaysWithDevices gateways = new GatewaysWithDevices(bound::openGateways,
+        bound.deletesSourceGateways(), withGateways, devices.settings(),
+        GatewayJob.Migration.from(target, gatewayTarget, handOverOptions,
+            Optional.of(GatewayCommand.MIGRATE_TIMEOUT)),
+        devices.runner(), io().stderr(), exitCodes()::refused);
+    Outcome settingsMoved = moveSettings(devices);
+    if (settingsMoved != Outcome.OK) {
+      return settingsMoved;
+    }
+    Outcome registered = gateways.register();
+    if (registered != Outcome.OK) {
+      io().stderr().println("ttn-lw-migrate: not every gateway could be registered in the target;"
+          + " no device was moved");
+      return registered;
+    }
+    return gateways.combined(devices.run(Optional.of(gateways::handOver)));
+  }
+
+  /**
+   * With {@code --with-application-settings}, the source application's settings made to match
+   * in the target application; OK without it.
+   */
+  private Outcome moveSettings(DeviceRun devices) {
+    if (!withSettings) {
+      return Outcome.OK;
+    }
+    ApplicationSettings settings;
+    try (ApplicationSettingsSource export = devices.bound().openSettings(
+        devices.settings().calls())) {
+      settings = ApplicationSettingsMove.read(export, ids.get(0), io().stderr());
+    }
+    Outcome moved = ApplicationSettingsMove.importInto(devices.mode().target().orElseThrow(),
+        null, devices.settings(), io().stderr(), settings);
+    if (moved != Outcome.OK) {
+      io().stderr().println("ttn-lw-migrate: the application settings do not match; no device"
+          + " was moved");
+    }
+    return moved;
   }
 }

@@ -6,18 +6,19 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.ttnlw.migrate.core.CallSettings;
+import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.devices.IdInput;
+import org.ttnlw.migrate.pipeline.Outcome;
+import org.ttnlw.migrate.pipeline.RunSettings;
+import org.ttnlw.migrate.settings.ApplicationSettingsMove;
 import org.ttnlw.migrate.settings.SettingsFile;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "application-settings", mixinStandardHelpOptions = true,
     description = {
@@ -29,17 +30,12 @@ import picocli.CommandLine.Spec;
             + " migrated. Nothing is changed at the source.",
         "The output holds credentials (webhook headers, downlink API keys, pub/sub passwords and"
             + " keys, package tokens): --output files are made readable by their owner only."})
-final class ApplicationSettingsCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
+final class ApplicationSettingsCommand extends BaseCommand {
   @Parameters(paramLabel = "APP-ID", arity = "0..*",
       description = "Application IDs (ChirpStack: UUIDs). With none, they are read from stdin,"
           + " one per line.")
   List<String> ids = new ArrayList<>();
 
-  private final GlobalOptions global;
-  private final Io io;
   private final Map<String, BoundSource<?>> sources;
   private String sourceName;
 
@@ -48,8 +44,7 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
    *     it is used without {@code --source}
    */
   ApplicationSettingsCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources) {
-    this.global = global;
-    this.io = io;
+    super(global, io);
     this.sources = sources;
   }
 
@@ -61,33 +56,31 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    global.check(spec.commandLine());
-    Logging.configure(global.verbose);
+  Outcome run(RunSettings settings) {
     BoundSource<?> bound = chosenSource();
     Iterator<String> applications;
     try {
-      applications = IdInput.of("application", bound.plugin().applicationIds(), ids, io.stdin());
+      applications = IdInput.of("application", bound.plugin().applicationIds(), ids,
+          io().stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    CallSettings context = new CallSettings(global.concurrency, global.timeout, global.retries);
-    try (ApplicationSettingsSource export = bound.openSettings(context);
-        OutputStream out = global.output == null ? io.stdout()
-            : SettingsFile.create(global.output)) {
-      io.stderr().println("ttn-lw-migrate: note: the settings hold credentials (webhook headers,"
-          + " downlink API keys, pub/sub passwords and keys, package tokens); "
-          + (global.output == null ? "keep what stdout goes to private"
-              : global.output + " is readable by its owner only"));
-      return export(export, applications, out);
-    } catch (ConfigException e) {
-      io.stderr().println("ttn-lw-migrate: "
-          + bound.flagsAsTyped(sourceName != null).apply(e.getMessage()));
-      return ExitCodes.USAGE;
+    try (ApplicationSettingsSource export = bound.openSettings(settings.calls());
+        OutputStream out = settings.output() == null ? io().stdout()
+            : SettingsFile.create(settings.output())) {
+      io().stderr().println("ttn-lw-migrate: note: the settings hold credentials (webhook"
+          + " headers, downlink API keys, pub/sub passwords and keys, package tokens); "
+          + (settings.output() == null ? "keep what stdout goes to private"
+              : settings.output() + " is readable by its owner only"));
+      return export(export, applications, out, settings.continueOnError());
     } catch (IOException e) {
-      io.stderr().println("ttn-lw-migrate: cannot write " + global.output + ": " + e.getMessage());
-      return ExitCodes.USAGE;
+      throw new ConfigException("cannot write " + settings.output() + ": " + e.getMessage());
     }
+  }
+
+  @Override
+  UnaryOperator<String> flagsAsTyped() {
+    return chosenSource().flagsAsTyped(sourceName != null);
   }
 
   private BoundSource<?> chosenSource() {
@@ -100,27 +93,29 @@ final class ApplicationSettingsCommand implements Callable<Integer> {
     return bound;
   }
 
-  private int export(ApplicationSettingsSource export, Iterator<String> applications,
-      OutputStream out) throws IOException {
+  private Outcome export(ApplicationSettingsSource export, Iterator<String> applications,
+      OutputStream out, boolean continueOnError) throws IOException {
     int exported = 0;
     List<String> failed = new ArrayList<>();
     while (applications.hasNext()) {
       String applicationId = applications.next();
       try {
-        SettingsFile.write(ApplicationSettingsMove.read(export, applicationId, io), out);
+        SettingsFile.write(ApplicationSettingsMove.read(export, applicationId, io().stderr()),
+            out);
         exported++;
       } catch (MigrationException e) {
-        io.stderr().println("ttn-lw-migrate: error: application " + applicationId + ": "
+        io().stderr().println("ttn-lw-migrate: error: application " + applicationId + ": "
             + e.getMessage());
         failed.add(applicationId);
-        if (!global.continueOnError) {
-          io.stderr().println("ttn-lw-migrate: stopped; " + exported + " application(s) exported");
-          return ExitCodes.EXPORT_FAILED;
+        if (!continueOnError) {
+          io().stderr().println("ttn-lw-migrate: stopped; " + exported
+              + " application(s) exported");
+          return Outcome.STOPPED;
         }
       }
     }
-    io.stderr().println("ttn-lw-migrate: settings of " + exported + " application(s) exported"
+    io().stderr().println("ttn-lw-migrate: settings of " + exported + " application(s) exported"
         + (failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed)));
-    return failed.isEmpty() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    return failed.isEmpty() ? Outcome.OK : Outcome.SOME_FAILED;
   }
 }

@@ -1,16 +1,12 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ttnlw.migrate.core.CallSettings;
-import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.core.IdSyntax;
-import org.ttnlw.migrate.devices.DeviceList;
-import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.GatewaysPlugin;
@@ -53,33 +49,14 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
     return gatewaysPlugin().gatewayIds();
   }
 
-  /** Gateways of a source with gateways: the IDs given, or all the key reaches. */
-  GatewayJob.Reading gateways(Iterator<String> ids, boolean all) {
-    GatewaysPlugin<O> gateways = gatewaysPlugin();
-    return new GatewayJob.Reading() {
-      @Override
-      public GatewaySource open(CallSettings context) {
-        return gateways.openGateways(options, context);
-      }
+  /** Opens the source's gateways, for a plugin with gateways. */
+  GatewaySource openGateways(CallSettings context) {
+    return gatewaysPlugin().openGateways(options, context);
+  }
 
-      @Override
-      public Iterator<GatewayRef> items(GatewaySource source) {
-        if (!all) {
-          return DeviceList.resolved(ids, source::resolve);
-        }
-        return deletesSource() ? DeviceList.readAll(source.listAll()) : source.listAll();
-      }
-
-      @Override
-      public boolean deletesSource() {
-        return gateways.deletesSourceGateways(options);
-      }
-
-      @Override
-      public boolean knowsLnsKeys() {
-        return true;
-      }
-    };
+  /** Whether each gateway is deleted at the source once handed over, for a plugin with them. */
+  boolean deletesSourceGateways() {
+    return gatewaysPlugin().deletesSourceGateways(options);
   }
 
   /** The plugin's gateways: the commands that read them are offered only for a plugin with them. */

@@ -6,12 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.ttnlw.migrate.core.TerminalText;
 import org.ttnlw.migrate.devices.IdInput;
+import org.ttnlw.migrate.gateways.GatewayJob;
+import org.ttnlw.migrate.pipeline.Mode;
 import org.ttnlw.migrate.source.GatewaysPlugin;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
+import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
@@ -89,13 +94,14 @@ final class Cli {
      */
     void addCommands(CommandLine parent, Map<String, BoundSource<?>> sources,
         java.util.function.Consumer<CommandLine> offerSource) {
-      for (ExportCommand command : exportCommands(sources, null)) {
+      for (ExportCommand command : exportCommands(sources, Mode.Export::new)) {
         CommandLine line = withGlobals(new CommandLine(command), global);
         offerSource.accept(line);
         parent.addSubcommand(line);
       }
       CommandLine migrate = withGlobals(new CommandLine(new MigrateCommand()), global);
-      for (ExportCommand command : exportCommands(sources, target)) {
+      for (ExportCommand command : exportCommands(sources,
+          () -> new Mode.Migrate<>(TargetConfig.from(target)))) {
         CommandLine line = withGlobals(new CommandLine(command), global);
         line.getCommandSpec().usageMessage().description(migrateDescription(command.kind()));
         offerSource.accept(line);
@@ -105,7 +111,8 @@ final class Cli {
           application.offerSettingsOption(line.getCommandSpec());
           if (sources.values().stream()
               .anyMatch(bound -> bound.plugin() instanceof GatewaysPlugin<?>)) {
-            application.offerGatewaysOption(line.getCommandSpec(), gatewayTarget, handOver);
+            application.offerGatewaysOption(line.getCommandSpec(), target, gatewayTarget,
+                handOver);
             PrefixedFlags.addTo(line.getCommandSpec(), gatewayTarget, "--target.",
                 List.of("TARGET_"), environment);
             PrefixedFlags.addTo(line.getCommandSpec(), handOver, "--", List.of("TTN_LW_MIGRATE_"),
@@ -133,8 +140,11 @@ final class Cli {
      */
     private CommandLine gatewayCommand(Map<String, BoundSource<?>> sources, boolean migrating,
         java.util.function.Consumer<CommandLine> offerSource) {
-      GatewayCommand command = new GatewayCommand(global, io, sources,
-          migrating ? target : null, gatewayTarget, handOver);
+      Supplier<Mode<GatewayJob.Migration>> mode = migrating
+          ? () -> new Mode.Migrate<>(GatewayJob.Migration.from(target, gatewayTarget, handOver,
+              Optional.of(GatewayCommand.MIGRATE_TIMEOUT)))
+          : Mode.Export::new;
+      GatewayCommand command = new GatewayCommand(global, io, sources, mode);
       CommandLine line = withGlobals(new CommandLine(command), global);
       if (sources.size() > 1) {
         command.offerSourceOption(line.getCommandSpec(), String.join(", ", sources.keySet()));
@@ -168,10 +178,11 @@ final class Cli {
       offerPlan(line);
     }
 
+    /** @param mode an export, or a migration with the target checked from its flags */
     List<ExportCommand> exportCommands(Map<String, BoundSource<?>> sources,
-        TargetOptions withTarget) {
-      return List.of(new DeviceCommand(global, io, sources, withTarget),
-          new ApplicationCommand(global, io, sources, withTarget));
+        Supplier<Mode<TargetConfig>> mode) {
+      return List.of(new DeviceCommand(global, io, sources, mode),
+          new ApplicationCommand(global, io, sources, mode));
     }
 
     void offerTarget(CommandLine line) {

@@ -2,12 +2,14 @@ package org.ttnlw.migrate.cli;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.devices.DeviceList;
+import org.ttnlw.migrate.pipeline.Mode;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
-import org.ttnlw.migrate.target.TargetOptions;
+import org.ttnlw.migrate.target.TargetConfig;
 import picocli.CommandLine.Command;
 
 @Command(name = "device", aliases = {"devices", "end-device", "end-devices", "dev"},
@@ -20,8 +22,8 @@ import picocli.CommandLine.Command;
             + " deleted there. `ttn-lw-migrate sources` and docs/ say what each source does."})
 final class DeviceCommand extends ExportCommand {
   DeviceCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
-      TargetOptions target) {
-    super(global, io, sources, target);
+      Supplier<Mode<TargetConfig>> mode) {
+    super(global, io, sources, mode);
   }
 
   @Override

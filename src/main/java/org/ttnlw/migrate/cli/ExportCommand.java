@@ -4,56 +4,70 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.devices.DeviceJob;
 import org.ttnlw.migrate.devices.IdInput;
+import org.ttnlw.migrate.pipeline.JobRunner;
+import org.ttnlw.migrate.pipeline.Mode;
+import org.ttnlw.migrate.pipeline.Outcome;
+import org.ttnlw.migrate.pipeline.RunSettings;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
-import org.ttnlw.migrate.target.TargetOptions;
+import org.ttnlw.migrate.target.TargetConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * What {@code device} and {@code application} share, as exports and under {@code migrate}: pick
  * the source, read the IDs, and run the pipeline.
  */
-abstract class ExportCommand implements Callable<Integer> {
+abstract class ExportCommand extends BaseCommand {
   /** Set to "terminal" by bin/ttn-lw-migrate when stdin is one. */
   static final String STDIN = "TTN_LW_MIGRATE_STDIN";
-  @Spec
-  CommandSpec spec;
 
   @Parameters(paramLabel = "ID", arity = "0..*",
       description = "Device IDs (`device`) or application IDs (`application`). With none, IDs are"
           + " read from stdin, one per line.")
   List<String> ids = new ArrayList<>();
 
-  private final GlobalOptions global;
-  private final Io io;
   private final Map<String, BoundSource<?>> sources;
-  private final TargetOptions target;
+  private final Supplier<Mode<TargetConfig>> mode;
   private String sourceName;
+
+  /**
+   * The devices' run of the command, ready to go.
+   *
+   * @param mode the export, or the migration with its checked target
+   * @param runner runs the devices and whatever the command moves with them
+   */
+  record DeviceRun(BoundSource<?> bound, RunSettings settings, Mode<TargetConfig> mode,
+      JobRunner runner, Function<Optional<DeviceJob.HandOver>, DeviceJob> job) {
+    /** @param handOver gateways handed over before any device is stopped at the source */
+    Outcome run(Optional<DeviceJob.HandOver> handOver) {
+      return runner.run(job.apply(handOver), settings);
+    }
+  }
 
   /**
    * @param sources the sources this command can use, by name and alias; with exactly one,
    *     it is used without {@code --source}
-   * @param target the target's flags for {@code migrate}; null for an export
+   * @param mode an export, or {@code migrate}'s target checked from its flags
    */
   ExportCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
-      TargetOptions target) {
-    this.global = global;
-    this.io = io;
+      Supplier<Mode<TargetConfig>> mode) {
+    super(global, io);
     this.sources = sources;
-    this.target = target;
+    this.mode = mode;
   }
 
   /** Adds {@code --source NAME}, for the form where the source is not the parent command. */
@@ -90,70 +104,47 @@ abstract class ExportCommand implements Callable<Integer> {
       boolean deletesDevices);
 
   @Override
-  public Integer call() {
+  final Outcome run(RunSettings settings) {
     BoundSource<?> bound = chosenSource();
-    global.check(spec.commandLine());
-    Logging.configure(global.verbose);
     MigrationChoices choices = bound.choices();
     boolean all = kind().equals("application") && bound.exportsAll();
     if (all && !ids.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--all exports every device the source"
           + " reaches; give it no application IDs, or leave --all out");
     }
-    if (!all && ids.isEmpty() && "terminal".equals(io.environment().get(STDIN))) {
-      io.stderr().println("ttn-lw-migrate: reading " + kind() + " IDs from stdin, one per line;"
-          + " end with Ctrl-D (or give them as arguments)");
+    if (!all && ids.isEmpty() && "terminal".equals(io().environment().get(STDIN))) {
+      io().stderr().println("ttn-lw-migrate: reading " + kind() + " IDs from stdin, one per"
+          + " line; end with Ctrl-D (or give them as arguments)");
     }
     IdInput input;
     try {
-      input = all ? null : IdInput.of(kind(), idSyntax(bound.plugin()), ids, io.stdin());
+      input = all ? null : IdInput.of(kind(), idSyntax(bound.plugin()), ids, io().stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    checkOptions(bound);
     boolean listed = kind().equals("application");
     DeviceJob.Listing listing = new DeviceJob.Listing(
         listed && input != null ? input.all() : List.of(), listed);
-    boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !global.dryRun;
-    UnaryOperator<String> asTyped = bound.flagsAsTyped(sourceName != null);
-    Integer stopped = beforeDevices(bound, asTyped);
-    if (stopped != null) {
-      return stopped;
-    }
+    boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !settings.dryRun();
+    Mode<TargetConfig> checked = mode.get();
     Iterator<String> named = input == null ? List.<String>of().iterator() : input;
-    int code = new PipelineRun(global, io, target, asTyped).run(choices, listing, bound::open,
-        source -> devices(source, named, all, deletesDevices), handOver());
-    return afterDevices(code);
+    return move(new DeviceRun(bound, settings, checked, runner(), handOver -> new DeviceJob(
+        settings, checked, choices, listing, bound::open,
+        source -> devices(source, named, all, deletesDevices), handOver)));
   }
 
-  /** Gateways to hand over before devices are stopped at the source, or null. */
-  DeviceJob.HandOver handOver() {
-    return null;
+  /** Checks the command's own flags against the source, before anything is opened. */
+  void checkOptions(BoundSource<?> bound) {}
+
+  /** Moves the devices, and whatever the command moves with them. */
+  Outcome move(DeviceRun devices) {
+    return devices.run(Optional.empty());
   }
 
-  /** The command's exit code, from the devices' run. */
-  int afterDevices(int code) {
-    return code;
-  }
-
-  /**
-   * What runs before the devices move; an exit code stops the command there, null goes on.
-   *
-   * @param asTyped names the source's flags in a message as the user typed them
-   */
-  Integer beforeDevices(BoundSource<?> bound, UnaryOperator<String> asTyped) {
-    return null;
-  }
-
-  GlobalOptions global() {
-    return global;
-  }
-
-  Io io() {
-    return io;
-  }
-
-  TargetOptions target() {
-    return target;
+  @Override
+  UnaryOperator<String> flagsAsTyped() {
+    return chosenSource().flagsAsTyped(sourceName != null);
   }
 
   private BoundSource<?> chosenSource() {

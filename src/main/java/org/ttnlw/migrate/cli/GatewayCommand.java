@@ -5,19 +5,19 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.devices.IdInput;
 import org.ttnlw.migrate.gateways.GatewayJob;
-import org.ttnlw.migrate.target.GatewayTargetOptions;
-import org.ttnlw.migrate.target.HandOverOptions;
-import org.ttnlw.migrate.target.TargetOptions;
+import org.ttnlw.migrate.gateways.SourceGateways;
+import org.ttnlw.migrate.pipeline.Mode;
+import org.ttnlw.migrate.pipeline.Outcome;
+import org.ttnlw.migrate.pipeline.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gateway}: gateways by ID (or all the source key reaches) through the same pipeline as
@@ -33,12 +33,9 @@ import picocli.CommandLine.Spec;
             + " redirection, contacts, server address and timestamps never move; the claim"
             + " authentication code only with its with-secrets flag. The gateways page in docs/"
             + " has the whole journey."})
-final class GatewayCommand implements Callable<Integer> {
+final class GatewayCommand extends BaseCommand {
   /** How long {@code migrate gateway} waits for connections without {@code --verify-timeout}. */
   static final Duration MIGRATE_TIMEOUT = Duration.ofMinutes(10);
-
-  @Spec
-  CommandSpec spec;
 
   @Parameters(paramLabel = "ID", arity = "0..*",
       description = "Gateway IDs (TTS) or gateway EUIs (ChirpStack). With none and no --all, read"
@@ -48,27 +45,20 @@ final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Every gateway the source's key reaches.")
   boolean all;
 
-  private final GlobalOptions global;
-  private final Io io;
   private final Map<String, BoundSource<?>> sources;
-  private final TargetOptions target;
-  private final GatewayTargetOptions gatewayTarget;
-  private final HandOverOptions handOver;
+  private final Supplier<Mode<GatewayJob.Migration>> mode;
   private String sourceName;
 
   /**
    * @param sources the sources with gateways, by name and alias; with exactly one, it is used
    *     without {@code --source}
-   * @param target the target's connection for {@code migrate gateway}; null for an export
+   * @param mode an export, or {@code migrate gateway}'s target checked from its flags
    */
   GatewayCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
-      TargetOptions target, GatewayTargetOptions gatewayTarget, HandOverOptions handOver) {
-    this.global = global;
-    this.io = io;
+      Supplier<Mode<GatewayJob.Migration>> mode) {
+    super(global, io);
     this.sources = sources;
-    this.target = target;
-    this.gatewayTarget = gatewayTarget;
-    this.handOver = handOver;
+    this.mode = mode;
   }
 
   /** Adds {@code --source NAME}, for the form where the source is not the parent command. */
@@ -78,33 +68,39 @@ final class GatewayCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    BoundSource<?> bound = ExportCommand.chosen(sources, sourceName, spec);
-    global.check(spec.commandLine());
-    Logging.configure(global.verbose);
+  Outcome run(RunSettings settings) {
+    BoundSource<?> bound = chosenSource();
     if (all && !ids.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--all exports every gateway the source's"
           + " key reaches; give it no gateway IDs, or leave --all out");
     }
-    if (!all && ids.isEmpty() && "terminal".equals(io.environment().get(ExportCommand.STDIN))) {
-      io.stderr().println("ttn-lw-migrate: reading gateway IDs from stdin, one per line; end with"
-          + " Ctrl-D (or give them as arguments, or --all)");
+    if (!all && ids.isEmpty()
+        && "terminal".equals(io().environment().get(ExportCommand.STDIN))) {
+      io().stderr().println("ttn-lw-migrate: reading gateway IDs from stdin, one per line; end"
+          + " with Ctrl-D (or give them as arguments, or --all)");
     }
     Iterator<String> input;
     try {
       input = all ? List.<String>of().iterator()
-          : IdInput.of("gateway", bound.gatewayIds(), ids, io.stdin());
+          : IdInput.of("gateway", bound.gatewayIds(), ids, io().stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    if (target != null) {
-      // Each gateway is registered and handed over on its own: one that fails or does not
-      // connect is listed at the end and must not hold back the others.
-      global.continueOnError = true;
-    }
-    GatewayJob job = new GatewayJob(bound.gateways(input, all), global.dryRun, global.state,
-        target == null ? null : new GatewayJob.Migration(target, gatewayTarget, handOver,
-            Optional.of(MIGRATE_TIMEOUT)));
-    return new PipelineRun(global, io, target, bound.flagsAsTyped(sourceName != null)).run(job);
+    Mode<GatewayJob.Migration> checked = mode.get();
+    // Each gateway is registered and handed over on its own: one that fails or does not
+    // connect is listed at the end and must not hold back the others.
+    RunSettings run = checked.hasTarget() ? settings.continuingOnError() : settings;
+    GatewayJob job = new GatewayJob(new SourceGateways(bound::openGateways,
+        bound.deletesSourceGateways(), input, all), run, checked, GatewayJob.Part.WHOLE);
+    return runner().run(job, run);
+  }
+
+  @Override
+  UnaryOperator<String> flagsAsTyped() {
+    return chosenSource().flagsAsTyped(sourceName != null);
+  }
+
+  private BoundSource<?> chosenSource() {
+    return ExportCommand.chosen(sources, sourceName, spec);
   }
 }

@@ -7,6 +7,7 @@ import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.core.DurationConverter;
 import org.ttnlw.migrate.pipeline.OutputFormat;
 import picocli.CommandLine.ITypeConverter;
+import org.ttnlw.migrate.pipeline.RunSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -89,6 +90,12 @@ public final class GlobalOptions {
       throw new ParameterException(commandLine, "invalid --dev-id-prefix \"" + devIdPrefix
           + "\": " + prefixProblem);
     }
+  }
+
+  /** The flags as the run's settings; after {@link #check}. */
+  RunSettings settings() {
+    return new RunSettings(concurrency, timeout, retries, dryRun, continueOnError, devIdPrefix,
+        output, state, plan.path, format);
   }
 
   /** {@code --plan}: offered only by the commands with a target, so not a mixin of every one. */

@@ -3,17 +3,17 @@ package org.ttnlw.migrate.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.pipeline.Outcome;
+import org.ttnlw.migrate.pipeline.RunSettings;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.settings.ApplicationCreationOptions;
+import org.ttnlw.migrate.settings.ApplicationSettingsMove;
 import org.ttnlw.migrate.settings.SettingsFile;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "import-application-settings", mixinStandardHelpOptions = true,
     description = {
@@ -23,46 +23,35 @@ import picocli.CommandLine.Spec;
             + " application is --target.app-id. Nothing in the target is deleted. Each write is read back"
             + " and compared. --dry-run tells what would change.",
         "The results go to stderr, one line per item; stdout stays empty."})
-final class ImportApplicationSettingsCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
+final class ImportApplicationSettingsCommand extends BaseCommand {
   @Parameters(paramLabel = "FILE", arity = "1",
       description = "Settings file holding one application.")
   Path file;
 
-  private final GlobalOptions global;
-  private final Io io;
   private final TargetOptions target;
   private final ApplicationCreationOptions creation;
 
   ImportApplicationSettingsCommand(GlobalOptions global, Io io, TargetOptions target,
       ApplicationCreationOptions creation) {
-    this.global = global;
-    this.io = io;
+    super(global, io);
     this.target = target;
     this.creation = creation;
   }
 
   @Override
-  public Integer call() {
-    global.check(spec.commandLine());
-    Logging.configure(global.verbose);
+  Outcome run(RunSettings settings) {
+    TargetConfig config = TargetConfig.from(target);
+    List<ApplicationSettings> documents;
     try {
-      TargetConfig config = TargetConfig.from(target);
-      List<ApplicationSettings> documents = SettingsFile.read(file);
-      if (documents.size() != 1) {
-        throw new ConfigException(file + " holds " + documents.size() + " applications;"
-            + " import one file per target application");
-      }
-      return ApplicationSettingsMove.importInto(config, creation.owner(), global, io,
-          documents.get(0));
-    } catch (ConfigException e) {
-      io.stderr().println("ttn-lw-migrate: " + e.getMessage());
-      return ExitCodes.USAGE;
+      documents = SettingsFile.read(file);
     } catch (IOException e) {
-      io.stderr().println("ttn-lw-migrate: cannot read " + e.getMessage());
-      return ExitCodes.USAGE;
+      throw new ConfigException("cannot read " + e.getMessage());
     }
+    if (documents.size() != 1) {
+      throw new ConfigException(file + " holds " + documents.size() + " applications;"
+          + " import one file per target application");
+    }
+    return ApplicationSettingsMove.importInto(config, creation.owner(), settings,
+        io().stderr(), documents.get(0));
   }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import org.ttnlw.migrate.core.StopSignal;
+import org.ttnlw.migrate.pipeline.StdoutKind;
 
 /**
  * The process's surroundings, passed in so tests and the demo can run the tool
@@ -13,6 +14,9 @@ import org.ttnlw.migrate.core.StopSignal;
  */
 public record Io(Map<String, String> environment, InputStream stdin, OutputStream stdout,
     PrintStream stderr, StopSignal stop, StdoutKind stdoutKind) {
+  /** Set to "live" by bin/ttn-lw-migrate when stderr is a terminal. */
+  static final String PROGRESS = "TTN_LW_MIGRATE_PROGRESS";
+
 
   /** Surroundings whose stdout is nothing to warn about (a terminal, a private file). */
   public Io(Map<String, String> environment, InputStream stdin, OutputStream stdout,

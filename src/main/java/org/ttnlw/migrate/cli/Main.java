@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import org.ttnlw.migrate.core.StopSignal;
+import org.ttnlw.migrate.pipeline.StdoutKind;
 
 public final class Main {
   private Main() {}

@@ -1,8 +1,6 @@
 package org.ttnlw.migrate.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.ttnlw.migrate.pipeline.PlanFile;
 import picocli.CommandLine.Option;
 
 /** {@code --plan FILE}, offered by the commands with a target (migrate, import). */
@@ -15,17 +13,4 @@ final class PlanOptions {
           + " created, already-equal, updated or failed, and what was done at the source. Each"
           + " run replaces FILE.")
   Path path;
-
-  private boolean started;
-
-  /**
-   * Opens the plan file: emptied by the command's first run, added to by its later ones
-   * ({@code migrate application --with-gateways} registers gateways, moves devices, then hands
-   * the gateways over).
-   */
-  PlanFile open() throws IOException {
-    PlanFile file = PlanFile.open(path, !started);
-    started = true;
-    return file;
-  }
 }

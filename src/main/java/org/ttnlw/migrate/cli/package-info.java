@@ -1,6 +1,7 @@
 /**
- * The commands: picocli classes, flag groups, help and completion, Main, exit codes, logging
- * set-up, the list of sources, and the wiring of one run (PipelineRun). May import every
- * package.
+ * The commands only: picocli classes on BaseCommand (the global flags checked once into
+ * RunSettings, a Mode with the checked target, one exception and outcome to exit-code mapping in
+ * ExitCodeMapper), flag groups, help and completion, Main, logging set-up and the list of
+ * sources. May import every package.
  */
 package org.ttnlw.migrate.cli;

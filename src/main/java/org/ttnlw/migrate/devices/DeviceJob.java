@@ -17,8 +17,10 @@ import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.pipeline.Delivery;
 import org.ttnlw.migrate.pipeline.ExportPipeline;
 import org.ttnlw.migrate.pipeline.Job;
+import org.ttnlw.migrate.pipeline.Mode;
 import org.ttnlw.migrate.pipeline.RefFormat;
 import org.ttnlw.migrate.pipeline.RunJournal;
+import org.ttnlw.migrate.pipeline.RunSettings;
 import org.ttnlw.migrate.pipeline.SideEffects;
 import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.proto.EndDevice;
@@ -27,7 +29,6 @@ import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.target.TargetConfig;
-import org.ttnlw.migrate.target.TargetOptions;
 import org.ttnlw.migrate.target.TtsTarget;
 
 /**
@@ -50,12 +51,12 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
 
   private final boolean dryRun;
   private final String devIdPrefix;
-  private final TargetOptions target;
+  private final Mode<TargetConfig> mode;
   private final MigrationChoices choices;
   private final Listing listing;
   private final Function<CallSettings, Source> openSource;
   private final Function<Source, Iterator<DeviceRef>> devices;
-  private final HandOver handOver;
+  private final Optional<HandOver> handOver;
   private final CompletableFuture<Void> gate = new CompletableFuture<>();
   private final List<DeviceRef> keepingSession = Collections.synchronizedList(new ArrayList<>());
 
@@ -72,17 +73,15 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   }
 
   /**
-   * @param dryRun whether the target and the source are only read, not changed
-   * @param devIdPrefix put before every device ID (--dev-id-prefix); null or empty: none
-   * @param target the target's flags, or null for an export
-   * @param handOver gateways handed over before any device is stopped at the source, or null
+   * @param settings the run's dry run and device ID prefix
+   * @param handOver gateways handed over before any device is stopped at the source
    */
-  public DeviceJob(boolean dryRun, String devIdPrefix, TargetOptions target,
-      MigrationChoices choices, Listing listing, Function<CallSettings, Source> openSource,
-      Function<Source, Iterator<DeviceRef>> devices, HandOver handOver) {
-    this.dryRun = dryRun;
-    this.devIdPrefix = devIdPrefix;
-    this.target = target;
+  public DeviceJob(RunSettings settings, Mode<TargetConfig> mode, MigrationChoices choices,
+      Listing listing, Function<CallSettings, Source> openSource,
+      Function<Source, Iterator<DeviceRef>> devices, Optional<HandOver> handOver) {
+    this.dryRun = settings.dryRun();
+    this.devIdPrefix = settings.devIdPrefix();
+    this.mode = mode;
     this.choices = choices;
     this.listing = listing;
     this.openSource = openSource;
@@ -101,18 +100,18 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   }
 
   @Override
-  public RunJournal.Kind journalKind(boolean migration) {
-    return migration ? RunJournal.Kind.MIGRATION : RunJournal.Kind.EXPORT;
+  public Mode<TargetConfig> mode() {
+    return mode;
+  }
+
+  @Override
+  public RunJournal.Kind journalKind() {
+    return mode.hasTarget() ? RunJournal.Kind.MIGRATION : RunJournal.Kind.EXPORT;
   }
 
   @Override
   public Optional<String> finalSourceStep() {
-    return dryRun ? Optional.empty() : choices.finalStep();
-  }
-
-  @Override
-  public void checkTarget() {
-    TargetConfig.from(target);
+    return dryRun || mode.hasTarget() ? Optional.empty() : choices.finalStep();
   }
 
   @Override
@@ -154,7 +153,7 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
       chosen = chosen.andThen(new NoSession());
     }
     chosen = chosen.andThen(new DeviceIdRules(devIdPrefix));
-    if (handOver == null) {
+    if (handOver.isEmpty()) {
       return chosen;
     }
     return chosen.andThen(device -> {
@@ -167,7 +166,7 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
 
   @Override
   public ExportPipeline.AllWritten allWritten() {
-    if (handOver == null) {
+    if (handOver.isEmpty()) {
       return whole -> { };
     }
     return whole -> {
@@ -177,7 +176,7 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
         return;
       }
       try {
-        handOver.run(List.copyOf(keepingSession));
+        handOver.get().run(List.copyOf(keepingSession));
         gate.complete(null);
       } catch (RuntimeException e) {
         gate.completeExceptionally(e);
@@ -186,8 +185,12 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   }
 
   @Override
-  public Delivery<EndDevice> target(Source source, CallSettings context) {
-    TtsTarget opened = new TtsTarget(TargetConfig.from(target), context, dryRun);
+  public Delivery<EndDevice> delivery(Source source, CallSettings context) {
+    return mode.target().map(config -> opened(config, context)).orElseGet(Delivery::none);
+  }
+
+  private Delivery<EndDevice> opened(TargetConfig config, CallSettings context) {
+    TtsTarget opened = new TtsTarget(config, context, dryRun);
     try {
       opened.checkApplication();
     } catch (RuntimeException e) {
@@ -201,7 +204,7 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   public SideEffects<DeviceRef> sideEffects(Source source, Delivery<EndDevice> delivery,
       RunJournal<DeviceRef> journal) {
     SideEffects<DeviceRef> steps = new SourceSideEffects(source, choices, dryRun);
-    return handOver == null ? steps : new GatedSideEffects<>(steps, gate);
+    return handOver.isEmpty() ? steps : new GatedSideEffects<>(steps, gate);
   }
 
   @Override
@@ -217,7 +220,8 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   }
 
   @Override
-  public List<String> remarks(Source source) {
+  public List<String> remarks(Source source, Delivery<EndDevice> delivery,
+      SideEffects<DeviceRef> sideEffects) {
     return source.remarks();
   }
 }

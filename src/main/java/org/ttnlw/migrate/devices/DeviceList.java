@@ -1,14 +1,12 @@
 package org.ttnlw.migrate.devices;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
-import java.util.function.Function;
 import org.ttnlw.migrate.core.DeviceCount;
 import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.pipeline.ItemLists;
 import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.Source;
 
@@ -18,57 +16,13 @@ public final class DeviceList {
 
   /** Device IDs, each resolved by the source (e.g. with its configured application). */
   public static Iterator<DeviceRef> ofDevices(Source source, Iterator<String> deviceIds) {
-    return resolved(deviceIds, source::resolve);
-  }
-
-  /** IDs as typed, each resolved by the source when reached. */
-  public static <R> Iterator<R> resolved(Iterator<String> ids, Function<String, R> resolve) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return ids.hasNext();
-      }
-
-      @Override
-      public R next() {
-        return resolve.apply(ids.next());
-      }
-    };
+    return ItemLists.resolved(deviceIds, source::resolve);
   }
 
   /** Every device the source reaches; read completely first when the export deletes devices. */
   public static Iterator<DeviceRef> ofAll(ListsAllSource source, boolean deletesDevices) {
     Iterator<DeviceRef> all = source.listAllDevices();
-    return deletesDevices ? readAll(all) : all;
-  }
-
-  /**
-   * The whole list, read before the first item is handed out (deleting while paging through a
-   * list would skip items), with its total known.
-   */
-  public static <R> Iterator<R> readAll(Iterator<R> items) {
-    List<R> all = new ArrayList<>();
-    items.forEachRemaining(all::add);
-    return new Counted<>(all.iterator(), all.size());
-  }
-
-  /** A list read completely, so its total is known. */
-  private record Counted<R>(Iterator<R> devices, long size)
-      implements Iterator<R>, DeviceCount {
-    @Override
-    public boolean hasNext() {
-      return devices.hasNext();
-    }
-
-    @Override
-    public R next() {
-      return devices.next();
-    }
-
-    @Override
-    public OptionalLong total() {
-      return OptionalLong.of(size);
-    }
+    return deletesDevices ? ItemLists.readAll(all) : all;
   }
 
   /**
@@ -105,7 +59,7 @@ public final class DeviceList {
         earlierTotals += finished.orElse(0);
         current = source.listDevices(applicationIds.next());
         if (deletesDevices) {
-          current = readAll(current);
+          current = ItemLists.readAll(current);
         }
       }
       return current.hasNext();

@@ -1,7 +1,5 @@
 package org.ttnlw.migrate.gateways;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,21 +13,19 @@ import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.GatewayRef;
-import org.ttnlw.migrate.core.RunLock;
 import org.ttnlw.migrate.pipeline.Delivery;
 import org.ttnlw.migrate.pipeline.Job;
+import org.ttnlw.migrate.pipeline.Mode;
 import org.ttnlw.migrate.pipeline.RefFormat;
 import org.ttnlw.migrate.pipeline.RunJournal;
+import org.ttnlw.migrate.pipeline.RunSettings;
 import org.ttnlw.migrate.pipeline.SideEffects;
 import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.source.GatewaySource;
-import org.ttnlw.migrate.target.ConnectionWatch;
-import org.ttnlw.migrate.target.GatewayTarget;
 import org.ttnlw.migrate.target.GatewayTargetConfig;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
-import org.ttnlw.migrate.target.KeysFile;
 import org.ttnlw.migrate.target.TargetOptions;
 
 /**
@@ -41,17 +37,32 @@ public final class GatewayJob implements Job<GatewayRef, Gateway, GatewaySource>
   public static final Path DEFAULT_KEYS = Path.of("gateway-keys.json");
   /** The journal of a gateway migration without {@code --state} or {@code --output}. */
   public static final Path DEFAULT_STATE = Path.of("ttn-lw-migrate-gateways.state");
-  /** How often a waiting gateway's connection is asked, at most; a tenth of a short wait. */
-  private static final Duration POLL = Duration.ofSeconds(2);
 
   /**
-   * What a migration or import is told about the target and the hand-over.
+   * The checked settings of registering gateways in the target and handing them over.
    *
-   * @param defaultTimeout how long to wait for connections without {@code --verify-timeout};
-   *     empty: no wait
+   * @param lnsRedirect whether CUPS-managed gateways of the source are pointed at the target
+   * @param verifyTimeout how long to wait for each gateway to connect to the target; empty: no
+   *     wait
+   * @param createLnsKeys whether every gateway gets an LNS key, whatever the source says
    */
-  public record Migration(TargetOptions target, GatewayTargetOptions gateways,
-      HandOverOptions handOver, Optional<Duration> defaultTimeout) {}
+  public record Migration(GatewayTargetConfig target, boolean lnsRedirect, Path keysFile,
+      Optional<Duration> verifyTimeout, boolean createLnsKeys) {
+
+    /**
+     * @param defaultTimeout how long to wait for connections without {@code --verify-timeout};
+     *     empty: no wait
+     */
+    public static Migration from(TargetOptions target, GatewayTargetOptions gateways,
+        HandOverOptions handOver, Optional<Duration> defaultTimeout) {
+      return new Migration(GatewayTargetConfig.from(target, gateways),
+          handOver.takeover() == HandOverOptions.Takeover.LNS_REDIRECT,
+          handOver.keysFile() == null ? DEFAULT_KEYS : handOver.keysFile(),
+          handOver.verifyTimeout() != null ? Optional.of(handOver.verifyTimeout())
+              : defaultTimeout,
+          handOver.createLnsKeys());
+    }
+  }
 
   /** How the run's gateways are read. */
   public interface Reading {
@@ -78,30 +89,24 @@ public final class GatewayJob implements Job<GatewayRef, Gateway, GatewaySource>
   private final Reading reading;
   private final boolean dryRun;
   private final Path state;
-  private final Migration migration;
+  private final Mode<Migration> mode;
   private final Part part;
-  private GatewayTargetConfig config;
-  private GatewayTarget target;
-  private ConnectionWatch watch;
-  private GatewayHandOver handOver;
-  private RunLock keysLock;
 
   /**
-   * @param dryRun whether the target and the source are only read, not changed
-   * @param state the run's journal as given (--state), or null
-   * @param migration the target and hand-over; null for an export
+   * @param settings the run's dry run and journal as given (--state)
+   * @throws ConfigException when the hand-over cannot work with the source's choices
    */
-  public GatewayJob(Reading reading, boolean dryRun, Path state, Migration migration) {
-    this(reading, dryRun, state, migration, Part.WHOLE);
-  }
-
-  public GatewayJob(Reading reading, boolean dryRun, Path state, Migration migration,
-      Part part) {
+  public GatewayJob(Reading reading, RunSettings settings, Mode<Migration> mode, Part part) {
     this.reading = reading;
-    this.dryRun = dryRun;
-    this.state = state;
-    this.migration = migration;
+    this.dryRun = settings.dryRun();
+    this.state = settings.state();
+    this.mode = mode;
     this.part = part;
+    if (mode.target().map(Migration::lnsRedirect).orElse(false) && reading.deletesSource()) {
+      throw new ConfigException("--takeover lns-redirect cannot be combined with the"
+          + " source's --delete-source-gateway: redirected gateways keep asking the source's CUPS"
+          + " server for their settings, so they must stay registered there");
+    }
   }
 
   @Override
@@ -110,18 +115,23 @@ public final class GatewayJob implements Job<GatewayRef, Gateway, GatewaySource>
   }
 
   @Override
+  public Mode<Migration> mode() {
+    return mode;
+  }
+
+  @Override
   public RefFormat<GatewayRef> refs() {
     return RefFormat.GATEWAYS;
   }
 
   @Override
-  public RunJournal.Kind journalKind(boolean migrating) {
-    return migrating ? RunJournal.Kind.GATEWAY_MIGRATION : RunJournal.Kind.GATEWAY_EXPORT;
+  public RunJournal.Kind journalKind() {
+    return mode.hasTarget() ? RunJournal.Kind.GATEWAY_MIGRATION : RunJournal.Kind.GATEWAY_EXPORT;
   }
 
   @Override
-  public Optional<Path> defaultState(boolean migrating) {
-    if (!migrating || dryRun) {
+  public Optional<Path> defaultState() {
+    if (!mode.hasTarget() || dryRun) {
       return Optional.empty();
     }
     if (part != Part.WHOLE && state != null) {
@@ -138,17 +148,6 @@ public final class GatewayJob implements Job<GatewayRef, Gateway, GatewaySource>
   @Override
   public String summaryPrefix() {
     return part == Part.WHOLE ? "" : "gateways: ";
-  }
-
-  @Override
-  public void checkTarget() {
-    config = GatewayTargetConfig.from(migration.target(), migration.gateways());
-    HandOverOptions options = migration.handOver();
-    if (options.takeover() == HandOverOptions.Takeover.LNS_REDIRECT && reading.deletesSource()) {
-      throw new ConfigException("--takeover lns-redirect cannot be combined with the"
-          + " source's --delete-source-gateway: redirected gateways keep asking the source's CUPS"
-          + " server for their settings, so they must stay registered there");
-    }
   }
 
   @Override
@@ -177,80 +176,21 @@ public final class GatewayJob implements Job<GatewayRef, Gateway, GatewaySource>
   }
 
   @Override
-  public Delivery<Gateway> target(GatewaySource source, CallSettings context) {
-    HandOverOptions options = migration.handOver();
-    Path keysPath = options.keysFile() == null ? DEFAULT_KEYS : options.keysFile();
-    if (!dryRun) {
-      try {
-        keysLock = RunLock.hold(keysPath, "a --keys-file");
-      } catch (IOException e) {
-        throw new ConfigException(e.getMessage());
-      }
-    }
-    try {
-      KeysFile keys = new KeysFile(keysPath);
-      boolean createAll = options.createLnsKeys();
-      target = new GatewayTarget(config, context, keys, reading.knowsLnsKeys() && !createAll
-          ? source::needsLnsKey : id -> createAll, dryRun);
-      Duration wait = options.verifyTimeout() != null ? options.verifyTimeout()
-          : migration.defaultTimeout().orElse(POLL);
-      Duration tenth = wait.dividedBy(10);
-      watch = new ConnectionWatch(config, context, tenth.compareTo(POLL) < 0 ? tenth : POLL);
-      target.checkAccess();
-    } catch (RuntimeException e) {
-      close();
-      throw e;
-    }
-    return new Delivery<>() {
-      @Override
-      public boolean writes() {
-        return target.writes();
-      }
-
-      @Override
-      public CompletableFuture<Delivered<Gateway>> deliver(Gateway item, boolean resumed) {
-        return target.deliver(item, resumed);
-      }
-
-      @Override
-      public void close() {
-        GatewayJob.this.close();
-      }
-    };
-  }
-
-  private void close() {
-    if (watch != null) {
-      watch.close();
-    }
-    if (target != null) {
-      target.close();
-    }
-    if (keysLock != null) {
-      try {
-        keysLock.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+  public Delivery<Gateway> delivery(GatewaySource source, CallSettings context) {
+    return mode.target().<Delivery<Gateway>>map(migration -> GatewayDelivery.open(migration,
+        source, reading.knowsLnsKeys(), context, dryRun)).orElseGet(Delivery::none);
   }
 
   @Override
   public SideEffects<GatewayRef> sideEffects(GatewaySource source, Delivery<Gateway> delivery,
       RunJournal<GatewayRef> journal) {
-    if (migration == null || part == Part.REGISTER_BEFORE_DEVICES) {
+    if (!(delivery instanceof GatewayDelivery target) || part == Part.REGISTER_BEFORE_DEVICES) {
       return SideEffects.keep();
     }
-    HandOverOptions options = migration.handOver();
-    Optional<Duration> timeout = options.verifyTimeout() != null
-        ? Optional.of(options.verifyTimeout()) : migration.defaultTimeout();
-    handOver = new GatewayHandOver(source,
-        new GatewayHandOver.Target(target.gatewayServerAddress(), target.lnsUri(),
-            target::lnsKey, watch::connected, target.keysFile().path().toString()),
-        new GatewayHandOver.Choices(options.takeover() == HandOverOptions.Takeover.LNS_REDIRECT,
-            timeout, reading.deletesSource(), dryRun),
+    return new GatewayHandOver(source, target.handOverTarget(),
+        new GatewayHandOver.Choices(target.migration().lnsRedirect(),
+            target.migration().verifyTimeout(), reading.deletesSource(), dryRun),
         journal);
-    return handOver;
   }
 
   @Override
@@ -265,13 +205,14 @@ public final class GatewayJob implements Job<GatewayRef, Gateway, GatewaySource>
   }
 
   @Override
-  public List<String> remarks(GatewaySource source) {
+  public List<String> remarks(GatewaySource source, Delivery<Gateway> delivery,
+      SideEffects<GatewayRef> sideEffects) {
     List<String> remarks = new ArrayList<>(source.remarks());
-    if (handOver != null && !handOver.instructions().isEmpty()) {
+    if (sideEffects instanceof GatewayHandOver handOver && !handOver.instructions().isEmpty()) {
       remarks.add("to finish the hand-over, set on each gateway:");
       handOver.instructions().forEach(line -> remarks.add("  " + line));
     }
-    if (target != null && target.keysFile().hasKeys()) {
+    if (delivery instanceof GatewayDelivery target && target.keysFile().hasKeys()) {
       remarks.add("the LNS keys created in the target are in " + target.keysFile().path()
           + " (readable by you only): hand each to its gateway, then keep the file safe or"
           + " delete it");

@@ -25,10 +25,13 @@ public interface Job<R, T extends Message, S extends SourceConnection> {
 
   RefFormat<R> refs();
 
-  RunJournal.Kind journalKind(boolean migration);
+  /** An export, or a migration or import with the checked target settings. */
+  Mode<?> mode();
+
+  RunJournal.Kind journalKind();
 
   /** The state file when neither --state nor --output names one. */
-  default Optional<Path> defaultState(boolean migration) {
+  default Optional<Path> defaultState() {
     return Optional.empty();
   }
 
@@ -52,15 +55,13 @@ public interface Job<R, T extends Message, S extends SourceConnection> {
   }
 
   /**
-   * What the source does to each item for good once it is written (e.g. "deleted"), so that
-   * the output is then its only copy; empty when the step can be undone or there is none.
+   * What the source does to each item for good once it is written out (e.g. "deleted"), so
+   * that the output is then its only copy; empty when the step can be undone, when there is
+   * none, or when the item is verified in a target first.
    */
   default Optional<String> finalSourceStep() {
     return Optional.empty();
   }
-
-  /** Checks the target's flags before anything is opened; only called when there is one. */
-  void checkTarget();
 
   S open(CallSettings context);
 
@@ -78,8 +79,11 @@ public interface Job<R, T extends Message, S extends SourceConnection> {
 
   Transform<T> transform();
 
-  /** Into the target for a migration; only called when there is one. */
-  Delivery<T> target(S source, CallSettings context);
+  /**
+   * Into the target for a migration or an import, opened and checked; {@link Delivery#none()}
+   * for an export.
+   */
+  Delivery<T> delivery(S source, CallSettings context);
 
   SideEffects<R> sideEffects(S source, Delivery<T> delivery, RunJournal<R> journal);
 
@@ -91,5 +95,6 @@ public interface Job<R, T extends Message, S extends SourceConnection> {
    */
   Map<String, String> planIds(R ref, T item);
 
-  List<String> remarks(S source);
+  /** What the run's report ends with, from what the run opened. */
+  List<String> remarks(S source, Delivery<T> delivery, SideEffects<R> sideEffects);
 }

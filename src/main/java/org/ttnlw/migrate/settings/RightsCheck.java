@@ -62,7 +62,7 @@ final class RightsCheck {
       String written) {
     Set<Right> missing = new LinkedHashSet<>();
     List<String> needs = new ArrayList<>();
-    for (SettingsKind<?, ?, ?> kind : kindsIn(settings)) {
+    for (SettingsKind<?> kind : kindsIn(settings)) {
       List<Right> lacking = kind.rights().stream().filter(right -> !held.contains(right)).toList();
       if (!lacking.isEmpty()) {
         missing.addAll(lacking);
@@ -76,8 +76,8 @@ final class RightsCheck {
     }
   }
 
-  private static List<SettingsKind<?, ?, ?>> kindsIn(ApplicationSettings settings) {
-    List<SettingsKind<?, ?, ?>> kinds = new ArrayList<>(List.of(SettingsKinds.APPLICATION));
+  private static List<SettingsKind<?>> kindsIn(ApplicationSettings settings) {
+    List<SettingsKind<?>> kinds = new ArrayList<>(List.of(SettingsKinds.APPLICATION));
     if (settings.hasLink()) {
       kinds.add(SettingsKinds.LINK);
     }
@@ -89,6 +89,9 @@ final class RightsCheck {
     }
     if (settings.getPackageDefaultAssociationsCount() > 0) {
       kinds.add(SettingsKinds.DEFAULT_ASSOCIATION);
+    }
+    if (settings.getMacSettingsProfilesCount() > 0) {
+      kinds.add(SettingsKinds.PROFILE);
     }
     return kinds;
   }

@@ -82,6 +82,8 @@ public final class SettingsImport implements AutoCloseable {
         .forEach(item -> outcomes.add(sync(SettingsKinds.PUBSUB, item, applicationId)));
     settings.getPackageDefaultAssociationsList().forEach(item ->
         outcomes.add(sync(SettingsKinds.DEFAULT_ASSOCIATION, item, applicationId)));
+    settings.getMacSettingsProfilesList()
+        .forEach(item -> outcomes.add(sync(SettingsKinds.PROFILE, item, applicationId)));
     return outcomes;
   }
 
@@ -153,7 +155,7 @@ public final class SettingsImport implements AutoCloseable {
         + " applications for; nothing was written";
   }
 
-  private <T extends Message> ItemOutcome sync(SettingsKind<T, ?, ?> kind, T item,
+  private <T extends Message> ItemOutcome sync(SettingsKind<T> kind, T item,
       String applicationId) {
     T wanted = kind.inApplication().apply(kind.moved(item), applicationId);
     String name = kind.describe(wanted);
@@ -177,21 +179,21 @@ public final class SettingsImport implements AutoCloseable {
         if (choices.dryRun()) {
           return new ItemOutcome(name, Change.WOULD_UPDATE, differences, "");
         }
-        kind.write(calls, applicationId, wanted, differing);
+        kind.update(calls, applicationId, wanted, differing);
         ItemOutcome done = readBack(kind, wanted, applicationId, Change.UPDATED);
         return done.isProblem() ? done : new ItemOutcome(name, Change.UPDATED, differences, "");
       }
       if (choices.dryRun()) {
         return new ItemOutcome(name, Change.WOULD_CREATE, List.of(), "");
       }
-      kind.write(calls, applicationId, wanted);
+      kind.create(calls, applicationId, wanted);
       return readBack(kind, wanted, applicationId, Change.CREATED);
     } catch (TtsCallException e) {
       return new ItemOutcome(name, Change.FAILED, List.of(), e.getMessage());
     }
   }
 
-  private <T extends Message> ItemOutcome readBack(SettingsKind<T, ?, ?> kind, T wanted,
+  private <T extends Message> ItemOutcome readBack(SettingsKind<T> kind, T wanted,
       String applicationId, Change done) {
     String name = kind.describe(wanted);
     T stored = kind.get(calls, applicationId, kind.id().apply(wanted));
@@ -204,9 +206,10 @@ public final class SettingsImport implements AutoCloseable {
   }
 
   /** The paths the target refused to read or write: they cannot match, and were warned about. */
-  private Set<String> skipped(SettingsKind<?, ?, ?> kind) {
-    Set<String> skipped = new HashSet<>(calls.refused(kind.getMethod()));
-    skipped.addAll(calls.refused(kind.setMethod()));
+  private Set<String> skipped(SettingsKind<?> kind) {
+    Set<String> skipped = new HashSet<>(calls.refused(kind.read().method()));
+    skipped.addAll(calls.refused(kind.create().method()));
+    skipped.addAll(calls.refused(kind.update().method()));
     return skipped;
   }
 

@@ -1,5 +1,6 @@
 /**
  * Application settings into the target TTS: the settings file, the import with its rights
- * check. Imports target and below; not devices or gateways.
+ * check, and one application's settings moved from a source in one step
+ * (ApplicationSettingsMove). Imports target and below; not devices or gateways.
  */
 package org.ttnlw.migrate.settings;

@@ -60,7 +60,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   public TtsTarget(TargetConfig config, CallSettings context, boolean dryRun) {
     this.config = config;
     this.calls = new RegistryCalls(config.connection(), context);
-    this.registries = new DeviceRegistries(calls, true, context.concurrency() == 1);
+    this.registries = new DeviceRegistries(calls, "target", true, context.concurrency() == 1);
     this.dryRun = dryRun;
   }
 

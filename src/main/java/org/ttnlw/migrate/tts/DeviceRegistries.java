@@ -6,16 +6,19 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.GetEndDeviceRequest;
+import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
 
 /**
  * One device in the four registries of a deployment: read whole, from each server with a field
@@ -34,19 +37,27 @@ public final class DeviceRegistries {
   private final Map<TtsServer, FieldMask> masks;
   private final MergePlan plan;
   private final boolean sequential;
-
-  /** A merged device, and whether the Join Server holds it. */
-  public record Read(EndDevice device, boolean onJoinServer) {}
+  private final ProfileIdsField profileIds;
 
   /**
+   * A merged device, whether the Join Server holds it, and the MAC settings profile the NS binds
+   * it to (its own {@code mac_settings} are then empty).
+   */
+  public record Read(EndDevice device, boolean onJoinServer,
+      Optional<MACSettingsProfileIdentifiers> profile) {}
+
+  /**
+   * @param deployment "source" or "target", for messages
    * @param withCacs whether claim authentication codes are read
    * @param sequential whether each call waits for the one before it
    */
-  public DeviceRegistries(RegistryCalls calls, boolean withCacs, boolean sequential) {
+  public DeviceRegistries(RegistryCalls calls, String deployment, boolean withCacs,
+      boolean sequential) {
     this.calls = calls;
     this.masks = getMasks(withCacs);
     this.plan = MergePlan.of(FieldMaskTable.bundled(), masks);
     this.sequential = sequential;
+    this.profileIds = new ProfileIdsField(deployment);
   }
 
   static Map<TtsServer, FieldMask> getMasks(boolean withCacs) {
@@ -88,7 +99,9 @@ public final class DeviceRegistries {
               parts.stream().map(CompletableFuture::join).filter(p -> p != null).toList();
           boolean onJoinServer = answered.stream()
               .anyMatch(part -> part.server() == TtsServer.JOIN_SERVER);
-          return new Read(DeviceMerger.merge(ref, plan, answered), onJoinServer);
+          Optional<MACSettingsProfileIdentifiers> profile = answered.stream()
+              .flatMap(part -> part.profile().stream()).findFirst();
+          return new Read(DeviceMerger.merge(ref, plan, answered), onJoinServer, profile);
         });
   }
 
@@ -104,22 +117,48 @@ public final class DeviceRegistries {
     return TtsCallException.orIfNotFound(exists, false);
   }
 
+  /**
+   * One server's answer, refused when it carries a field unknown to this tool; the NS is also
+   * asked for the device's profile (see {@link ProfileIdsField}).
+   */
   private CompletableFuture<DevicePart> readPart(DeviceRef ref, TtsServer server, String what,
       Set<TtsServer> mayLack) {
-    GetEndDeviceRequest request = GetEndDeviceRequest.newBuilder()
-        .setEndDeviceIds(ids(ref))
-        .setFieldMask(masks.get(server))
-        .build();
-    return calls.call(server, server.getMethod(), request, what)
-        .thenApply(answer -> new DevicePart(server, answer.message()))
-        .exceptionally(failure -> {
+    boolean ns = server == TtsServer.NETWORK_SERVER;
+    FieldMask mask = ns ? profileIds.withPath(masks.get(server)) : masks.get(server);
+    return get(ref, server, mask, what)
+        .thenCompose(answer -> {
+          if (ns) {
+            return profileIds.part(ref, answer,
+                () -> get(ref, server, ProfileIdsField.ALONE, what), what);
+          }
+          UnknownFields.refuse(answer, what + ": the " + server.shortName() + "'s answer");
+          return CompletableFuture.completedFuture(new DevicePart(server, answer));
+        })
+        .handle((part, failure) -> {
+          if (failure == null) {
+            return CompletableFuture.completedFuture(part);
+          }
+          if (ns && profileIds.refusedBy(failure)) {
+            return readPart(ref, server, what, mayLack);
+          }
           RuntimeException cause = Futures.unwrap(failure);
           if (mayLack.contains(server) && cause instanceof TtsCallException call
               && call.isNotFound()) {
-            return null;
+            return CompletableFuture.<DevicePart>completedFuture(null);
           }
           throw cause;
-        });
+        })
+        .thenCompose(part -> part);
+  }
+
+  private CompletableFuture<EndDevice> get(DeviceRef ref, TtsServer server, FieldMask mask,
+      String what) {
+    GetEndDeviceRequest request = GetEndDeviceRequest.newBuilder()
+        .setEndDeviceIds(ids(ref))
+        .setFieldMask(mask)
+        .build();
+    return calls.call(server, server.getMethod(), request, what)
+        .thenApply(RetryingCalls.Answer::message);
   }
 
   /** Deletes the device from AS, NS, JS and last IS; a server that does not hold it is skipped. */

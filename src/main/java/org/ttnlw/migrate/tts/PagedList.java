@@ -2,6 +2,7 @@ package org.ttnlw.migrate.tts;
 
 import io.grpc.Metadata;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -63,15 +64,48 @@ public final class PagedList<P, I> implements Iterator<I>, DeviceCount {
   }
 
   private boolean hasMorePages(int pageSize, Metadata headers) {
+    OptionalLong answered = totalIn(headers, what);
+    if (answered.isPresent()) {
+      this.total = answered;
+    }
+    return more(pageSize, listed, answered);
+  }
+
+  /**
+   * Every item, page after page until the total, without holding a thread while a page is on its
+   * way: for lists read whole, inside other asynchronous work.
+   */
+  public static <P, I> CompletableFuture<List<I>> all(
+      IntFunction<CompletableFuture<RetryingCalls.Answer<P>>> request,
+      Function<P, List<I>> items, String what) {
+    return from(1, new ArrayList<>(), request, items, what);
+  }
+
+  private static <P, I> CompletableFuture<List<I>> from(int page, List<I> listed,
+      IntFunction<CompletableFuture<RetryingCalls.Answer<P>>> request,
+      Function<P, List<I>> items, String what) {
+    return request.apply(page).thenCompose(answer -> {
+      List<I> got = items.apply(answer.message());
+      listed.addAll(got);
+      return more(got.size(), listed.size(), totalIn(answer.headers(), what))
+          ? from(page + 1, listed, request, items, what)
+          : CompletableFuture.completedFuture(List.copyOf(listed));
+    });
+  }
+
+  private static boolean more(int pageSize, long listed, OptionalLong total) {
+    return total.isEmpty() ? pageSize == PAGE_SIZE : listed < total.getAsLong() && pageSize > 0;
+  }
+
+  private static OptionalLong totalIn(Metadata headers, String what) {
     String header = headers.get(TOTAL_COUNT);
     if (header == null) {
-      return pageSize == PAGE_SIZE;
+      return OptionalLong.empty();
     }
     try {
-      this.total = OptionalLong.of(Long.parseLong(header.strip()));
-      return listed < this.total.getAsLong() && pageSize > 0;
+      return OptionalLong.of(Long.parseLong(header.strip()));
     } catch (NumberFormatException e) {
-      throw new MigrationException(what + ": the Identity Server sent an invalid x-total-count \""
+      throw new MigrationException(what + ": the server sent an invalid x-total-count \""
           + header + "\"");
     }
   }

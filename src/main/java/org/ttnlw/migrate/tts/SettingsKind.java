@@ -12,20 +12,22 @@ import org.ttnlw.migrate.proto.Right;
 
 /**
  * One kind of application setting (the application itself, the AS link, a webhook, a pub/sub, a
- * package default association) as data: where it lives, how it is read and written, how it is
- * named, and which of its paths move.
+ * package default association, a MAC settings profile) as data: where it lives, how it is read,
+ * created and updated, how it is named, and which of its paths move.
  *
  * @param noun "webhook", for messages
  * @param items "webhooks", for messages
  * @param rights the rights on the application that reading and writing such an item take
  * @param prototype the message's default instance, for its type
+ * @param create the write of an item the server does not hold; the same RPC as {@code update}
+ *     where the server's Set creates and changes alike
+ * @param paths the paths that move
  * @param id the item's ID within the application; empty for one-per-application kinds
  * @param inApplication the item with its ids moved to another application
  */
-public record SettingsKind<T extends Message, G, S>(
+public record SettingsKind<T extends Message>(
     String noun, String items, List<Right> rights, TtsServer server, T prototype,
-    MethodDescriptor<G, T> getMethod, GetRequest<G> getRequest,
-    MethodDescriptor<S, T> setMethod, SetRequest<T, S> setRequest,
+    Rpc<T> read, Rpc<T> create, Rpc<T> update, List<String> paths,
     Function<T, String> id, BiFunction<T, String, T> inApplication) {
 
   /** Fields that the target assigns itself, that are deprecated, or that must never be sent. */
@@ -33,17 +35,43 @@ public record SettingsKind<T extends Message, G, S>(
       "deleted_at", "health_status", "contact_info", "dev_eui_counter", "network_server_address",
       "application_server_address", "join_server_address", "api_key", "tls");
 
-  public interface GetRequest<G> {
-    G of(String applicationId, String id, FieldMask mask);
+  /** A request of one RPC for an item; a read is given no item. */
+  public interface Request<Q, T> {
+    Q of(String applicationId, String id, T item, FieldMask mask);
   }
 
-  public interface SetRequest<T, S> {
-    S of(String applicationId, T item, FieldMask mask);
+  /** One RPC on an item: its method, and a call that makes its request and takes the item out. */
+  public record Rpc<T>(MethodDescriptor<?, ?> method, Call<T> call) {
+    public static <Q, R, T> Rpc<T> of(MethodDescriptor<Q, R> method, Request<Q, T> request,
+        Function<R, T> item) {
+      return new Rpc<>(method, (calls, server, paths, applicationId, id, given, what) ->
+          item.apply(calls.call(server, method, paths,
+              mask -> request.of(applicationId, id, given, mask), what).message()));
+    }
+
+    /** An RPC that answers the item itself. */
+    public static <Q, T> Rpc<T> plain(MethodDescriptor<Q, T> method, Request<Q, T> request) {
+      return of(method, request, Function.identity());
+    }
   }
 
-  /** The paths that move: the top-level paths the write RPC allows, less {@link #NOT_MOVED}. */
-  public List<String> paths() {
-    return FieldMaskTable.bundled().topLevel(setMethod.getFullMethodName()).stream()
+  /** Calls an {@link Rpc} through {@link MaskedCalls}. */
+  public interface Call<T> {
+    T call(MaskedCalls calls, TtsServer server, List<String> paths, String applicationId,
+        String id, T item, String what);
+  }
+
+  /** A kind whose one Set RPC creates what the server does not hold and changes what it does. */
+  static <T extends Message> SettingsKind<T> withSet(String noun, String items,
+      List<Right> rights, TtsServer server, T prototype, Rpc<T> read, Rpc<T> set,
+      List<String> paths, Function<T, String> id, BiFunction<T, String, T> inApplication) {
+    return new SettingsKind<>(noun, items, rights, server, prototype, read, set, set, paths, id,
+        inApplication);
+  }
+
+  /** The paths that move of an item written with {@code write}: those it allows, less ids. */
+  static List<String> movedPaths(MethodDescriptor<?, ?> write) {
+    return FieldMaskTable.bundled().topLevel(write.getFullMethodName()).stream()
         .filter(path -> !NOT_MOVED.contains(path))
         .toList();
   }
@@ -54,13 +82,17 @@ public record SettingsKind<T extends Message, G, S>(
     return itemId.isEmpty() ? noun : noun + " " + itemId;
   }
 
-  /** The item as stored on the server, or null where it holds none. */
+  /**
+   * The item as stored on the server, or null where it holds none; refused when it carries a field
+   * this tool does not know.
+   */
   public T get(MaskedCalls calls, String applicationId, String itemId) {
+    String what = "reading " + noun + (itemId.isEmpty() ? "" : " " + itemId) + " of application "
+        + applicationId;
     try {
-      return calls.call(server, getMethod, paths(),
-          mask -> getRequest.of(applicationId, itemId, mask),
-          "reading " + noun + (itemId.isEmpty() ? "" : " " + itemId) + " of application "
-              + applicationId).message();
+      T item = read.call().call(calls, server, paths, applicationId, itemId, null, what);
+      UnknownFields.refuse(item, what);
+      return item;
     } catch (TtsCallException e) {
       if (e.isNotFound()) {
         return null;
@@ -69,14 +101,15 @@ public record SettingsKind<T extends Message, G, S>(
     }
   }
 
-  /** Writes every moved path of {@code item} (those the server has not refused). */
-  public void write(MaskedCalls calls, String applicationId, T item) {
-    write(calls, applicationId, item, paths());
+  /** Creates {@code item} with every moved path (those the server has not refused). */
+  public void create(MaskedCalls calls, String applicationId, T item) {
+    create.call().call(calls, server, paths, applicationId, id.apply(item), item,
+        "writing " + describe(item) + " of application " + applicationId);
   }
 
-  /** Writes the given paths of {@code item} (those the server has not refused). */
-  public void write(MaskedCalls calls, String applicationId, T item, List<String> paths) {
-    calls.call(server, setMethod, paths, mask -> setRequest.of(applicationId, item, mask),
+  /** Writes the given paths of {@code item}, which the server holds (those it has not refused). */
+  public void update(MaskedCalls calls, String applicationId, T item, List<String> changed) {
+    update.call().call(calls, server, changed, applicationId, id.apply(item), item,
         "writing " + describe(item) + " of application " + applicationId);
   }
 
@@ -88,7 +121,7 @@ public record SettingsKind<T extends Message, G, S>(
     if (ids != null && item.hasField(ids)) {
       kept.setField(ids, item.getField(ids));
     }
-    for (String path : paths()) {
+    for (String path : paths) {
       for (List<FieldDescriptor> fields : MessagePaths.resolve(item.getDescriptorForType(), path)) {
         MessagePaths.copy(item, kept, fields);
       }
@@ -99,7 +132,7 @@ public record SettingsKind<T extends Message, G, S>(
   /** The moved paths, less {@code skipped}, where {@code actual} holds other than {@code wanted}. */
   public List<Difference> differences(T wanted, T actual, Set<String> skipped) {
     return MessageComparison.differences(wanted, actual,
-        paths().stream().filter(path -> !skipped.contains(path)).toList());
+        paths.stream().filter(path -> !skipped.contains(path)).toList());
   }
 
   /** Those of {@code paths} where {@code item} holds no value at all. */

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.ttnlw.migrate.calls.ApiKey;
 import org.ttnlw.migrate.calls.TrustSettings;
 import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.FlagValues;
 
 /**
  * Checked settings for reaching one TTS deployment, built from {@link TtsConnectionOptions}
@@ -46,15 +47,12 @@ public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, Tru
     addresses.put(TtsServer.APPLICATION_SERVER, options.applicationServerGrpcAddress);
     addresses.put(TtsServer.NETWORK_SERVER, options.networkServerGrpcAddress);
     for (TtsServer server : TtsServer.values()) {
-      String address = blankToNull(addresses.get(server));
-      if (address == null) {
-        address = blankToNull(options.defaultGrpcAddress);
-      }
-      if (address == null) {
-        throw new ConfigException("no gRPC address for the " + server.shortName()
-            + ": set " + flagPrefix + "default-grpc-address (or " + variablePrefix
-            + "DEFAULT_GRPC_ADDRESS), or " + flagPrefix + server.flagName() + "-grpc-address");
-      }
+      String address = FlagValues.given(addresses.get(server))
+          .or(() -> FlagValues.given(options.defaultGrpcAddress))
+          .orElseThrow(() -> new ConfigException("no gRPC address for the "
+              + server.shortName() + ": set " + flagPrefix + "default-grpc-address (or "
+              + variablePrefix + "DEFAULT_GRPC_ADDRESS), or " + flagPrefix + server.flagName()
+              + "-grpc-address"));
       addresses.put(server, GrpcAddress.check(server, address, options.insecure));
     }
     return new TtsConnection(apiKey.get(), Map.copyOf(addresses),
@@ -67,9 +65,5 @@ public record TtsConnection(ApiKey apiKey, Map<TtsServer, String> addresses, Tru
     String address = addresses.get(server);
     int colon = address.lastIndexOf(':');
     return colon < 0 ? address : address.substring(0, colon);
-  }
-
-  static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -11,21 +11,22 @@ import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.core.StopSignal;
 import org.ttnlw.migrate.json.TtsJson;
+import org.ttnlw.migrate.pipeline.StdoutKind;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.TtsSimulator;
 
 /** Runs the tool in-process as a shell would, capturing stdout, stderr (logs too) and the exit code. */
-final class CliRun {
-  static final String API_KEY = "NNSXS.TEST-KEY-DO-NOT-LOG";
+public final class CliRun {
+  public static final String API_KEY = "NNSXS.TEST-KEY-DO-NOT-LOG";
 
-  record Result(int exitCode, String stdout, String stderr) {
-    List<EndDevice> devices() {
+  public record Result(int exitCode, String stdout, String stderr) {
+    public List<EndDevice> devices() {
       return stdout.lines()
           .map(line -> TtsJson.instance().merge(line, EndDevice.newBuilder()).build())
           .toList();
     }
 
-    EndDevice onlyDevice() {
+    public EndDevice onlyDevice() {
       List<EndDevice> devices = devices();
       if (devices.size() != 1) {
         throw new AssertionError("expected one device, got " + devices.size() + "\n" + this);
@@ -55,7 +56,7 @@ final class CliRun {
     return environment;
   }
 
-  static Result run(Map<String, String> environment, String stdin, String... args) {
+  public static Result run(Map<String, String> environment, String stdin, String... args) {
     return run(environment, stdin, new StopSignal(), args);
   }
 
@@ -96,7 +97,7 @@ final class CliRun {
     return result;
   }
 
-  static Result run(TtsSimulator simulator, String... args) {
+  public static Result run(TtsSimulator simulator, String... args) {
     return run(environment(simulator), "", args);
   }
 }

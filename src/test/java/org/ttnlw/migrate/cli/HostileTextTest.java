@@ -21,6 +21,10 @@ import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 import org.ttnlw.migrate.sim.firefly.FireflyFake;
+import org.ttnlw.migrate.source.awsiot.AwsTestSettings;
+import org.ttnlw.migrate.source.chirpstack.ChirpStackExportTest;
+import org.ttnlw.migrate.source.firefly.FireflyExportTest;
+import org.ttnlw.migrate.source.wanesy.WanesyExportTest;
 
 /**
  * IDs, names and cells with escape sequences, CR, LF, NUL and BEL, from every kind of input: on

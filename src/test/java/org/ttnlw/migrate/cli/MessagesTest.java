@@ -137,7 +137,7 @@ class MessagesTest {
   void aLiveProgressLineIsClearedBeforeTheSummary() throws Exception {
     try (TtsSimulator simulator = start(true)) {
       Map<String, String> environment = CliRun.environment(simulator);
-      environment.put(PipelineRun.PROGRESS, "live");
+      environment.put(Io.PROGRESS, "live");
 
       CliRun.Result result = CliRun.run(environment, "", "device", "--source", "ttnv3",
           "my-device", "--dry-run");

@@ -17,6 +17,8 @@ import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 import org.ttnlw.migrate.sim.firefly.FireflyFake;
+import org.ttnlw.migrate.source.chirpstack.ChirpStackExportTest;
+import org.ttnlw.migrate.source.firefly.FireflyExportTest;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /**

@@ -32,12 +32,18 @@ public final class TwoDeployments implements AutoCloseable {
   /** @param targetSettings the target's settings beyond key and TLS, e.g. paths it refuses */
   public TwoDeployments(int sampleDevices, TtsSimulator.Builder targetSettings)
       throws IOException {
-    this(sampleDevices, targetSettings, true);
+    this(sampleDevices, TtsSimulator.builder(), targetSettings, true);
   }
 
-  private TwoDeployments(int sampleDevices, TtsSimulator.Builder targetSettings,
-      boolean targetTls) throws IOException {
-    source = TtsSimulator.builder().apiKey(CliRun.API_KEY).tls(true).start();
+  /** @param sourceSettings the source's settings beyond key and TLS, e.g. the releases it plays */
+  public TwoDeployments(int sampleDevices, TtsSimulator.Builder sourceSettings,
+      TtsSimulator.Builder targetSettings) throws IOException {
+    this(sampleDevices, sourceSettings, targetSettings, true);
+  }
+
+  private TwoDeployments(int sampleDevices, TtsSimulator.Builder sourceSettings,
+      TtsSimulator.Builder targetSettings, boolean targetTls) throws IOException {
+    source = sourceSettings.apiKey(CliRun.API_KEY).tls(true).start();
     target = targetSettings.apiKey(TARGET_KEY).tls(targetTls).start();
     target.addApplication(TARGET_APP);
     source.put(SampleDevices.otaaWithSession("my-app", "my-device", 0));
@@ -47,7 +53,8 @@ public final class TwoDeployments implements AutoCloseable {
 
   /** The same with a target that serves plaintext, reached with TARGET_INSECURE. */
   public static TwoDeployments withPlaintextTarget(int sampleDevices) throws IOException {
-    return new TwoDeployments(sampleDevices, TtsSimulator.builder(), false);
+    return new TwoDeployments(sampleDevices, TtsSimulator.builder(), TtsSimulator.builder(),
+        false);
   }
 
   public Map<String, String> environment() {
@@ -63,7 +70,7 @@ public final class TwoDeployments implements AutoCloseable {
     return environment;
   }
 
-  CliRun.Result run(String... args) {
+  public CliRun.Result run(String... args) {
     CliRun.Result result = CliRun.run(environment(), "", args);
     if (result.stdout().contains(TARGET_KEY) || result.stderr().contains(TARGET_KEY)) {
       throw new AssertionError("the target API key was printed\n" + result);

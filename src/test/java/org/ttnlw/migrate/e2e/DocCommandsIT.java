@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.EndDevice;
@@ -39,7 +41,9 @@ import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
  * simulator of its source, with the class-data archive as {@code mvn package} left it, older
  * than the jar (a rebuild), and corrupt: the README's commands in each state, the others each in
  * one, in turn. It must exit 0, and its stdout and every JSON file
- * it writes must hold TTS devices, one JSON object a line, and no secret.
+ * it writes must hold TTS devices, one JSON object a line, and no secret. The commands run several
+ * at once (the failsafe section of pom.xml says how many): each has its own
+ * simulators on ports of their own and its own folder, so none sees another.
  */
 class DocCommandsIT {
   private static final List<String> TEXT_COMMANDS = List.of("--help", "--version", " sources",
@@ -73,6 +77,7 @@ class DocCommandsIT {
   }
 
   @TestFactory
+  @Execution(ExecutionMode.CONCURRENT)
   Stream<DynamicTest> everyDocumentedCommandPrintsOnlyDevices() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
     List<DocCommands.DocCommand> commands = DocCommands.all();

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.ttnlw.migrate.cli.TwoDeployments;
 import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.TtsSimulator;
 
 /**
  * Each row of the exit-code table in docs/reliability.md through {@code bin/ttn-lw-migrate}: the
- * code and the last stderr line (the summary, or the pre-flight's one line).
+ * code and the last stderr line (the summary, or the pre-flight's one line). The rows run at once,
+ * each against simulators and in a folder of its own.
  */
 class ExitCodesLauncherIT {
   private TwoDeployments tts;
@@ -62,6 +65,7 @@ class ExitCodesLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void row0EveryDeviceDone() throws Exception {
     PackagedTool.Result result = run(tts.environment(), "application", "--source", "ttnv3",
         "my-app");
@@ -71,6 +75,7 @@ class ExitCodesLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void row1StoppedAtAFailingDevice() throws Exception {
     refuseDevice2();
     PackagedTool.Result result = run(tts.environment(), "application", "--source", "ttnv3",
@@ -81,6 +86,7 @@ class ExitCodesLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void row1AKeyRefusedMidRunStopsEvenWithContinueOnError() throws Exception {
     tts.source.faults(call -> call.deviceId().equals("device-00002")
         ? Optional.of(Fault.of(Status.UNAUTHENTICATED.withDescription("token expired")))
@@ -93,6 +99,7 @@ class ExitCodesLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void row2AWrongSourceKey() throws Exception {
     Map<String, String> environment = tts.environment();
     environment.put("TTNV3_APP_API_KEY", "NNSXS.WRONG");
@@ -104,6 +111,7 @@ class ExitCodesLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void row2AWrongTargetKey() throws Exception {
     Map<String, String> environment = tts.environment();
     environment.put("TARGET_APP_API_KEY", "NNSXS.WRONG");
@@ -115,6 +123,7 @@ class ExitCodesLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void row3SomeDevicesFailedWithContinueOnError() throws Exception {
     refuseDevice2();
     PackagedTool.Result result = run(tts.environment(), "application", "--source", "ttnv3",
@@ -127,6 +136,7 @@ class ExitCodesLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void row130InterruptedThenResumed() throws Exception {
     try (TwoDeployments slow = new TwoDeployments(12,
         TtsSimulator.builder().latency(Duration.ofMillis(150)))) {
@@ -146,6 +156,8 @@ class ExitCodesLauncherIT {
       assertEquals(130, interrupted.exitCode(), interrupted.toString());
       assertTrue(lastLine(interrupted).endsWith("(interrupted)"), interrupted.toString());
 
+      // The latency was there only to interrupt the run half-way.
+      slow.target.latency(Duration.ZERO);
       PackagedTool.Result resumed = PackagedTool.run(command, folder, slow.environment(), "");
       assertEquals(0, resumed.exitCode(), resumed.toString());
       assertTrue(lastLine(resumed).matches("ttn-lw-migrate: exported \\d+ .*skipped [1-9]\\d*,"

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.ttnlw.migrate.cli.TwoDeployments;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.Gateway;
@@ -38,7 +40,8 @@ import org.ttnlw.migrate.sim.TtsSimulator;
  * Gateways through {@code bin/ttn-lw-migrate}, as operators run them, for what the docs promise
  * beyond the happy path: a taken EUI, a managed gateway, each takeover mode, a timeout that
  * reverts, a dry run, a key that cannot create, a registration that fails half-way and is
- * rolled back. No key ever reaches stdout or stderr; every stdout line is a TTS gateway.
+ * rolled back. No key ever reaches stdout or stderr; every stdout line is a TTS gateway. The cases
+ * run at once, each against simulators and in a folder of its own.
  */
 class GatewayLauncherIT {
   private static final String SOURCE_KEY = "NNSXS.LAUNCHER-SOURCE-GATEWAY-KEY";
@@ -115,6 +118,7 @@ class GatewayLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void exportThenImport() throws Exception {
     PackagedTool.Result exported = run("gateway", "--source", "ttnv3", UDP, STATION);
     assertEquals(0, exported.exitCode(), exported.toString());
@@ -130,6 +134,7 @@ class GatewayLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void aTakenEuiAndAManagedGatewayAreNamedAndNotCreated() throws Exception {
     target.addGateway(SampleGateways.udp().toBuilder()
         .setIds(SampleGateways.udp().getIds().toBuilder().setGatewayId("someone-elses"))
@@ -147,6 +152,7 @@ class GatewayLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void takeoverNoneWaitsForTheConnectionThenDeletesAtTheSource() throws Exception {
     connectWhenRegistered(UDP);
 
@@ -159,6 +165,7 @@ class GatewayLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void lnsRedirectMovesTheGatewayAndATimeoutRevertsAnother() throws Exception {
     try (SimulatedStation station = SimulatedStation.following(source, target, STATION)) {
       PackagedTool.Result moved = run("migrate", "gateway", "--source", "ttnv3", STATION,
@@ -185,6 +192,7 @@ class GatewayLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void aDryRunChangesNothing() throws Exception {
     PackagedTool.Result result = run("migrate", "gateway", "--source", "ttnv3", UDP, STATION,
         "--dry-run");
@@ -196,6 +204,7 @@ class GatewayLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void aKeyWithoutTheCreateRightWritesNothingAnywhere() throws Exception {
     target.addGatewayKey("NNSXS.LAUNCHER-READER", "user:bob",
         Set.of(Right.RIGHT_USER_GATEWAYS_LIST));
@@ -214,6 +223,7 @@ class GatewayLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void aRegistrationThatFailsHalfWayIsDeletedFromTheTargetAgain() throws Exception {
     target.gatewayFaults(call -> call.is(GatewayAccessGrpc.getCreateAPIKeyMethod())
         ? Optional.of(Fault.of(Status.INTERNAL.withDescription("key store down")))
@@ -230,6 +240,7 @@ class GatewayLauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void aGatewayThatDiffersInTheTargetIsReportedNotOverwritten() throws Exception {
     target.addGateway(SampleGateways.udp().toBuilder().setName("renamed by hand")
         .setGatewayServerAddress(target.gatewayServerAddress())

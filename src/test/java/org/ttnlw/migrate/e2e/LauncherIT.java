@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
 
@@ -26,7 +28,8 @@ import org.ttnlw.migrate.sim.TtsSimulator;
  * stdout stays device JSON whatever state the class-data archive next to the jar is in:
  * fresh, older than the jar (a rebuild), corrupt, recorded for another jar, or absent; and
  * with {@code java -jar}. Every run exports the same application with --dry-run, so the
- * simulator is shared and each run's stdout must be the same.
+ * simulator is shared and each run's stdout must be the same. The cases run at once, each in a
+ * folder of its own.
  */
 class LauncherIT {
   private static final String API_KEY = "NNSXS.LAUNCHER-TEST-KEY";
@@ -81,6 +84,7 @@ class LauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void theArchiveMvnPackageRecordedIsUsed() throws Exception {
     assertTrue(Files.getLastModifiedTime(PackagedTool.ARCHIVE)
         .compareTo(Files.getLastModifiedTime(PackagedTool.JAR)) > 0, "recorded after the jar");
@@ -95,6 +99,7 @@ class LauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void anArchiveOlderThanTheJarIsSkipped() throws Exception {
     Path jar = PackagedTool.installCopy(dir, true);
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
@@ -103,6 +108,7 @@ class LauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void aCorruptArchiveIsSkipped() throws Exception {
     Path jar = PackagedTool.installCopy(dir, false);
     byte[] garbage = new byte[64 * 1024];
@@ -115,6 +121,7 @@ class LauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void anArchiveRecordedForAnotherJarIsSkipped() throws Exception {
     // The copied jar differs from the one the archive was recorded for (path and time).
     Path jar = PackagedTool.installCopy(dir, true);
@@ -125,6 +132,7 @@ class LauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void withoutArchiveInAReadOnlyDirectoryNothingIsWritten() throws Exception {
     Path jar = PackagedTool.installCopy(dir, false);
     dir.toFile().setWritable(false);
@@ -139,6 +147,7 @@ class LauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void twoFirstRunsAtOnceBothPrintOnlyDevices() throws Exception {
     Path jar = PackagedTool.installCopy(dir, false);
     List<CompletableFuture<PackagedTool.Result>> runs = new ArrayList<>();
@@ -155,6 +164,7 @@ class LauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void javaJarPrintsOnlyDevicesToo() throws Exception {
     PackagedTool.Result result = PackagedTool.javaJar(PackagedTool.JAR, dir, environment(), "",
         EXPORT);
@@ -162,6 +172,7 @@ class LauncherIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void jvmWarningsNeverReachStdout() throws Exception {
     // Without the launcher's logging options, the JVM prints the archive warning on stdout.
     Path foreign = dir.resolve("foreign.jsa");

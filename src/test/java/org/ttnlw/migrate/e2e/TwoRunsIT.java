@@ -42,7 +42,9 @@ import org.ttnlw.migrate.tts.TtsServer;
  * a CI retry, a cron overlap), for every source kind, exports and migrations, and gateways. A
  * slow server keeps the first run going while the second starts: the second exits 2 naming the
  * file and its holder and changes nothing; the output holds every device once and no NUL byte,
- * and the source is changed only for devices in the output.
+ * and the source is changed only for devices in the output. Once one of the two has ended the
+ * server answers at full speed: its slowness was there only to keep the first run going until
+ * then.
  */
 class TwoRunsIT {
   private static final String TTS_KEY = "NNSXS.TWO-RUNS-SOURCE-KEY";
@@ -56,9 +58,13 @@ class TwoRunsIT {
   /** The run that went through and the one refused. */
   private record Both(PackagedTool.Result finished, PackagedTool.Result refused) {}
 
-  private Both twoAtOnce(Map<String, String> environment, String... args) throws Exception {
+  /** Starts the command twice; {@code fullSpeed} takes the servers' latency away once one ends. */
+  private Both twoAtOnce(Runnable fullSpeed, Map<String, String> environment, String... args)
+      throws Exception {
     CompletableFuture<PackagedTool.Result> first = start(environment, args);
     CompletableFuture<PackagedTool.Result> second = start(environment, args);
+    CompletableFuture.anyOf(first, second).exceptionally(failure -> null).join();
+    fullSpeed.run();
     List<PackagedTool.Result> results = List.of(first.get(), second.get());
     List<PackagedTool.Result> refused = results.stream().filter(r -> r.exitCode() == 2).toList();
     assertEquals(1, refused.size(), "one of two runs refused\n" + results);
@@ -118,8 +124,9 @@ class TwoRunsIT {
         .start()) {
       devices.forEach(device -> source.put(device, SampleDevices.servers(device)));
 
-      Both both = twoAtOnce(ttsSource(source), "application", "--source", "ttnv3", "my-app",
-          "--output", "devices.json", "--ttnv3.delete-source-device", "--concurrency", "2");
+      Both both = twoAtOnce(() -> source.latency(Duration.ZERO), ttsSource(source),
+          "application", "--source", "ttnv3", "my-app", "--output", "devices.json",
+          "--ttnv3.delete-source-device", "--concurrency", "2");
 
       assertTrue(both.refused().stderr().contains(folder.resolve("devices.json") + " is in use")
           || both.refused().stderr().contains("devices.json is in use"), both.refused().stderr());
@@ -135,8 +142,9 @@ class TwoRunsIT {
     try (TwoDeployments tts = new TwoDeployments(12, TtsSimulator.builder().latency(SLOW))) {
       Map<String, String> environment = tts.environment();
 
-      twoAtOnce(environment, "migrate", "application", "--source", "ttnv3", "my-app",
-          "--output", "devices.json", "--ttnv3.delete-source-device");
+      twoAtOnce(() -> tts.target.latency(Duration.ZERO), environment, "migrate", "application",
+          "--source", "ttnv3", "my-app", "--output", "devices.json",
+          "--ttnv3.delete-source-device");
 
       List<String> output = outputIds("devices.json");
       assertEquals(13, output.size(), output.toString());
@@ -169,8 +177,8 @@ class TwoRunsIT {
       environment.put("TARGET_COLLABORATOR", "user:bob");
       environment.put("TARGET_GATEWAY_SERVER_ADDRESS", tts.target.gatewayServerAddress());
 
-      Both both = twoAtOnce(environment, "migrate", "gateway", "--source", "ttnv3", ids.get(0),
-          ids.get(1), "--verify-timeout", "20s");
+      Both both = twoAtOnce(() -> tts.target.latency(Duration.ZERO), environment, "migrate",
+          "gateway", "--source", "ttnv3", ids.get(0), ids.get(1), "--verify-timeout", "20s");
 
       // The keys file is held from when the target opens, the journal once the pre-flight is
       // through: the second run meets whichever the first took, and changes nothing.
@@ -201,7 +209,8 @@ class TwoRunsIT {
         euis.add(SampleChirpStack.devEui(0x001c0530 + index));
       }
 
-      twoAtOnce(Map.of("CHIRPSTACK_API_URL", chirpstack.address(),
+      twoAtOnce(() -> chirpstack.latency(Duration.ZERO),
+          Map.of("CHIRPSTACK_API_URL", chirpstack.address(),
           "CHIRPSTACK_API_KEY", CHIRPSTACK_KEY,
           "CHIRPSTACK_CA_FILE", chirpstack.caFile().toString()),
           "application", "--source", "chirpstack", SampleChirpStack.APPLICATION,
@@ -223,7 +232,8 @@ class TwoRunsIT {
       firefly.sampleDevices().listing("17", FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI)
           .latency(VERY_SLOW);
 
-      twoAtOnce(Map.of("FIREFLY_HOST", firefly.host(), "FIREFLY_API_KEY", FireflyFake.API_KEY,
+      twoAtOnce(() -> firefly.latency(Duration.ZERO),
+          Map.of("FIREFLY_HOST", firefly.host(), "FIREFLY_API_KEY", FireflyFake.API_KEY,
           "FIREFLY_CA_FILE", ca.toString(), "FIREFLY_APP_ID", "my-app",
           "FIREFLY_FREQUENCY_PLAN_ID", "EU_863_870_TTN", "FIREFLY_MAC_VERSION", "1.0.2b",
           "FIREFLY_JOIN_EUI", "70B3D57ED0000001"),
@@ -246,7 +256,8 @@ class TwoRunsIT {
         .putProfile(AwsSamples.abpProfile()).putDevice(AwsSamples.otaaDevice())
         .putDevice(AwsSamples.abpDevice()).latency(VERY_SLOW)) {
 
-      twoAtOnce(Map.of("AWS_ENDPOINT_URL_IOT_WIRELESS", fake.endpoint(),
+      twoAtOnce(() -> fake.latency(Duration.ZERO),
+          Map.of("AWS_ENDPOINT_URL_IOT_WIRELESS", fake.endpoint(),
           "AWS_REGION", IotWirelessFake.REGION,
           "AWS_ACCESS_KEY_ID", IotWirelessFake.ACCESS_KEY,
           "AWS_SECRET_ACCESS_KEY", IotWirelessFake.SECRET_KEY,
@@ -277,8 +288,8 @@ class TwoRunsIT {
       environment.put("WANESY_APP_ID", "my-app");
       environment.put("WANESY_FREQUENCY_PLAN_ID", "EU_863_870");
 
-      twoAtOnce(environment, "migrate", "application", "--source", "wanesy", "--wanesy.all",
-          "--output", "devices.json", "--concurrency", "1");
+      twoAtOnce(() -> tts.target.latency(Duration.ZERO), environment, "migrate", "application",
+          "--source", "wanesy", "--wanesy.all", "--output", "devices.json", "--concurrency", "1");
 
       List<String> output = outputIds("devices.json");
       assertEquals(2, output.size(), output.toString());

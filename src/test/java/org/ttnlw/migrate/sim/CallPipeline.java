@@ -34,7 +34,7 @@ final class CallPipeline {
   private static final String BEARER = "bearer ";
 
   private final byte[] apiKey;
-  private final Duration latency;
+  private volatile Duration latency;
   private final ScheduledExecutorService scheduler;
   private final CallJournal journal;
   private final RateLimitWindow rateLimit;
@@ -70,6 +70,10 @@ final class CallPipeline {
       return new Target(
           ids.getApplicationIds().getApplicationId(), ids.getDeviceId(), fieldMask.getPathsList());
     }
+  }
+
+  void latency(Duration latency) {
+    this.latency = latency;
   }
 
   void faults(Function<CallInfo, Optional<Fault>> faults) {
@@ -184,10 +188,11 @@ final class CallPipeline {
 
   private <RespT> void answerLater(
       Consumer<StreamObserver<RespT>> answer, StreamObserver<RespT> observer) {
-    if (latency.isZero()) {
+    Duration delay = latency;
+    if (delay.isZero()) {
       answer.accept(observer);
     } else {
-      scheduler.schedule(() -> answer.accept(observer), latency.toNanos(), TimeUnit.NANOSECONDS);
+      scheduler.schedule(() -> answer.accept(observer), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 

@@ -127,6 +127,16 @@ final class KeyRights {
     }
   }
 
+  /**
+   * Fails a MAC settings profile call when the key lacks APPLICATION_DEVICES_READ (a read) or
+   * APPLICATION_DEVICES_WRITE (a write), the rights the facts give for them.
+   */
+  void checkProfiles(boolean read, String applicationId) {
+    if (!held.contains(read ? RIGHT_APPLICATION_DEVICES_READ : RIGHT_APPLICATION_DEVICES_WRITE)) {
+      throw INSUFFICIENT.toException(Map.of("uid", Values.of(applicationId)));
+    }
+  }
+
   /** Whether a mask path is a key, holds one, or lies inside one. */
   private static boolean touchesKeys(String path) {
     return KEY_PATHS.stream().anyMatch(key -> key.equals(path) || key.startsWith(path + ".")

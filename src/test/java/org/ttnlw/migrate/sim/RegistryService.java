@@ -32,12 +32,16 @@ final class RegistryService {
   private final DeviceStore store;
   private final CallPipeline pipeline;
   private final KeyRights rights;
+  private final NewerNsFields newer;
 
-  RegistryService(Registry registry, DeviceStore store, CallPipeline pipeline, KeyRights rights) {
+  /** @param newer what the NS adds beyond the project's protos; other registries ignore it */
+  RegistryService(Registry registry, DeviceStore store, CallPipeline pipeline, KeyRights rights,
+      NewerNsFields newer) {
     this.registry = registry;
     this.store = store;
     this.pipeline = pipeline;
     this.rights = rights;
+    this.newer = newer;
   }
 
   ServerServiceDefinition definition() {
@@ -97,11 +101,15 @@ final class RegistryService {
   }
 
   private EndDevice get(GetEndDeviceRequest request) {
-    List<String> paths = permittedPaths(registry.server().getMethod(), request.getFieldMask());
+    boolean ns = registry.server() == TtsServer.NETWORK_SERVER;
+    boolean binding = ns && newer.asksBinding(request.getFieldMask());
+    List<String> paths = permittedPaths(registry.server().getMethod(),
+        binding ? NewerNsFields.withoutBinding(request.getFieldMask()) : request.getFieldMask());
     EndDeviceIdentifiers ids = request.getEndDeviceIds();
     EndDevice stored =
         store.get(applicationId(ids), ids.getDeviceId()).orElseThrow(() -> notFound(ids));
-    return DeviceMasks.select(stored, paths);
+    EndDevice selected = DeviceMasks.select(stored, paths);
+    return ns ? newer.answer(selected, binding) : selected;
   }
 
   /**

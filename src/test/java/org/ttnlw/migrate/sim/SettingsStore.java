@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the IS and AS of a simulator hold of applications: the application itself, its link,
- * webhooks, pub/subs and package default associations, each by message type, application and ID
- * (empty for the application and its link). Thread-safe.
+ * What the IS, AS and NS of a simulator hold of applications: the application itself, its link,
+ * webhooks, pub/subs, package default associations and MAC settings profiles, each by message
+ * type, application and ID (empty for the application and its link). Thread-safe.
  */
 public final class SettingsStore {
   private record Key(Class<?> type, String applicationId) {}
@@ -27,6 +27,13 @@ public final class SettingsStore {
       String id) {
     TreeMap<String, Message> held = items.get(new Key(type, applicationId));
     return Optional.ofNullable(held == null ? null : type.cast(held.get(id)));
+  }
+
+  public synchronized void remove(Class<?> type, String applicationId, String id) {
+    TreeMap<String, Message> held = items.get(new Key(type, applicationId));
+    if (held != null) {
+      held.remove(id);
+    }
   }
 
   /** The items of a type in an application, by ID. */

@@ -30,6 +30,8 @@ import org.ttnlw.migrate.proto.Application;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.Gateway;
+import org.ttnlw.migrate.proto.MACSettingsProfile;
+import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
 import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 import org.ttnlw.migrate.tts.TtsServer;
@@ -62,17 +64,20 @@ public final class TtsSimulator implements AutoCloseable {
   private final Map<TtsServer, DeviceStore> stores;
   private final SettingsStore settingsStore;
   private final GatewayStore gatewayStore;
+  private final NewerNsFields newerNs;
   private final CallJournal journal;
   private final CallPipeline pipeline;
   private final Path caFile;
 
   private TtsSimulator(Builder builder, ServerIdentity identity, Map<TtsServer, DeviceStore> stores,
-      SettingsStore settingsStore, GatewayStore gatewayStore) throws IOException {
+      SettingsStore settingsStore, GatewayStore gatewayStore, NewerNsFields newerNs)
+      throws IOException {
     settings = builder;
     this.identity = identity;
     this.stores = stores;
     this.settingsStore = settingsStore;
     this.gatewayStore = gatewayStore;
+    this.newerNs = newerNs;
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -97,8 +102,8 @@ public final class TtsSimulator implements AutoCloseable {
     for (Registry registry : Registry.values()) {
       netty.addService(
           ServerInterceptors.intercept(
-              new RegistryService(registry, stores.get(registry.server()), pipeline, rights)
-                  .definition(),
+              new RegistryService(registry, stores.get(registry.server()), pipeline, rights,
+                  newerNs).definition(),
               CallMetadata.interceptor()));
     }
     for (ServerServiceDefinition service : new SettingsService(settingsStore, pipeline,
@@ -106,6 +111,11 @@ public final class TtsSimulator implements AutoCloseable {
         stores.get(TtsServer.IDENTITY_SERVER)::addApplication,
         stores.get(TtsServer.IDENTITY_SERVER)::hasApplication).definitions()) {
       netty.addService(ServerInterceptors.intercept(service, CallMetadata.interceptor()));
+    }
+    if (newerNs.servesProfiles()) {
+      netty.addService(ServerInterceptors.intercept(
+          new ProfileService(settingsStore, pipeline, rights).definition(),
+          CallMetadata.interceptor()));
     }
     new GatewayServices(gatewayStore, pipeline).definitions().forEach(netty::addService);
     server = netty.build();
@@ -180,6 +190,54 @@ public final class TtsSimulator implements AutoCloseable {
     return settingsStore.list(type, applicationId);
   }
 
+  /** Stores a MAC settings profile on the NS, replacing one with the same ID. */
+  public void putProfile(MACSettingsProfile profile) {
+    requireProfiles();
+    settingsStore.put(profile.getIds().getApplicationIds().getApplicationId(),
+        profile.getIds().getProfileId(), profile);
+  }
+
+  /** The MAC settings profiles the NS holds for an application, by profile ID. */
+  public List<MACSettingsProfile> profiles(String applicationId) {
+    return settingsStore.list(MACSettingsProfile.class, applicationId);
+  }
+
+  /**
+   * Binds a stored device to a stored profile of its application as the NS does: the device's own
+   * {@code mac_settings} are cleared.
+   */
+  public void bind(String applicationId, String deviceId, String profileId) {
+    requireProfiles();
+    if (!newerNs.bindsAtKnownField()) {
+      throw new IllegalStateException("binding needs Builder.profileFieldNumber");
+    }
+    MACSettingsProfileIdentifiers ids = MACSettingsProfileIdentifiers.newBuilder()
+        .setApplicationIds(ApplicationIdentifiers.newBuilder().setApplicationId(applicationId))
+        .setProfileId(profileId).build();
+    if (settingsStore.get(MACSettingsProfile.class, applicationId, profileId).isEmpty()) {
+      throw new IllegalArgumentException("no profile " + profileId + " in " + applicationId);
+    }
+    stores.get(TtsServer.NETWORK_SERVER).update(applicationId, deviceId,
+            device -> device.toBuilder().clearMacSettings().build())
+        .orElseThrow(() -> new IllegalArgumentException("no device " + deviceId + " on the NS"));
+    newerNs.bind(applicationId, deviceId, ids);
+  }
+
+  /**
+   * Makes every NS answer for the device carry a length-delimited field {@code number} that
+   * EndDevice does not have, as a newer release's addition.
+   */
+  public void addUnknownNsField(String applicationId, String deviceId, int number,
+      ByteString value) {
+    newerNs.addField(applicationId, deviceId, number, value);
+  }
+
+  private void requireProfiles() {
+    if (!newerNs.servesProfiles()) {
+      throw new IllegalStateException("this NS predates profiles");
+    }
+  }
+
   /** Deletes a device from every server, as someone else deleting it meanwhile does. */
   public void remove(String applicationId, String deviceId) {
     stores.values().forEach(store -> store.remove(applicationId, deviceId));
@@ -204,6 +262,18 @@ public final class TtsSimulator implements AutoCloseable {
     journal.clear();
   }
 
+  /** Answers the calls that come from now on after {@code latency} instead of the builder's. */
+  public void latency(Duration latency) {
+    pipeline.latency(checkedLatency(latency));
+  }
+
+  private static Duration checkedLatency(Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("negative latency: " + latency);
+    }
+    return latency;
+  }
+
   /**
    * Sets the hook asked before each call is handled (after it is recorded); a fault it returns
    * fails the call instead. Replaces the previous hook.
@@ -221,7 +291,7 @@ public final class TtsSimulator implements AutoCloseable {
     int port = port();
     close();
     return new TtsSimulator(
-        settings.copy().port(port), identity, stores, settingsStore, gatewayStore);
+        settings.copy().port(port), identity, stores, settingsStore, gatewayStore, newerNs);
   }
 
   /**
@@ -372,8 +442,35 @@ public final class TtsSimulator implements AutoCloseable {
         Right.RIGHT_USER_APPLICATIONS_CREATE, Right.RIGHT_ORGANIZATION_APPLICATIONS_CREATE);
     private MissingApplicationRights missingApplicationRights =
         MissingApplicationRights.EMPTY_LIST;
+    private int profileField;
+    private boolean predatingProfiles;
 
     private Builder() {}
+
+    /**
+     * The EndDevice field number at which the NS sends {@code mac_settings_profile_ids} of a
+     * device bound with {@link TtsSimulator#bind}: the real number is not in the facts, so each
+     * test that binds devices picks one.
+     */
+    public Builder profileFieldNumber(int endDeviceFieldNumber) {
+      if (endDeviceFieldNumber <= 0
+          || EndDevice.getDescriptor().findFieldByNumber(endDeviceFieldNumber) != null) {
+        throw new IllegalArgumentException("not a field number EndDevice leaves free: "
+            + endDeviceFieldNumber);
+      }
+      this.profileField = endDeviceFieldNumber;
+      return this;
+    }
+
+    /**
+     * Play a Network Server before TTS 3.33.0: no {@code NsMACSettingsProfileRegistry}
+     * (Unimplemented), and device masks naming {@code mac_settings_profile_ids} refused with
+     * {@code forbidden_paths}. By default the NS is a current one, which has both.
+     */
+    public Builder predatingProfiles() {
+      this.predatingProfiles = true;
+      return this;
+    }
 
     /**
      * The rights of the API key: on every application, which ApplicationAccess/ListRights names
@@ -416,10 +513,7 @@ public final class TtsSimulator implements AutoCloseable {
 
     /** How long each call takes to be answered; none by default. */
     public Builder latency(Duration latency) {
-      if (latency.isNegative()) {
-        throw new IllegalArgumentException("negative latency: " + latency);
-      }
-      this.latency = latency;
+      this.latency = checkedLatency(latency);
       return this;
     }
 
@@ -447,7 +541,7 @@ public final class TtsSimulator implements AutoCloseable {
         stores.put(server, new DeviceStore());
       }
       return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores,
-          new SettingsStore(), new GatewayStore());
+          new SettingsStore(), new GatewayStore(), new NewerNsFields(!predatingProfiles, profileField));
     }
 
     private Builder copy() {
@@ -459,6 +553,8 @@ public final class TtsSimulator implements AutoCloseable {
       copy.rateLimitPerMinute = rateLimitPerMinute;
       copy.rights = rights;
       copy.missingApplicationRights = missingApplicationRights;
+      copy.profileField = profileField;
+      copy.predatingProfiles = predatingProfiles;
       refused.forEach((rpc, paths) -> copy.refused.put(rpc, Set.copyOf(paths)));
       return copy;
     }

@@ -3,6 +3,7 @@ package org.ttnlw.migrate.source.awsiot;
 import java.net.URI;
 import java.util.Optional;
 import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.FlagValues;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
 import org.ttnlw.migrate.source.lorawan.LorawanVersions;
@@ -18,17 +19,13 @@ record AwsIotConfig(
     Optional<URI> endpoint) {
 
   static AwsIotConfig from(AwsIotOptions options) {
-    String appId = blankToNull(options.appId);
-    if (appId == null) {
-      throw new ConfigException("no TTS application ID: set --app-id (or AWSIOT_APP_ID);"
-          + " AWS has no application the devices could be matched to");
-    }
-    String plan = blankToNull(options.frequencyPlanId);
-    if (plan == null) {
-      throw new ConfigException("no frequency plan: set --frequency-plan-id (or"
-          + " AWSIOT_FREQUENCY_PLAN_ID), e.g. US_902_928_FSB_2; AWS only records the band");
-    }
-    return new AwsIotConfig(appId, plan(plan), macVersion(blankToNull(options.macVersion)),
+    String appId = FlagValues.required(options.appId, "no TTS application ID: set --app-id (or"
+        + " AWSIOT_APP_ID); AWS has no application the devices could be matched to");
+    String plan = FlagValues.required(options.frequencyPlanId, "no frequency plan: set"
+        + " --frequency-plan-id (or AWSIOT_FREQUENCY_PLAN_ID), e.g. US_902_928_FSB_2; AWS only"
+        + " records the band");
+    return new AwsIotConfig(appId, plan(plan),
+        FlagValues.given(options.macVersion).map(AwsIotConfig::macVersion),
         Optional.ofNullable(options.supports32BitFCnt), options.all,
         options.frameCounters == null ? FrameCounters.none()
             : FrameCounters.read(options.frameCounters),
@@ -43,12 +40,9 @@ record AwsIotConfig(
     }
   }
 
-  private static Optional<LorawanVersions.Versions> macVersion(String spelling) {
-    if (spelling == null) {
-      return Optional.empty();
-    }
+  private static LorawanVersions.Versions macVersion(String spelling) {
     try {
-      return Optional.of(LorawanVersions.combined(spelling));
+      return LorawanVersions.combined(spelling);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--mac-version: " + e.getMessage());
     }
@@ -61,9 +55,5 @@ record AwsIotConfig(
           + " is not an http(s) URL like https://api.iotwireless.us-east-1.amazonaws.com");
     }
     return endpoint;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

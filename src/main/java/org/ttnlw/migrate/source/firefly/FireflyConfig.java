@@ -1,5 +1,7 @@
 package org.ttnlw.migrate.source.firefly;
 
+import static org.ttnlw.migrate.core.FlagValues.required;
+
 import com.google.protobuf.ByteString;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -69,17 +71,5 @@ record FireflyConfig(
 
   TrustSettings trust() {
     return credentials.trust();
-  }
-
-  private static String required(String value, String message) {
-    String checked = blankToNull(value);
-    if (checked == null) {
-      throw new ConfigException(message);
-    }
-    return checked;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

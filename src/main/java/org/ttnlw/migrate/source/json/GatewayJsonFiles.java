@@ -13,18 +13,17 @@ import org.ttnlw.migrate.source.GatewaySource;
  * Gateways in TTS JSON ({@code gateway} output, {@code ttn-lw-cli gateways get}), read from files
  * one after another (or stdin), for {@code import-gateways}. Nothing is ever changed here.
  */
-public final class GatewayJsonFiles implements GatewaySource, RecordInput {
+public final class GatewayJsonFiles extends JsonFileInput<GatewayRef, Gateway>
+    implements GatewaySource {
   private static final JsonItemFiles.Kind<GatewayRef, Gateway> GATEWAYS =
       new JsonItemFiles.Kind<>("gateway", "ids.gateway_id", Gateway::newBuilder,
           gateway -> gateway.getIds().getGatewayId().isEmpty() ? null
               : new GatewayRef(gateway.getIds().getGatewayId()),
           (file, label) -> new GatewayRef(file + ":" + label));
 
-  private final JsonItemFiles<GatewayRef, Gateway> files;
-
   /** @param files read in order; with none, stdin is read */
   public GatewayJsonFiles(List<Path> files, InputStream stdin) {
-    this.files = new JsonItemFiles<>(files, stdin, GATEWAYS);
+    super(new JsonItemFiles<>(files, stdin, GATEWAYS));
   }
 
   /** Nothing to ask: each file is opened as its turn comes, and a file that fails is named. */
@@ -39,25 +38,5 @@ public final class GatewayJsonFiles implements GatewaySource, RecordInput {
   @Override
   public Iterator<GatewayRef> listAll() {
     return files.items();
-  }
-
-  @Override
-  public CompletableFuture<Gateway> fetch(GatewayRef gateway) {
-    return files.fetch(gateway);
-  }
-
-  @Override
-  public CompletableFuture<Void> delete(GatewayRef gateway) {
-    return CompletableFuture.completedFuture(null);
-  }
-
-  @Override
-  public RecordsRead recordsRead() {
-    return files.recordsRead();
-  }
-
-  @Override
-  public void close() {
-    files.close();
   }
 }

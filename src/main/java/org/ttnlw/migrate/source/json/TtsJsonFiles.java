@@ -16,17 +16,15 @@ import org.ttnlw.migrate.source.SourceNeeds;
  * not a device fails on its own, naming its file and line; the others still go in. Nothing is
  * ever changed here.
  */
-public final class TtsJsonFiles implements Source, RecordInput {
+public final class TtsJsonFiles extends JsonFileInput<DeviceRef, EndDevice> implements Source {
   private static final JsonItemFiles.Kind<DeviceRef, EndDevice> DEVICES =
       new JsonItemFiles.Kind<>("device", "ids.device_id", EndDevice::newBuilder,
           device -> device.getIds().getDeviceId().isEmpty() ? null : DeviceRef.of(device.getIds()),
           DeviceRef::new);
 
-  private final JsonItemFiles<DeviceRef, EndDevice> files;
-
   /** @param files read in order; with none, stdin is read */
   public TtsJsonFiles(List<Path> files, InputStream stdin) {
-    this.files = new JsonItemFiles<>(files, stdin, DEVICES);
+    super(new JsonItemFiles<>(files, stdin, DEVICES));
   }
 
   /** The devices of every file, in order; a record that is not a device stands for its error. */
@@ -49,27 +47,7 @@ public final class TtsJsonFiles implements Source, RecordInput {
   }
 
   @Override
-  public CompletableFuture<EndDevice> fetch(DeviceRef device) {
-    return files.fetch(device);
-  }
-
-  @Override
   public CompletableFuture<Void> disable(DeviceRef device) {
     return CompletableFuture.completedFuture(null);
-  }
-
-  @Override
-  public CompletableFuture<Void> delete(DeviceRef device) {
-    return CompletableFuture.completedFuture(null);
-  }
-
-  @Override
-  public RecordsRead recordsRead() {
-    return files.recordsRead();
-  }
-
-  @Override
-  public void close() {
-    files.close();
   }
 }

@@ -14,7 +14,7 @@ public final class SettingsExport implements ApplicationSettingsSource {
 
   public SettingsExport(TtsConnection source, CallSettings context) {
     this.registry = new RegistryCalls(source, context);
-    this.reader = new SettingsReader(new MaskedCalls(registry, "source"));
+    this.reader = new SettingsReader(new MaskedCalls(registry, "source"), registry);
   }
 
   /** Everything that moves of the application, without the fields the server assigns. */

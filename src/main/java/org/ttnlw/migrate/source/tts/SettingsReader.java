@@ -1,9 +1,14 @@
 package org.ttnlw.migrate.source.tts;
 
+import com.google.protobuf.Message;
 import io.grpc.Metadata;
+import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.RetryingCalls;
+import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.Application;
 import org.ttnlw.migrate.proto.ApplicationLink;
@@ -18,25 +23,35 @@ import org.ttnlw.migrate.proto.ApplicationWebhooks;
 import org.ttnlw.migrate.proto.ListApplicationPackageDefaultAssociationRequest;
 import org.ttnlw.migrate.proto.ListApplicationPubSubsRequest;
 import org.ttnlw.migrate.proto.ListApplicationWebhooksRequest;
+import org.ttnlw.migrate.proto.MACSettingsProfile;
+import org.ttnlw.migrate.tts.MacSettingsProfiles;
 import org.ttnlw.migrate.tts.MaskedCalls;
+import org.ttnlw.migrate.tts.RegistryCalls;
+import org.ttnlw.migrate.tts.SettingsKind;
 import org.ttnlw.migrate.tts.SettingsKinds;
+import org.ttnlw.migrate.tts.TtsCallException;
 import org.ttnlw.migrate.tts.TtsServer;
+import org.ttnlw.migrate.tts.UnknownFields;
 
 /**
  * Reads everything that moves of one application: the application's own fields (IS), the AS link,
- * every webhook, every pub/sub and every package default association, each without the fields
- * the server assigns.
+ * every webhook, every pub/sub, every package default association and every MAC settings profile
+ * (NS), each without the fields the server assigns, and each refused when it carries a field this
+ * tool does not know.
  */
 final class SettingsReader {
+  private static final Logger log = LoggerFactory.getLogger(SettingsReader.class);
   /** Default associations asked for per page. */
   static final int PAGE_SIZE = 100;
   private static final Metadata.Key<String> TOTAL_COUNT =
       Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
 
   private final MaskedCalls calls;
+  private final RegistryCalls registry;
 
-  SettingsReader(MaskedCalls calls) {
+  SettingsReader(MaskedCalls calls, RegistryCalls registry) {
     this.calls = calls;
+    this.registry = registry;
   }
 
   ApplicationSettings read(String applicationId) {
@@ -57,7 +72,8 @@ final class SettingsReader {
         "listing the webhooks of application " + applicationId);
     checkComplete(webhooks, webhooks.message().getWebhooksCount(), "webhooks", applicationId);
     webhooks.message().getWebhooksList()
-        .forEach(item -> settings.addWebhooks(SettingsKinds.WEBHOOK.moved(item)));
+        .forEach(item -> settings.addWebhooks(SettingsKinds.WEBHOOK.moved(known(item,
+            SettingsKinds.WEBHOOK, applicationId))));
     RetryingCalls.Answer<ApplicationPubSubs> pubsubs = calls.call(
         TtsServer.APPLICATION_SERVER, ApplicationPubSubRegistryGrpc.getListMethod(),
         SettingsKinds.PUBSUB.paths(), mask -> ListApplicationPubSubsRequest.newBuilder()
@@ -65,10 +81,34 @@ final class SettingsReader {
         "listing the pub/subs of application " + applicationId);
     checkComplete(pubsubs, pubsubs.message().getPubsubsCount(), "pub/subs", applicationId);
     pubsubs.message().getPubsubsList()
-        .forEach(item -> settings.addPubsubs(SettingsKinds.PUBSUB.moved(item)));
+        .forEach(item -> settings.addPubsubs(SettingsKinds.PUBSUB.moved(known(item,
+            SettingsKinds.PUBSUB, applicationId))));
     defaultAssociations(applicationId).forEach(item ->
-        settings.addPackageDefaultAssociations(SettingsKinds.DEFAULT_ASSOCIATION.moved(item)));
+        settings.addPackageDefaultAssociations(SettingsKinds.DEFAULT_ASSOCIATION.moved(known(item,
+            SettingsKinds.DEFAULT_ASSOCIATION, applicationId))));
+    profiles(applicationId)
+        .forEach(item -> settings.addMacSettingsProfiles(SettingsKinds.PROFILE.moved(item)));
     return settings.build();
+  }
+
+  /** The listed item, refused when it carries a field this tool does not know. */
+  private static <T extends Message> T known(T item, SettingsKind<T> kind, String applicationId) {
+    UnknownFields.refuse(item, "the " + kind.describe(item) + " of application " + applicationId);
+    return item;
+  }
+
+  /** The application's MAC settings profiles; none where the NS predates them (Unimplemented). */
+  private List<MACSettingsProfile> profiles(String applicationId) {
+    try {
+      return Futures.await(MacSettingsProfiles.list(registry, applicationId));
+    } catch (TtsCallException e) {
+      if (e.code() != Status.Code.UNIMPLEMENTED) {
+        throw e;
+      }
+      log.info("the source Network Server has no MAC settings profiles (a release before"
+          + " 3.33.0): application {} is exported without any", applicationId);
+      return List.of();
+    }
   }
 
   /** Every page of default associations, each of {@link #PAGE_SIZE}, until the total is read. */

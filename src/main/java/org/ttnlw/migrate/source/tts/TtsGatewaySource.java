@@ -32,6 +32,7 @@ import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.TtsCallException;
 import org.ttnlw.migrate.tts.TtsConnection;
 import org.ttnlw.migrate.tts.TtsServer;
+import org.ttnlw.migrate.tts.UnknownFields;
 
 /**
  * Reads gateways from a TTS Identity Server with a user or organization key. Whether a gateway
@@ -116,6 +117,7 @@ final class TtsGatewaySource implements GatewaySource {
               GetGatewayRequest.newBuilder().setGatewayIds(ids).setFieldMask(mask).build(), what)
               .thenApply(RetryingCalls.Answer::message)
               .thenApply(gateway -> {
+                UnknownFields.refuse(gateway, what);
                 if (!gateway.getLbsLnsSecret().getValue().isEmpty()) {
                   withLnsKey.add(ref.id());
                 }

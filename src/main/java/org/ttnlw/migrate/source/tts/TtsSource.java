@@ -31,11 +31,14 @@ final class TtsSource implements Source {
   private final TtsConfig config;
   private final RegistryCalls calls;
   private final DeviceRegistries registries;
+  private final BoundProfiles profiles;
 
   TtsSource(TtsConfig config, CallSettings context) {
     this.config = config;
     this.calls = new RegistryCalls(config.connection(), context);
-    this.registries = new DeviceRegistries(calls, config.exportCacs(), context.concurrency() == 1);
+    this.registries = new DeviceRegistries(calls, "source", config.exportCacs(),
+        context.concurrency() == 1);
+    this.profiles = new BoundProfiles(calls);
   }
 
   /**
@@ -74,10 +77,14 @@ final class TtsSource implements Source {
     return DeviceLister.of(calls, applicationId);
   }
 
-  /** The device without the server addresses and DevAddr: the target deployment sets its own. */
+  /**
+   * The device without the server addresses and DevAddr: the target deployment sets its own. A
+   * device bound to a MAC settings profile has the profile's settings as its own (see {@link
+   * BoundProfiles}).
+   */
   @Override
   public CompletableFuture<EndDevice> fetch(DeviceRef ref) {
-    return registries.read(ref, "device " + ref).thenApply(read -> {
+    return registries.read(ref, "device " + ref).thenCompose(read -> {
       if (!read.onJoinServer() && read.device().getSupportsJoin()) {
         log.warn("device {}: an OTAA device the Join Server does not hold (its Join Server is"
             + " external?); exporting without root keys", ref);
@@ -87,7 +94,8 @@ final class TtsSource implements Source {
           .clearApplicationServerAddress()
           .clearJoinServerAddress();
       device.getIdsBuilder().clearDevAddr();
-      return device.build();
+      return read.profile().map(profile -> profiles.inline(ref, device.build(), profile))
+          .orElseGet(() -> CompletableFuture.completedFuture(device.build()));
     });
   }
 
@@ -106,6 +114,11 @@ final class TtsSource implements Source {
   @Override
   public CompletableFuture<Void> delete(DeviceRef ref) {
     return registries.delete(ref, "deleting device " + ref);
+  }
+
+  @Override
+  public List<String> remarks() {
+    return profiles.remarks();
   }
 
   @Override

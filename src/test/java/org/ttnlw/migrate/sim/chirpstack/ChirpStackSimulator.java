@@ -72,7 +72,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
 
   private final String adminKey;
   private final Map<String, Caller> tenantKeys;
-  private final Duration latency;
+  private volatile Duration latency;
   private final ShuffledMaps shuffledMaps = ShuffledMaps.forSimulator("ChirpStack simulator");
   private final Server server;
   private final Path caFile;
@@ -192,6 +192,11 @@ public final class ChirpStackSimulator implements AutoCloseable {
     calls.clear();
   }
 
+  /** Answers the calls that come from now on after {@code latency} instead of the builder's. */
+  public void latency(Duration latency) {
+    this.latency = latency;
+  }
+
   /** A hook asked before each call is handled; a status it returns fails the call instead. */
   public void faults(Function<ChirpStackCall, Optional<Status>> faults) {
     this.faults = faults;
@@ -230,10 +235,11 @@ public final class ChirpStackSimulator implements AutoCloseable {
         return null;
       };
     }
-    if (latency.isZero()) {
+    Duration delay = latency;
+    if (delay.isZero()) {
       answer.get();
     } else {
-      scheduler.schedule(answer::get, latency.toNanos(), TimeUnit.NANOSECONDS);
+      scheduler.schedule(answer::get, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 

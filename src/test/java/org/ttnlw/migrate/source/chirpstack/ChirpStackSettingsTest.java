@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.chirpstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ttnlw.migrate.chirpstack.proto.Encoding;
+import org.ttnlw.migrate.cli.CliRun;
+import org.ttnlw.migrate.cli.ExitCodes;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.ApplicationWebhook;

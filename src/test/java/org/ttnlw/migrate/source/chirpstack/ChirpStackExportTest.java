@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.chirpstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.cli.CliRun;
+import org.ttnlw.migrate.cli.ExitCodes;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.MACVersion;
@@ -26,7 +28,7 @@ import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 
 /** The ChirpStack source through the command line, against the simulator over TLS. */
-class ChirpStackExportTest {
+public class ChirpStackExportTest {
   static final String TENANT_KEY = "tenant-key-do-not-log";
   private ChirpStackSimulator simulator;
 
@@ -43,7 +45,7 @@ class ChirpStackExportTest {
     simulator.close();
   }
 
-  static Map<String, String> environment(ChirpStackSimulator simulator) {
+  public static Map<String, String> environment(ChirpStackSimulator simulator) {
     Map<String, String> environment = new HashMap<>();
     environment.put("CHIRPSTACK_API_URL", simulator.address());
     environment.put("CHIRPSTACK_API_KEY", CliRun.API_KEY);

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.awsiot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.cli.CliRun;
+import org.ttnlw.migrate.cli.ExitCodes;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.MACVersion;

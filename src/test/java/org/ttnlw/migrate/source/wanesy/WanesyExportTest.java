@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.wanesy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.cli.CliRun;
+import org.ttnlw.migrate.cli.ExitCodes;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACVersion;
 import org.ttnlw.migrate.proto.PHYVersion;
 
 /** The Wanesy source through the CLI: the WMC sample file (wanesy.md §4) and hostile CSVs. */
-class WanesyExportTest {
+public class WanesyExportTest {
   @TempDir
   Path dir;
 
@@ -35,8 +37,8 @@ class WanesyExportTest {
 
   private static final String SAMPLE = resource("sample.csv");
   private static final String TWO = resource("two-devices.csv");
-  static final String HEADER = SAMPLE.lines().findFirst().orElseThrow();
-  static final String OTAA_ROW = SAMPLE.lines().skip(1).findFirst().orElseThrow();
+  public static final String HEADER = SAMPLE.lines().findFirst().orElseThrow();
+  public static final String OTAA_ROW = SAMPLE.lines().skip(1).findFirst().orElseThrow();
   private static final String ABP_ROW = TWO.lines().skip(2).findFirst().orElseThrow();
 
   private Path csv(String text) {

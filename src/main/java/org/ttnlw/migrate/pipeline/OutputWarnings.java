@@ -1,13 +1,10 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.pipeline;
 
 import com.google.protobuf.Message;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.ttnlw.migrate.pipeline.ExportSummary;
-import org.ttnlw.migrate.pipeline.LineWriter;
-import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.tts.SecretFields;
 
 /**
@@ -22,7 +19,7 @@ final class OutputWarnings {
   private final String items;
 
   /** @param output the --output file, or null for stdout */
-  OutputWarnings(Io io, Path output, String items) {
+  OutputWarnings(RunIo io, Path output, String items) {
     this.stderr = io.stderr();
     this.stdout = io.stdoutKind();
     this.output = output;

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.chirpstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.cli.CliRun;
+import org.ttnlw.migrate.cli.ExitCodes;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackCall;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.awsiot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.cli.ExitCodes;
+import org.ttnlw.migrate.cli.Main;
 import org.ttnlw.migrate.sim.awsiot.AwsSamples;
 import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
 

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.firefly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.cli.CliRun;
+import org.ttnlw.migrate.cli.ExitCodes;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACVersion;
@@ -19,12 +21,12 @@ import org.ttnlw.migrate.proto.PHYVersion;
 import org.ttnlw.migrate.sim.firefly.FireflyFake;
 
 /** The Firefly source through the CLI, against the WireMock Firefly fake over real HTTP. */
-class FireflyExportTest {
+public class FireflyExportTest {
   static final String OTAA_EUI = FireflyFake.OTAA_EUI;
   static final String ABP_EUI = FireflyFake.ABP_EUI;
   static final String OTAA = FireflyFake.OTAA;
   static final String ABP = FireflyFake.ABP;
-  static final String JOIN_EUI = "70B3D57ED0000001";
+  public static final String JOIN_EUI = "70B3D57ED0000001";
 
   private final FireflyFake firefly = new FireflyFake();
 
@@ -38,7 +40,7 @@ class FireflyExportTest {
   }
 
   /** What points the tool at {@code firefly}, with the settings Firefly does not hold. */
-  static Map<String, String> environment(FireflyFake firefly) {
+  public static Map<String, String> environment(FireflyFake firefly) {
     Map<String, String> environment = new HashMap<>();
     environment.put("FIREFLY_HOST", firefly.host());
     environment.put("FIREFLY_API_KEY", FireflyFake.API_KEY);

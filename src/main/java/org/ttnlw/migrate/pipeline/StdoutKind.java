@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;

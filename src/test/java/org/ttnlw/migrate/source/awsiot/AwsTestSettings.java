@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.cli;
+package org.ttnlw.migrate.source.awsiot;
 
 import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
 
@@ -7,10 +7,10 @@ import org.ttnlw.migrate.sim.awsiot.IotWirelessFake;
  * SDK's system properties (aws.accessKeyId, aws.secretAccessKey, aws.region), which it reads
  * before the environment, so no test depends on the machine's AWS configuration.
  */
-final class AwsTestSettings {
+public final class AwsTestSettings {
   private AwsTestSettings() {}
 
-  static void install() {
+  public static void install() {
     IotWirelessFake.useAsDefaultCredentials();
   }
 }

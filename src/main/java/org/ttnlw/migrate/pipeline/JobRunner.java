@@ -1,0 +1,212 @@
+package org.ttnlw.migrate.pipeline;
+
+import com.google.protobuf.Message;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.DeviceCount;
+import org.ttnlw.migrate.core.RunLock;
+import org.ttnlw.migrate.source.SourceConnection;
+import org.ttnlw.migrate.source.json.RecordInput;
+
+/**
+ * Runs jobs through the pipeline with the files of a run: the journal and the output with
+ * their locks, the plan, the progress; reports the summary on stderr and says how the run
+ * ended. One runner serves every run of a command, so that the plan file is emptied by the
+ * first only ({@code migrate application --with-gateways} registers gateways, moves devices,
+ * then hands the gateways over).
+ */
+public final class JobRunner {
+  private static final String OWN_FILES = "an --output (or --state)";
+  private final RunIo io;
+  private final UnaryOperator<String> flagsAsTyped;
+  private boolean planStarted;
+
+  /** @param flagsAsTyped names the source's flags in a message as the command line spells them */
+  public JobRunner(RunIo io, UnaryOperator<String> flagsAsTyped) {
+    this.io = io;
+    this.flagsAsTyped = flagsAsTyped;
+  }
+
+  /**
+   * @return how the run ended; a run stopped at an item has said why on stderr
+   * @throws ConfigException when the flags, the files or a pre-flight refuse the run
+   */
+  public <R, T extends Message, S extends SourceConnection> Outcome run(Job<R, T, S> job,
+      RunSettings settings) {
+    try {
+      return runChecked(job, settings);
+    } catch (IOException e) {
+      throw new ConfigException(describe(e));
+    }
+  }
+
+  private <R, T extends Message, S extends SourceConnection> Outcome runChecked(
+      Job<R, T, S> job, RunSettings settings) throws IOException {
+    CallSettings context = settings.calls();
+    Path statePath = !job.writesOutput() ? job.defaultState().orElse(null)
+        : settings.state() != null ? settings.state()
+        : settings.output() != null ? Path.of(settings.output() + ".state")
+        : job.defaultState().orElse(null);
+    String items = job.noun() + "s";
+    Path planPath = settings.plan();
+    checkPlanPath(planPath, settings.output(), statePath);
+    Path output = job.writesOutput() ? settings.output() : null;
+    ItemLines lines = settings.format().lines(job.noun());
+    // Source and target prove themselves before the output or the journal is made; the locks
+    // are held before the journal is read or the output cut back: a second run of the same
+    // command would take this run's lines in flight for a crash's leftovers.
+    try (S source = opened(job, context);
+        Delivery<T> delivery = job.delivery(source, context);
+        RunLock outputLock = output == null ? null : RunLock.hold(output, OWN_FILES);
+        RunLock stateLock = statePath == null ? null : RunLock.hold(statePath, OWN_FILES);
+        RunJournal<R> journal = statePath == null ? RunJournal.none(job.refs())
+            : RunJournal.open(statePath, job.journalKind(), settings.dryRun(), job.refs());
+        LineWriter writer = !job.writesOutput()
+            ? LineWriter.toStream(OutputStream.nullOutputStream())
+            : settings.output() == null ? LineWriter.toStream(io.stdout(), lines)
+            : LineWriter.toFile(settings.output(), journal, items, lines);
+        PlanFile planFile = planPath == null ? null : openPlan(planPath)) {
+      OutputWarnings warnings = new OutputWarnings(io, output, items);
+      warnings.beforeFinalStep(job.finalSourceStep());
+      Iterator<R> list = job.items(source);
+      SideEffects<R> sideEffects = job.sideEffects(source, delivery, journal);
+      // A plan names every device that would fail, so its dry run goes on past failures.
+      boolean continueOnError = settings.continueOnError()
+          || settings.dryRun() && planPath != null;
+      ExportPipeline<R, T> pipeline = new ExportPipeline<>(job.noun(),
+          ref -> job.read(source, ref), warnings.watchingSecrets(job.transform()), delivery,
+          writer, sideEffects, journal,
+          new ExportPipeline.Settings(settings.concurrency(), continueOnError, io.stop(),
+              progress(list, items), job.allWritten()));
+      RunPlan<R, T> plan = job.mode().hasTarget() ? new RunPlan<>(settings.dryRun(),
+          sideEffects.action(), job::planIds, planFile, flagsAsTyped) : null;
+      try {
+        ExportSummary summary = pipeline.run(list,
+            plan == null ? ItemReport.<R, T>none() : plan);
+        printPlanTable(plan, job, settings, items);
+        return report(summary, source,
+            remarks(writer, job.remarks(source, delivery, sideEffects)), items,
+            job.summaryPrefix());
+      } catch (ExportFailedException e) {
+        if (e.getCause() instanceof ConfigException configuration
+            && e.summary().exported() == 0) {
+          // Found when the first ID was resolved: a configuration error all the same.
+          throw configuration;
+        }
+        printPlanTable(plan, job, settings, items);
+        io.stderr().println("ttn-lw-migrate: error: " + flagsAsTyped.apply(e.getMessage()));
+        io.stderr().println("ttn-lw-migrate: " + job.summaryPrefix() + "stopped; "
+            + e.summary());
+        warnings.ifReaderGone(e, e.summary());
+        printRemarks(remarks(writer, job.remarks(source, delivery, sideEffects)));
+        return Outcome.STOPPED;
+      }
+    }
+  }
+
+  /** The plan file: emptied by the command's first run, added to by its later ones. */
+  private PlanFile openPlan(Path path) throws IOException {
+    PlanFile file = PlanFile.open(path, !planStarted);
+    planStarted = true;
+    return file;
+  }
+
+  /** Refuses a plan file that is the output or the journal under another name. */
+  private static void checkPlanPath(Path plan, Path output, Path statePath) throws IOException {
+    if (plan == null) {
+      return;
+    }
+    for (Path other : new Path[] {output, statePath}) {
+      if (other != null && PlanFile.same(plan, other)) {
+        throw new ConfigException("--plan " + plan + " is " + other + ", which this run"
+            + " writes too; give the plan a file of its own");
+      }
+    }
+  }
+
+  /** After a dry run of a whole job: how many items each outcome and each source step has. */
+  private void printPlanTable(RunPlan<?, ?> plan, Job<?, ?, ?> job, RunSettings settings,
+      String items) {
+    if (plan == null || !settings.dryRun() || !job.writesOutput()) {
+      return;
+    }
+    io.stderr().println("ttn-lw-migrate: dry run, what would happen to the " + items
+        + (settings.plan() == null ? "" : " (one line each in " + settings.plan() + ")")
+        + ":");
+    plan.table().forEach(io.stderr()::println);
+  }
+
+  /** The source, opened and through its pre-flight; closed again if that fails. */
+  private static <R, T extends Message, S extends SourceConnection> S opened(Job<R, T, S> job,
+      CallSettings context) {
+    S source = job.open(context);
+    try {
+      job.preflight(source);
+      return source;
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  /** A live line when stderr is a terminal, plain log lines otherwise. */
+  private RunProgress progress(Iterator<?> list, String items) {
+    if (io.liveProgress()) {
+      return ProgressReport.live(() -> DeviceCount.of(list), io.stderr(), items);
+    }
+    return ProgressReport.plain(() -> DeviceCount.of(list), items);
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "cannot create " + e.getMessage() + ": its folder does not exist";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "cannot write " + e.getMessage() + ": permission denied";
+    }
+    return e.getMessage();
+  }
+
+  /** What the output format says about the items written, then the job's remarks. */
+  private static List<String> remarks(LineWriter writer, List<String> jobRemarks) {
+    List<String> remarks = new ArrayList<>(writer.remarks());
+    remarks.addAll(jobRemarks);
+    return remarks;
+  }
+
+  private void printRemarks(List<String> remarks) {
+    remarks.forEach(line -> io.stderr().println("ttn-lw-migrate: " + line));
+  }
+
+  private Outcome report(ExportSummary summary, SourceConnection source, List<String> remarks,
+      String items, String prefix) {
+    PrintStream err = io.stderr();
+    err.println("ttn-lw-migrate: " + prefix + summary);
+    if (source instanceof RecordInput input && !summary.interrupted()) {
+      RecordInput.RecordsRead read = input.recordsRead();
+      err.println("ttn-lw-migrate: " + prefix + summary.records(read.records(), read.repeated()));
+    }
+    if (!summary.failures().isEmpty()) {
+      err.println("ttn-lw-migrate: these " + items + " failed; fix the cause and run the same"
+          + " command again:");
+      for (ItemFailure failure : summary.failures()) {
+        err.println("  " + failure.item() + ": " + flagsAsTyped.apply(failure.cause()));
+      }
+    }
+    printRemarks(remarks);
+    if (summary.interrupted()) {
+      return Outcome.INTERRUPTED;
+    }
+    return summary.failures().isEmpty() ? Outcome.OK : Outcome.SOME_FAILED;
+  }
+}
