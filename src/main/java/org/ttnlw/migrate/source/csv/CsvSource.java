@@ -14,10 +14,9 @@ import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.source.lorawan.CsvFile;
-import org.ttnlw.migrate.source.lorawan.KeptByHand;
+import org.ttnlw.migrate.source.lorawan.SheetSource;
 
 /**
  * Devices from a sheet, one a row, in the file's order. Every row the filter keeps is read and
@@ -26,7 +25,7 @@ import org.ttnlw.migrate.source.lorawan.KeptByHand;
  * readable DevEUI or shares it with another row. Nothing is changed anywhere: the exported DevEUIs
  * are listed at the end for the operator to remove at the network the sheet came from.
  */
-final class CsvSource implements ListsAllSource {
+final class CsvSource extends SheetSource {
   private static final Logger log = LoggerFactory.getLogger(CsvSource.class);
   private static final String LINE_KEY = "csv-line-";
 
@@ -39,10 +38,9 @@ final class CsvSource implements ListsAllSource {
   private final int rowsRead;
   private final int filteredOut;
   private final CsvConfig config;
-  private final KeptByHand steps = new KeptByHand(
-      "the csv source only reads a file; it changes nothing at any network");
 
   CsvSource(CsvConfig config) {
+    super("the csv source only reads a file; it changes nothing at any network");
     this.config = config;
     this.appId = config.appId();
     this.sheetName = config.csvPath().toString();
@@ -130,31 +128,13 @@ final class CsvSource implements ListsAllSource {
   }
 
   @Override
-  public CompletableFuture<Void> disable(DeviceRef ref) {
-    return steps.refused();
-  }
-
-  @Override
-  public CompletableFuture<Void> delete(DeviceRef ref) {
-    return steps.refused();
-  }
-
-  @Override
-  public void kept(DeviceRef device) {
-    steps.kept(device);
-  }
-
-  @Override
   public List<String> remarks() {
     List<String> lines = new ArrayList<>();
     lines.add("read " + rowsRead + " rows of " + sheetName + (filteredOut == 0 ? ""
         : "; " + filteredOut + " left out, keeping only rows where " + config.filter()));
-    lines.addAll(steps.remarks(count -> "the sheet and its network were not changed; once these "
+    lines.addAll(keptDevices(count -> "the sheet and its network were not changed; once these "
         + count + " devices work on TTS, remove them at the network the sheet came from so that"
         + " two networks never serve them:"));
     return lines;
   }
-
-  @Override
-  public void close() {}
 }

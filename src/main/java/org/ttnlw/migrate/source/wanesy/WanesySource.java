@@ -12,16 +12,15 @@ import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.source.lorawan.CsvFile;
-import org.ttnlw.migrate.source.lorawan.KeptByHand;
+import org.ttnlw.migrate.source.lorawan.SheetSource;
 
 /**
  * Devices from a WMC CSV export, in the file's order. Nothing at WMC is changed; the exported
  * DevEUIs are listed at the end for the operator to remove there.
  */
-final class WanesySource implements ListsAllSource {
+final class WanesySource extends SheetSource {
   private final String appId;
   private final WanesyDeviceMapper mapper;
   /**
@@ -29,9 +28,9 @@ final class WanesySource implements ListsAllSource {
    * cannot be read), file order.
    */
   private final Map<String, List<CsvFile.Row>> rows = new LinkedHashMap<>();
-  private final KeptByHand steps = new KeptByHand("the Wanesy source changes nothing in WMC");
 
   WanesySource(WanesyConfig config) {
+    super("the Wanesy source changes nothing in WMC");
     this.appId = config.appId();
     this.mapper = new WanesyDeviceMapper(config.appId(), config.plan(), config.versionOverride());
     CsvFile.Sheet sheet = CsvFile.read(config.csvPath(),
@@ -125,27 +124,9 @@ final class WanesySource implements ListsAllSource {
   }
 
   @Override
-  public CompletableFuture<Void> disable(DeviceRef ref) {
-    return steps.refused();
-  }
-
-  @Override
-  public CompletableFuture<Void> delete(DeviceRef ref) {
-    return steps.refused();
-  }
-
-  @Override
-  public void kept(DeviceRef device) {
-    steps.kept(device);
-  }
-
-  @Override
   public List<String> remarks() {
-    return steps.remarks(count -> "WMC was not changed; once these " + count + " devices work"
+    return keptDevices(count -> "WMC was not changed; once these " + count + " devices work"
         + " on TTS, remove them in Wanesy Management Center so that two networks never serve"
         + " them:");
   }
-
-  @Override
-  public void close() {}
 }

@@ -6,33 +6,43 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.source.ListsAllSource;
 
 /**
- * The source steps of a source that only reads a file: disabling and deleting are refused, and
- * the devices kept are listed (upper-case DevEUIs) for the operator to remove at the old network
- * by hand. Thread-safe.
+ * A source that only reads a sheet: disabling and deleting are refused, and the devices kept are
+ * listed (upper-case DevEUIs) for the operator to remove at the old network by hand.
  */
-public final class KeptByHand {
+public abstract class SheetSource implements ListsAllSource {
   private final String refusal;
   private final List<String> kept = new ArrayList<>();
 
   /** @param refusal why the source changes nothing, e.g. "the Wanesy source changes nothing" */
-  public KeptByHand(String refusal) {
+  protected SheetSource(String refusal) {
     this.refusal = refusal;
   }
 
-  /** A failed step, saying why. */
-  public CompletableFuture<Void> refused() {
+  @Override
+  public final CompletableFuture<Void> disable(DeviceRef device) {
+    return refused();
+  }
+
+  @Override
+  public final CompletableFuture<Void> delete(DeviceRef device) {
+    return refused();
+  }
+
+  private CompletableFuture<Void> refused() {
     return CompletableFuture.failedFuture(new UnsupportedOperationException(refusal));
   }
 
   /** @param device a device named by its DevEUI */
-  public synchronized void kept(DeviceRef device) {
+  @Override
+  public final synchronized void kept(DeviceRef device) {
     kept.add(device.deviceId().toUpperCase(Locale.ROOT));
   }
 
   /** The heading for the number of devices kept, then their DevEUIs; none when none was kept. */
-  public synchronized List<String> remarks(IntFunction<String> heading) {
+  protected final synchronized List<String> keptDevices(IntFunction<String> heading) {
     if (kept.isEmpty()) {
       return List.of();
     }
@@ -41,4 +51,8 @@ public final class KeptByHand {
     lines.addAll(kept);
     return lines;
   }
+
+  /** Nothing to close: the sheet is read whole when the source is opened. */
+  @Override
+  public void close() {}
 }
