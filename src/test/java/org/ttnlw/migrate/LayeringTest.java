@@ -35,7 +35,7 @@ class LayeringTest {
       List.of("source"),
       List.of("source.lorawan"),
       List.of("source.tts", "source.json", "source.chirpstack", "source.firefly",
-          "source.wanesy", "source.awsiot"),
+          "source.wanesy", "source.awsiot", "source.csv"),
       List.of("pipeline"),
       List.of("target"),
       List.of("devices", "gateways", "settings"),

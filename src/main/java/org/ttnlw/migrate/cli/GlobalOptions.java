@@ -2,11 +2,15 @@ package org.ttnlw.migrate.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.core.DurationConverter;
+import org.ttnlw.migrate.pipeline.OutputFormat;
+import picocli.CommandLine.ITypeConverter;
 import org.ttnlw.migrate.pipeline.RunSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /** Flags of every export, accepted before or after the subcommand. */
 public final class GlobalOptions {
@@ -49,6 +53,24 @@ public final class GlobalOptions {
           + " resumes: it skips complete devices and never writes a device twice.")
   Path output;
 
+  @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+      description = "How devices are written: json (TTS JSON lines with every field, the"
+          + " default) or tts-csv (TTS's CSV import format, for the Console's bulk import; the"
+          + " fields it cannot hold are named per device and counted per field at the end).")
+  OutputFormat format = OutputFormat.JSON;
+
+  /** Reads {@code --format} into the pipeline's {@link OutputFormat}. */
+  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      try {
+        return OutputFormat.named(value);
+      } catch (ConfigException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Option(names = "--state", paramLabel = "FILE",
       description = "Run journal recording, per device, delivering / exported / disabled / deleted"
           + " (default with --output: FILE.state). A re-run with the same journal skips what is"
@@ -73,7 +95,7 @@ public final class GlobalOptions {
   /** The flags as the run's settings; after {@link #check}. */
   RunSettings settings() {
     return new RunSettings(concurrency, timeout, retries, dryRun, continueOnError, devIdPrefix,
-        output, state, plan.path);
+        output, state, plan.path, format);
   }
 
   /** {@code --plan}: offered only by the commands with a target, so not a mixin of every one. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.awsiot.AwsIotSourcePlugin;
 import org.ttnlw.migrate.source.chirpstack.ChirpStackSourcePlugin;
+import org.ttnlw.migrate.source.csv.CsvSourcePlugin;
 import org.ttnlw.migrate.source.firefly.FireflySourcePlugin;
 import org.ttnlw.migrate.source.tts.TtsSourcePlugin;
 import org.ttnlw.migrate.source.wanesy.WanesySourcePlugin;
@@ -13,7 +14,7 @@ import org.ttnlw.migrate.source.wanesy.WanesySourcePlugin;
 public final class SourcePlugins {
   private static final List<SourcePlugin<?>> ALL = List.of(new TtsSourcePlugin(),
       new ChirpStackSourcePlugin(), new FireflySourcePlugin(), new WanesySourcePlugin(),
-      new AwsIotSourcePlugin());
+      new AwsIotSourcePlugin(), new CsvSourcePlugin());
 
   private SourcePlugins() {}
 

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -60,6 +61,7 @@ public final class JobRunner {
     Path planPath = settings.plan();
     checkPlanPath(planPath, settings.output(), statePath);
     Path output = job.writesOutput() ? settings.output() : null;
+    ItemLines lines = settings.format().lines(job.noun());
     // Source and target prove themselves before the output or the journal is made; the locks
     // are held before the journal is read or the output cut back: a second run of the same
     // command would take this run's lines in flight for a crash's leftovers.
@@ -71,8 +73,8 @@ public final class JobRunner {
             : RunJournal.open(statePath, job.journalKind(), settings.dryRun(), job.refs());
         LineWriter writer = !job.writesOutput()
             ? LineWriter.toStream(OutputStream.nullOutputStream())
-            : settings.output() == null ? LineWriter.toStream(io.stdout())
-            : LineWriter.toFile(settings.output(), journal, items);
+            : settings.output() == null ? LineWriter.toStream(io.stdout(), lines)
+            : LineWriter.toFile(settings.output(), journal, items, lines);
         PlanFile planFile = planPath == null ? null : openPlan(planPath)) {
       OutputWarnings warnings = new OutputWarnings(io, output, items);
       warnings.beforeFinalStep(job.finalSourceStep());
@@ -92,7 +94,8 @@ public final class JobRunner {
         ExportSummary summary = pipeline.run(list,
             plan == null ? ItemReport.<R, T>none() : plan);
         printPlanTable(plan, job, settings, items);
-        return report(summary, source, job.remarks(source, delivery, sideEffects), items,
+        return report(summary, source,
+            remarks(writer, job.remarks(source, delivery, sideEffects)), items,
             job.summaryPrefix());
       } catch (ExportFailedException e) {
         if (e.getCause() instanceof ConfigException configuration
@@ -105,7 +108,7 @@ public final class JobRunner {
         io.stderr().println("ttn-lw-migrate: " + job.summaryPrefix() + "stopped; "
             + e.summary());
         warnings.ifReaderGone(e, e.summary());
-        printRemarks(job.remarks(source, delivery, sideEffects));
+        printRemarks(remarks(writer, job.remarks(source, delivery, sideEffects)));
         return Outcome.STOPPED;
       }
     }
@@ -172,6 +175,13 @@ public final class JobRunner {
       return "cannot write " + e.getMessage() + ": permission denied";
     }
     return e.getMessage();
+  }
+
+  /** What the output format says about the items written, then the job's remarks. */
+  private static List<String> remarks(LineWriter writer, List<String> jobRemarks) {
+    List<String> remarks = new ArrayList<>(writer.remarks());
+    remarks.addAll(jobRemarks);
+    return remarks;
   }
 
   private void printRemarks(List<String> remarks) {

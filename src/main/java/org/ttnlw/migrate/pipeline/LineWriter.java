@@ -8,32 +8,44 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.OwnerOnlyFiles;
-import org.ttnlw.migrate.json.TtsJson;
 
 /**
- * Writes devices or gateways as TTS JSON, one whole line per item. When {@link #write}
- * returns, the line has left this process (stdout) or is on disk (a file).
+ * Writes devices or gateways one whole line per item, as TTS JSON or another {@link ItemLines}
+ * format; a format's header goes out with the first item, so that the journal's offset after
+ * that item covers both. When {@link #write} returns, the line has left this process (stdout) or
+ * is on disk (a file).
  */
 public final class LineWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LineWriter.class);
 
   private final OutputStream out;
   private final FileChannel file;
-  private final TtsJson json = TtsJson.instance();
+  private final ItemLines lines;
   private long offset;
 
-  private LineWriter(OutputStream out, FileChannel file, long offset) {
+  private LineWriter(OutputStream out, FileChannel file, long offset, ItemLines lines) {
     this.out = out;
     this.file = file;
     this.offset = offset;
+    this.lines = lines;
   }
 
   public static LineWriter toStream(OutputStream out) {
-    return new LineWriter(out, null, 0);
+    return toStream(out, new TtsJsonLines());
+  }
+
+  public static LineWriter toStream(OutputStream out, ItemLines lines) {
+    return new LineWriter(out, null, 0, lines);
+  }
+
+  public static LineWriter toFile(Path path, RunJournal<?> journal, String items)
+      throws IOException {
+    return toFile(path, journal, items, new TtsJsonLines());
   }
 
   /**
@@ -41,7 +53,8 @@ public final class LineWriter implements AutoCloseable {
    * beyond it (half a line from a crash, or a device written but not recorded) is
    * cut off, so that no device ends up in the file twice.
    */
-  public static LineWriter toFile(Path path, RunJournal<?> journal, String items) throws IOException {
+  public static LineWriter toFile(Path path, RunJournal<?> journal, String items,
+      ItemLines lines) throws IOException {
     // Device JSON holds keys (AppKey, session keys): the file is created owner-only.
     FileChannel channel = OwnerOnlyFiles.open(path, StandardOpenOption.WRITE);
     long size = channel.size();
@@ -64,22 +77,18 @@ public final class LineWriter implements AutoCloseable {
       channel.force(true);
     }
     channel.position(committed);
-    return new LineWriter(Channels.newOutputStream(channel), channel, committed);
+    return new LineWriter(Channels.newOutputStream(channel), channel, committed, lines);
   }
 
   /**
    * Writes the item and returns where the output ends after it.
    *
-   * @throws ItemRejectedException when the item cannot be written as TTS JSON, with the
+   * @throws ItemRejectedException when the item cannot be written in the format, with the
    *     cause; nothing is written then
    */
   public long write(Message item) throws IOException {
-    byte[] line;
-    try {
-      line = (json.toJson(item) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (RuntimeException e) {
-      throw new ItemRejectedException("cannot be written as TTS JSON: " + e.getMessage());
-    }
+    String text = lines.line(item);
+    byte[] line = (offset == 0 ? lines.header() + text : text).getBytes(StandardCharsets.UTF_8);
     if (file == null) {
       writeToStream(line);
     } else {
@@ -108,6 +117,11 @@ public final class LineWriter implements AutoCloseable {
     ReaderGoneException(IOException cause) {
       super("stdout's reader has gone: " + cause.getMessage(), cause);
     }
+  }
+
+  /** What the format adds to the run's summary. */
+  public List<String> remarks() {
+    return lines.remarks();
   }
 
   @Override

@@ -11,9 +11,11 @@ import org.ttnlw.migrate.core.CallSettings;
  * @param output the --output file, or null for stdout
  * @param state the --state journal as given, or null
  * @param plan the --plan file, or null
+ * @param format how the output is written
  */
 public record RunSettings(int concurrency, Duration timeout, int retries, boolean dryRun,
-    boolean continueOnError, String devIdPrefix, Path output, Path state, Path plan) {
+    boolean continueOnError, String devIdPrefix, Path output, Path state, Path plan,
+    OutputFormat format) {
 
   /** What every call to the source or the target is given. */
   public CallSettings calls() {
@@ -23,6 +25,6 @@ public record RunSettings(int concurrency, Duration timeout, int retries, boolea
   /** The same run, going on past a failed item (listed at the end) instead of stopping. */
   public RunSettings continuingOnError() {
     return new RunSettings(concurrency, timeout, retries, dryRun, true, devIdPrefix, output,
-        state, plan);
+        state, plan, format);
   }
 }

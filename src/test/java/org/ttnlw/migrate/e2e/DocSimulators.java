@@ -79,6 +79,10 @@ final class DocSimulators {
     if (command.contains("wanesy")) {
       return wanesy();
     }
+    if (command.contains(" csv ") || command.contains("--source csv")) {
+      // the sheets are in examples/; a TTS and a target for the commands that export or migrate
+      return twoDeployments();
+    }
     if (isGatewayCommand(command) || command.contains("--with-gateways")) {
       return gatewayDeployments(command);
     }

@@ -16,6 +16,7 @@ import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.GatewayRef;
 import org.ttnlw.migrate.pipeline.Delivery;
 import org.ttnlw.migrate.pipeline.Mode;
+import org.ttnlw.migrate.pipeline.OutputFormat;
 import org.ttnlw.migrate.pipeline.RefFormat;
 import org.ttnlw.migrate.pipeline.RunJournal;
 import org.ttnlw.migrate.pipeline.RunSettings;
@@ -29,7 +30,7 @@ import org.ttnlw.migrate.target.GatewayTargetConfig;
 class GatewayJobTest {
   private static final Path STATE = Path.of("run.state");
   private static final RunSettings SETTINGS = new RunSettings(1, Duration.ofSeconds(1), 0,
-      false, false, "", null, STATE, null);
+      false, false, "", null, STATE, null, OutputFormat.JSON);
   private static final GatewayJob.Migration REDIRECT = new GatewayJob.Migration(
       new GatewayTargetConfig(null, null, "target.example"), true, GatewayJob.DEFAULT_KEYS,
       Optional.empty(), false);

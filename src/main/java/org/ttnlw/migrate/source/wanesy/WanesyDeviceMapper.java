@@ -24,6 +24,7 @@ import org.ttnlw.migrate.proto.RxDelay;
 import org.ttnlw.migrate.proto.RxDelayValue;
 import org.ttnlw.migrate.proto.Session;
 import org.ttnlw.migrate.proto.SessionKeys;
+import org.ttnlw.migrate.source.lorawan.CsvFile;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 import org.ttnlw.migrate.source.lorawan.FrequencyPlans;
 import org.ttnlw.migrate.source.lorawan.Hex;

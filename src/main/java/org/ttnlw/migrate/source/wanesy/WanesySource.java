@@ -7,18 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SourceNeeds;
+import org.ttnlw.migrate.source.lorawan.CsvFile;
+import org.ttnlw.migrate.source.lorawan.SheetSource;
 
 /**
  * Devices from a WMC CSV export, in the file's order. Nothing at WMC is changed; the exported
  * DevEUIs are listed at the end for the operator to remove there.
  */
-final class WanesySource implements ListsAllSource {
+final class WanesySource extends SheetSource {
   private final String appId;
   private final WanesyDeviceMapper mapper;
   /**
@@ -26,12 +28,18 @@ final class WanesySource implements ListsAllSource {
    * cannot be read), file order.
    */
   private final Map<String, List<CsvFile.Row>> rows = new LinkedHashMap<>();
-  private final List<String> kept = new ArrayList<>();
 
   WanesySource(WanesyConfig config) {
+    super("the Wanesy source changes nothing in WMC");
     this.appId = config.appId();
     this.mapper = new WanesyDeviceMapper(config.appId(), config.plan(), config.versionOverride());
-    for (CsvFile.Row row : CsvFile.read(config.csvPath())) {
+    CsvFile.Sheet sheet = CsvFile.read(config.csvPath(),
+        CsvFile.Separator.COMMA_UNLESS_ONLY_SEMICOLONS);
+    if (!sheet.header().contains("devEui")) {
+      throw new ConfigException("the CSV file " + config.csvPath() + " has no devEui column; its"
+          + " header is: " + String.join(", ", sheet.header()));
+    }
+    for (CsvFile.Row row : sheet.rows()) {
       rows.computeIfAbsent(key(row), k -> new ArrayList<>()).add(row);
     }
   }
@@ -116,37 +124,9 @@ final class WanesySource implements ListsAllSource {
   }
 
   @Override
-  public CompletableFuture<Void> disable(DeviceRef ref) {
-    return unsupported();
+  public List<String> remarks() {
+    return keptDevices(count -> "WMC was not changed; once these " + count + " devices work"
+        + " on TTS, remove them in Wanesy Management Center so that two networks never serve"
+        + " them:");
   }
-
-  @Override
-  public CompletableFuture<Void> delete(DeviceRef ref) {
-    return unsupported();
-  }
-
-  private static CompletableFuture<Void> unsupported() {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException(
-        "the Wanesy source changes nothing in WMC"));
-  }
-
-  @Override
-  public synchronized void kept(DeviceRef device) {
-    kept.add(device.deviceId().toUpperCase(Locale.ROOT));
-  }
-
-  @Override
-  public synchronized List<String> remarks() {
-    if (kept.isEmpty()) {
-      return List.of();
-    }
-    List<String> lines = new ArrayList<>();
-    lines.add("WMC was not changed; once these " + kept.size() + " devices work on TTS, remove"
-        + " them in Wanesy Management Center so that two networks never serve them:");
-    lines.addAll(kept);
-    return lines;
-  }
-
-  @Override
-  public void close() {}
 }

@@ -72,7 +72,10 @@ public final class FireflyFake implements AutoCloseable {
   public static FireflyFake withTls(Path caFile) throws Exception {
     ThrowawayCa.ServerIdentity identity = ThrowawayCa.issue();
     Files.writeString(caFile, identity.caCertificatePem());
-    Path keystore = caFile.resolveSibling("firefly-fake.p12");
+    // A keystore of its own: fakes started at once (parallel launcher tests) must not share one.
+    Path keystore = Files.createTempFile(caFile.toAbsolutePath().getParent(), "firefly-fake",
+        ".p12");
+    keystore.toFile().deleteOnExit();
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.source.wanesy;
+package org.ttnlw.migrate.source.lorawan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,25 +14,46 @@ import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.Utf8Lines;
 
 /**
- * A CSV file read whole, as spreadsheets and WMC write it: UTF-8 with or without a byte order
- * mark, separated by commas or, when the header has semicolons and no comma, by semicolons;
- * RFC 4180 quotes (a quoted cell may hold separators, doubled quotes and line breaks); LF or CRLF.
- * The first record names the columns. A short row gets empty cells, with a warning. A row that
+ * A CSV file read whole, as spreadsheets, WMC and TTS write it: UTF-8 with or without a byte order
+ * mark, separated by commas or semicolons as the file's {@link Separator} rule picks from its
+ * first line; RFC 4180 quotes (a quoted cell may hold separators, doubled quotes and line breaks);
+ * LF or CRLF. The first record names the columns, or, in a file read {@link #withoutHeader}, the
+ * columns are named by their position from 1. A short row gets empty cells, with a warning. A row
+ * that
  * holds bytes that are not UTF-8 text, a NUL byte, a line over {@link Utf8Lines#MAX_BYTES} or text
  * after the closing quote of a cell ({@code "x"y}) is kept with its problem, to fail alone; a row
  * with more cells than the header, an unclosed quote, or such a header refuse the file with the
  * line that holds them.
  */
-final class CsvFile {
+public final class CsvFile {
   private static final Logger log = LoggerFactory.getLogger(CsvFile.class);
+
+  /** How the separator is chosen from the first line of the file. */
+  public enum Separator {
+    /** {@code ;} when the line has one and no comma, else {@code ,} (spreadsheets, WMC). */
+    COMMA_UNLESS_ONLY_SEMICOLONS,
+    /** {@code ;} when the line has one, else {@code ,} (TTS's CSV import). */
+    SEMICOLON_IF_ANY;
+
+    char of(String firstLine) {
+      boolean semicolon = firstLine.indexOf(';') >= 0;
+      return switch (this) {
+        case COMMA_UNLESS_ONLY_SEMICOLONS -> semicolon && firstLine.indexOf(',') < 0 ? ';' : ',';
+        case SEMICOLON_IF_ANY -> semicolon ? ';' : ',';
+      };
+    }
+  }
+
+  /** The column names (from the header, or positions "1", "2", ...) and the data rows. */
+  public record Sheet(List<String> header, List<Row> rows) {}
 
   /**
    * One data row: its line in the file, and its cells by column name ("" when absent).
    *
    * @param problem why the row cannot be read, naming its line(s); null when it can
    */
-  record Row(int line, Map<String, String> cells, String problem) {
-    String get(String column) {
+  public record Row(int line, Map<String, String> cells, String problem) {
+    public String get(String column) {
       return cells.getOrDefault(column, "");
     }
   }
@@ -42,7 +63,17 @@ final class CsvFile {
 
   private CsvFile() {}
 
-  static List<Row> read(Path path) {
+  /** The file whose first record names the columns. */
+  public static Sheet read(Path path, Separator rule) {
+    return read(path, rule, true);
+  }
+
+  /** The file without a header: every record is a row, its columns named "1", "2", .... */
+  public static Sheet withoutHeader(Path path, Separator rule) {
+    return read(path, rule, false);
+  }
+
+  private static Sheet read(Path path, Separator rule, boolean hasHeader) {
     Map<Integer, String> badLines = new HashMap<>();
     StringBuilder text = new StringBuilder();
     try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(path))) {
@@ -58,17 +89,19 @@ final class CsvFile {
     } catch (IOException | UncheckedIOException e) {
       throw new ConfigException("cannot read the CSV file " + path + ": " + e);
     }
-    List<Cells> records = parse(path, text.toString(), separator(text), badLines);
+    String firstLine = text.toString().lines().findFirst().orElse("");
+    List<Cells> records = parse(path, text.toString(), rule.of(firstLine), badLines);
     if (records.isEmpty()) {
       throw new ConfigException("the CSV file " + path + " is empty");
     }
     Cells head = records.get(0);
-    if (head.problem() != null) {
+    if (hasHeader && head.problem() != null) {
       throw new ConfigException(path + " " + head.problem() + " (export the CSV as UTF-8)");
     }
-    List<String> header = head.cells().stream().map(String::strip).toList();
+    List<String> header = hasHeader ? head.cells().stream().map(String::strip).toList()
+        : positions(records);
     List<Row> rows = new ArrayList<>();
-    for (Cells record : records.subList(1, records.size())) {
+    for (Cells record : records.subList(hasHeader ? 1 : 0, records.size())) {
       List<String> cells = record.cells();
       int line = record.line();
       if (cells.stream().allMatch(String::isBlank) && record.problem() == null) {
@@ -88,16 +121,17 @@ final class CsvFile {
       }
       rows.add(new Row(line, byName, record.problem()));
     }
-    if (!header.contains("devEui")) {
-      throw new ConfigException("the CSV file " + path + " has no devEui column; its header"
-          + " is: " + String.join(", ", header));
-    }
-    return rows;
+    return new Sheet(header, rows);
   }
 
-  private static char separator(CharSequence text) {
-    String header = text.toString().lines().findFirst().orElse("");
-    return header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
+  /** "1" to the most cells any record has. */
+  private static List<String> positions(List<Cells> records) {
+    int widest = records.stream().mapToInt(record -> record.cells().size()).max().orElse(0);
+    List<String> names = new ArrayList<>();
+    for (int column = 1; column <= widest; column++) {
+      names.add(Integer.toString(column));
+    }
+    return names;
   }
 
   /** The records of {@code text}, whose lines all end with LF. */
