@@ -5,7 +5,8 @@ import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.tts.TtsConnection;
 
 /** Checked settings of the target, built from {@link TargetOptions} before any network call. */
-public record TargetConfig(String appId, TtsConnection connection, boolean updateExisting) {
+public record TargetConfig(String appId, TtsConnection connection, boolean updateExisting,
+    boolean keepProfiles) {
 
   public static TargetConfig from(TargetOptions options) {
     String appId = options.appId == null ? "" : options.appId.strip();
@@ -18,6 +19,6 @@ public record TargetConfig(String appId, TtsConnection connection, boolean updat
       throw new ConfigException("invalid --target.app-id \"" + appId + "\": " + problem);
     }
     return new TargetConfig(appId, TtsConnection.from(options.connection, "--target.", "TARGET_"),
-        options.updateExisting);
+        options.updateExisting, options.keepProfiles);
   }
 }

@@ -22,6 +22,13 @@ public final class TargetOptions {
           + " from the source. Without it such a device fails, listing the differing fields.")
   boolean updateExisting;
 
+  @Option(names = "--keep-profiles", arity = "1", defaultValue = "true", paramLabel = "BOOL",
+      description = "Bind a device that is bound to a MAC settings profile in the source to the"
+          + " same profile in the target application, where that holds one with the same ID and"
+          + " equal settings; otherwise, or with false, the profile's settings go inline."
+          + " Default: ${DEFAULT-VALUE}.")
+  boolean keepProfiles = true;
+
   /** The target's connection flags, which gateway commands offer without the device flags. */
   public TtsConnectionOptions connection() {
     return connection;

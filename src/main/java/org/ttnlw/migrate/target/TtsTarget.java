@@ -30,6 +30,7 @@ import org.ttnlw.migrate.tts.DeviceRegistries;
 import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.FieldMaskTable;
 import org.ttnlw.migrate.tts.MessagePaths;
+import org.ttnlw.migrate.tts.ProfileBinding;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.RightsPreflight;
 import org.ttnlw.migrate.tts.TtsCallException;
@@ -39,7 +40,9 @@ import org.ttnlw.migrate.tts.TtsServer;
  * A TTS deployment that devices are migrated into, as TTS's own CLI creates a device: IS Create
  * with the identity and the target's server addresses, then Set on JS (joining devices only), NS
  * and AS, each with the leaves of its allowed paths that the device holds. A device that fails
- * half-way is deleted again. Every device is then read back from all servers and compared, field
+ * half-way is deleted again. A new device that was bound to a MAC settings profile in the source
+ * is bound to the target's same profile instead of getting its settings inline, where {@link
+ * TargetProfiles} finds one. Every device is then read back from all servers and compared, field
  * by field, with what was exported; only a device that matches counts as delivered.
  */
 public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
@@ -48,6 +51,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private static final List<TtsServer> SET_ORDER = List.of(TtsServer.JOIN_SERVER,
       TtsServer.NETWORK_SERVER, TtsServer.APPLICATION_SERVER);
   private static final String EUIS_TAKEN = "end_device_euis_taken";
+  private static final String MAC_SETTINGS = "mac_settings";
   /** The servers an interrupted create may not have reached: every one after the IS. */
   private static final Set<TtsServer> HALF_CREATED = EnumSet.copyOf(SET_ORDER);
 
@@ -56,12 +60,14 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private final DeviceRegistries registries;
   private final ImportPaths paths = new ImportPaths(FieldMaskTable.bundled());
   private final boolean dryRun;
+  private final TargetProfiles profiles;
 
   public TtsTarget(TargetConfig config, CallSettings context, boolean dryRun) {
     this.config = config;
     this.calls = new RegistryCalls(config.connection(), context);
     this.registries = new DeviceRegistries(calls, "target", true, context.concurrency() == 1);
     this.dryRun = dryRun;
+    this.profiles = new TargetProfiles(calls, config);
   }
 
   /**
@@ -94,13 +100,13 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
     DeviceRef ref = DeviceRef.of(wanted.getIds());
     String what = "device " + ref + " in the target";
     return registries.exists(ref, what).thenCompose(exists -> exists
-        ? existing(ref, wanted, resumed, what)
-        : create(ref, wanted, what));
+        ? existing(ref, exported, wanted, resumed, what)
+        : create(ref, exported, wanted, what));
   }
 
   /** The device as the target should hold it: in the target application, on its servers. */
   private EndDevice wanted(EndDevice exported) {
-    EndDevice.Builder wanted = exported.toBuilder()
+    EndDevice.Builder wanted = ProfileBinding.stripped(exported).toBuilder()
         .clearCreatedAt()
         .clearUpdatedAt()
         .setNetworkServerAddress(config.connection().host(TtsServer.NETWORK_SERVER))
@@ -118,8 +124,8 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
     return wanted.build();
   }
 
-  private CompletableFuture<Delivered<EndDevice>> create(DeviceRef ref, EndDevice wanted,
-      String what) {
+  private CompletableFuture<Delivered<EndDevice>> create(DeviceRef ref, EndDevice exported,
+      EndDevice wanted, String what) {
     if (dryRun) {
       return CompletableFuture.completedFuture(
           new Delivered<>(wanted, TargetOutcome.WOULD_CREATE));
@@ -132,11 +138,13 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
         .handle((created, failure) -> failure == null ? null : Futures.unwrap(failure))
         .thenCompose(failure -> {
           if (failure == null) {
-            return finishCreated(ref, wanted, what);
+            return profiles.bindingFor(exported).thenCompose(binding -> binding.isPresent()
+                ? finishBound(ref, wanted, binding.get(), what)
+                : finishCreated(ref, wanted, what));
           }
           if (isIdTaken(failure)) {
             // Created meanwhile by someone else: compare it as a device that was there.
-            return existing(ref, wanted, false, what);
+            return existing(ref, exported, wanted, false, what);
           }
           throw explainCreateFailure(ref, wanted, failure);
         });
@@ -149,13 +157,61 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
 
   private CompletableFuture<Delivered<EndDevice>> finishCreated(DeviceRef ref, EndDevice wanted,
       String what) {
-    return setAll(wanted, SET_ORDER, leaf -> true, what)
-            .thenCompose(ignored -> verify(ref, wanted, written(wanted), what))
-            .handle((ok, failure) -> failure == null
-                ? CompletableFuture.completedFuture(
-                    new Delivered<>(wanted, TargetOutcome.CREATED))
-                : this.<Delivered<EndDevice>>rollBack(ref, Futures.unwrap(failure)))
-            .thenCompose(Function.identity());
+    return created(ref, wanted, setAll(wanted, SET_ORDER, leaf -> true, what)
+        .thenCompose(ignored -> verify(ref, wanted, written(wanted), what)));
+  }
+
+  /** The created device once {@code finished}; rolled back where that fails. */
+  private CompletableFuture<Delivered<EndDevice>> created(DeviceRef ref, EndDevice wanted,
+      CompletableFuture<?> finished) {
+    return finished
+        .handle((ok, failure) -> failure == null
+            ? CompletableFuture.completedFuture(new Delivered<>(wanted, TargetOutcome.CREATED))
+            : this.<Delivered<EndDevice>>rollBack(ref, Futures.unwrap(failure)))
+        .thenCompose(Function.identity());
+  }
+
+  /**
+   * Finishes a created device bound to {@code binding}: every leaf but its MAC settings, then the
+   * binding in a Set of its own (TTS refuses both in one), verified with the binding read back. A
+   * NS that refuses the binding gets the MAC settings inline instead.
+   */
+  private CompletableFuture<Delivered<EndDevice>> finishBound(DeviceRef ref, EndDevice wanted,
+      ProfileBinding binding, String what) {
+    return created(ref, wanted, setAll(wanted, SET_ORDER, leaf -> !isMacSettings(leaf), what)
+        .thenCompose(ignored -> bind(wanted, binding, what))
+        .thenCompose(bound -> bound
+            ? verify(ref, wanted, unlessMacSettings(written(wanted)), what).thenApply(read -> {
+              TargetProfiles.check(ref, read.profile(), binding);
+              return read;
+            })
+            : setAll(wanted, List.of(TtsServer.NETWORK_SERVER), TtsTarget::isMacSettings, what)
+                .thenCompose(ignored -> verify(ref, wanted, written(wanted), what))));
+  }
+
+  /** Whether the NS took the binding; false where it refuses the path. */
+  private CompletableFuture<Boolean> bind(EndDevice wanted, ProfileBinding binding,
+      String what) {
+    EndDevice bound = binding.carriedIn(EndDevice.newBuilder().setIds(wanted.getIds()).build());
+    return calls.write(TtsServer.NETWORK_SERVER, bound, ProfileBinding.MASK,
+            what + " (binding it to MAC settings profile " + binding.profileId() + ")")
+        .handle((answer, failure) -> {
+          if (failure == null) {
+            return true;
+          }
+          if (profiles.refusedBy(failure)) {
+            return false;
+          }
+          throw Futures.unwrap(failure);
+        });
+  }
+
+  private static List<ImportPaths.Leaf> unlessMacSettings(List<ImportPaths.Leaf> leaves) {
+    return leaves.stream().filter(leaf -> !isMacSettings(leaf)).toList();
+  }
+
+  private static boolean isMacSettings(ImportPaths.Leaf leaf) {
+    return leaf.path().equals(MAC_SETTINGS) || leaf.path().startsWith(MAC_SETTINGS + ".");
   }
 
   /** What the IS holds of the device: its identity and the IS's fields. */
@@ -216,14 +272,15 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   }
 
   /** Reads the device back from the target; fails when it differs at any of {@code leaves}. */
-  private CompletableFuture<Void> verify(DeviceRef ref, EndDevice wanted,
+  private CompletableFuture<DeviceRegistries.Read> verify(DeviceRef ref, EndDevice wanted,
       List<ImportPaths.Leaf> leaves, String what) {
-    return registries.read(ref, what).thenAccept(read -> {
+    return registries.read(ref, what).thenApply(read -> {
       List<Difference> differing = ImportPaths.differences(wanted, read.device(), leaves);
       if (!differing.isEmpty()) {
         throw new TargetDeviceException("device " + ref + ": read back from the target, it"
             + " differs from the export in " + Difference.describe(differing));
       }
+      return read;
     });
   }
 
@@ -241,35 +298,44 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
         });
   }
 
+  private CompletableFuture<Delivered<EndDevice>> existing(DeviceRef ref, EndDevice exported,
+      EndDevice wanted, boolean resumed, String what) {
+    return profiles.bindingFor(exported).thenCompose(binding ->
+        registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
+          // One bound to the profile it would be bound to is compared without its settings.
+          boolean bound = binding.isPresent() && read.profile().map(ProfileBinding::ids)
+              .equals(binding.map(ProfileBinding::ids));
+          return existing(ref, wanted, read,
+              bound ? unlessMacSettings(written(wanted)) : written(wanted), resumed, what);
+        }));
+  }
+
   private CompletableFuture<Delivered<EndDevice>> existing(DeviceRef ref, EndDevice wanted,
-      boolean resumed, String what) {
-    return registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
-      // A device this migration created half-way is finished whole; in one that was there
-      // already, what changes while it runs (frame counters, MAC state) is left as it is.
-      List<ImportPaths.Leaf> compared = resumed ? written(wanted)
-          : ImportPaths.settled(written(wanted));
-      List<Difference> differences = ImportPaths.differences(wanted, read.device(), compared);
-      if (differences.isEmpty()) {
-        return CompletableFuture.completedFuture(
-            new Delivered<>(wanted, TargetOutcome.ALREADY_THERE));
-      }
-      List<String> differing = Difference.paths(differences);
-      if (!resumed && !config.updateExisting()) {
-        throw TargetDeviceException.differs("device " + ref + " is already in the target and"
-            + " differs in " + Difference.describe(differences) + "; it was left as it is (pass"
-            + " --target.update-existing to overwrite it)", differing);
-      }
-      if (dryRun) {
-        return CompletableFuture.completedFuture(
-            new Delivered<>(wanted, TargetOutcome.WOULD_UPDATE, differing));
-      }
-      List<TtsServer> all = new ArrayList<>(List.of(TtsServer.IDENTITY_SERVER));
-      all.addAll(SET_ORDER);
-      return setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
-          .thenCompose(ignored -> verify(ref, wanted, compared, what))
-          .thenApply(ignored -> new Delivered<>(wanted,
-              resumed ? TargetOutcome.CREATED : TargetOutcome.UPDATED, differing));
-    });
+      DeviceRegistries.Read read, List<ImportPaths.Leaf> held, boolean resumed, String what) {
+    // A device this migration created half-way is finished whole; in one that was there
+    // already, what changes while it runs (frame counters, MAC state) is left as it is.
+    List<ImportPaths.Leaf> compared = resumed ? held : ImportPaths.settled(held);
+    List<Difference> differences = ImportPaths.differences(wanted, read.device(), compared);
+    if (differences.isEmpty()) {
+      return CompletableFuture.completedFuture(
+          new Delivered<>(wanted, TargetOutcome.ALREADY_THERE));
+    }
+    List<String> differing = Difference.paths(differences);
+    if (!resumed && !config.updateExisting()) {
+      throw TargetDeviceException.differs("device " + ref + " is already in the target and"
+          + " differs in " + Difference.describe(differences) + "; it was left as it is (pass"
+          + " --target.update-existing to overwrite it)", differing);
+    }
+    if (dryRun) {
+      return CompletableFuture.completedFuture(
+          new Delivered<>(wanted, TargetOutcome.WOULD_UPDATE, differing));
+    }
+    List<TtsServer> all = new ArrayList<>(List.of(TtsServer.IDENTITY_SERVER));
+    all.addAll(SET_ORDER);
+    return setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
+        .thenCompose(ignored -> verify(ref, wanted, compared, what))
+        .thenApply(ignored -> new Delivered<>(wanted,
+            resumed ? TargetOutcome.CREATED : TargetOutcome.UPDATED, differing));
   }
 
   @Override

@@ -18,7 +18,6 @@ import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.GetEndDeviceRequest;
-import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
 
 /**
  * One device in the four registries of a deployment: read whole, from each server with a field
@@ -43,8 +42,7 @@ public final class DeviceRegistries {
    * A merged device, whether the Join Server holds it, and the MAC settings profile the NS binds
    * it to (its own {@code mac_settings} are then empty).
    */
-  public record Read(EndDevice device, boolean onJoinServer,
-      Optional<MACSettingsProfileIdentifiers> profile) {}
+  public record Read(EndDevice device, boolean onJoinServer, Optional<ProfileBinding> profile) {}
 
   /**
    * @param deployment "source" or "target", for messages
@@ -99,8 +97,9 @@ public final class DeviceRegistries {
               parts.stream().map(CompletableFuture::join).filter(p -> p != null).toList();
           boolean onJoinServer = answered.stream()
               .anyMatch(part -> part.server() == TtsServer.JOIN_SERVER);
-          Optional<MACSettingsProfileIdentifiers> profile = answered.stream()
-              .flatMap(part -> part.profile().stream()).findFirst();
+          Optional<ProfileBinding> profile = answered.stream()
+              .flatMap(part -> part.profile().stream()).findFirst()
+              .map(ids -> new ProfileBinding(profileIds.number(), ids));
           return new Read(DeviceMerger.merge(ref, plan, answered), onJoinServer, profile);
         });
   }

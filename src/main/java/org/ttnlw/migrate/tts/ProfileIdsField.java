@@ -40,6 +40,11 @@ final class ProfileIdsField {
     this.deployment = deployment;
   }
 
+  /** The learnt field number, 0 until a bound device's answer told it. */
+  int number() {
+    return number;
+  }
+
   /** The NS Get mask: {@code base} and the path, unless the NS refused it. */
   FieldMask withPath(FieldMask base) {
     return refused.get() ? base : base.toBuilder().addPaths(PATH).build();

@@ -19,6 +19,7 @@ import org.ttnlw.migrate.proto.EndDeviceRegistryGrpc;
 import org.ttnlw.migrate.proto.EndDevices;
 import org.ttnlw.migrate.proto.GetEndDeviceRequest;
 import org.ttnlw.migrate.proto.ListEndDevicesRequest;
+import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
 import org.ttnlw.migrate.sim.CallPipeline.Target;
 import org.ttnlw.migrate.sim.Registry.WriteRpc;
 import org.ttnlw.migrate.tts.TtsServer;
@@ -117,7 +118,32 @@ final class RegistryService {
    * when it holds none, as TTS's registries do.
    */
   private EndDevice write(MethodDescriptor<?, ?> method, EndDevice changes, FieldMask fieldMask) {
-    List<String> paths = permittedPaths(method, fieldMask);
+    if (registry.server() == TtsServer.NETWORK_SERVER && newer.asksBinding(fieldMask)) {
+      return bind(method, changes, fieldMask);
+    }
+    return writePermitted(method, changes, permittedPaths(method, fieldMask));
+  }
+
+  /**
+   * A NS Set naming {@code mac_settings_profile_ids}: the other paths written, then the device
+   * bound to the profile and its own MAC settings cleared.
+   */
+  private EndDevice bind(MethodDescriptor<?, ?> method, EndDevice changes, FieldMask fieldMask) {
+    List<String> paths = permittedPaths(method, NewerNsFields.withoutBinding(fieldMask));
+    MACSettingsProfileIdentifiers profile = newer.bindingOf(changes, paths);
+    EndDeviceIdentifiers ids = changes.getIds();
+    if (!paths.isEmpty()) {
+      writePermitted(method, changes, paths);
+    }
+    EndDevice updated = store.update(applicationId(ids), ids.getDeviceId(),
+            device -> device.toBuilder().clearMacSettings().build())
+        .orElseThrow(() -> notFound(ids));
+    newer.bind(applicationId(ids), ids.getDeviceId(), profile);
+    return newer.answer(DeviceMasks.select(updated, paths), true);
+  }
+
+  private EndDevice writePermitted(MethodDescriptor<?, ?> method, EndDevice changes,
+      List<String> paths) {
     EndDeviceIdentifiers ids = changes.getIds();
     UnaryOperator<EndDevice> change =
         stored ->

@@ -223,6 +223,11 @@ public final class TtsSimulator implements AutoCloseable {
     newerNs.bind(applicationId, deviceId, ids);
   }
 
+  /** The profile the NS binds a device to, if any. */
+  public Optional<MACSettingsProfileIdentifiers> binding(String applicationId, String deviceId) {
+    return newerNs.binding(applicationId, deviceId);
+  }
+
   /**
    * Makes every NS answer for the device carry a length-delimited field {@code number} that
    * EndDevice does not have, as a newer release's addition.
@@ -444,6 +449,7 @@ public final class TtsSimulator implements AutoCloseable {
         MissingApplicationRights.EMPTY_LIST;
     private int profileField;
     private boolean predatingProfiles;
+    private boolean profilesWithoutBinding;
 
     private Builder() {}
 
@@ -469,6 +475,16 @@ public final class TtsSimulator implements AutoCloseable {
      */
     public Builder predatingProfiles() {
       this.predatingProfiles = true;
+      return this;
+    }
+
+    /**
+     * Play a Network Server of TTS 3.33.0 to 3.34.0: it serves {@code
+     * NsMACSettingsProfileRegistry}, but device masks naming {@code mac_settings_profile_ids} are
+     * refused with {@code forbidden_paths}.
+     */
+    public Builder profilesWithoutBinding() {
+      this.profilesWithoutBinding = true;
       return this;
     }
 
@@ -540,8 +556,12 @@ public final class TtsSimulator implements AutoCloseable {
       for (TtsServer server : TtsServer.values()) {
         stores.put(server, new DeviceStore());
       }
-      return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores,
-          new SettingsStore(), new GatewayStore(), new NewerNsFields(!predatingProfiles, profileField));
+      SettingsStore settings = new SettingsStore();
+      return new TtsSimulator(copy(), tls ? ThrowawayCa.issue() : null, stores, settings,
+          new GatewayStore(), new NewerNsFields(!predatingProfiles,
+              !predatingProfiles && !profilesWithoutBinding, profileField,
+              ids -> settings.get(MACSettingsProfile.class,
+                  ids.getApplicationIds().getApplicationId(), ids.getProfileId()).isPresent()));
     }
 
     private Builder copy() {
@@ -555,6 +575,7 @@ public final class TtsSimulator implements AutoCloseable {
       copy.missingApplicationRights = missingApplicationRights;
       copy.profileField = profileField;
       copy.predatingProfiles = predatingProfiles;
+      copy.profilesWithoutBinding = profilesWithoutBinding;
       refused.forEach((rpc, paths) -> copy.refused.put(rpc, Set.copyOf(paths)));
       return copy;
     }

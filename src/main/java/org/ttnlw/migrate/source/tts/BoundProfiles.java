@@ -14,13 +14,15 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACSettingsProfile;
 import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
 import org.ttnlw.migrate.tts.MacSettingsProfiles;
+import org.ttnlw.migrate.tts.ProfileBinding;
 import org.ttnlw.migrate.tts.RegistryCalls;
 
 /**
  * Devices bound to a MAC settings profile are exported with the profile's settings as their own
- * {@code mac_settings} and without the binding: the NS keeps no settings of its own for a bound
- * device, TTS refuses a Set naming both, and the profile does not exist in a target until someone
- * creates it there. Each application's profiles are listed once, on its first bound device; which
+ * {@code mac_settings}: the NS keeps no settings of its own for a bound device, and the profile
+ * does not exist in a target until someone creates it there. The binding travels along only as
+ * the device's one unknown field (see {@link ProfileBinding}), which JSON output leaves out and a
+ * TTS target uses where it holds the same profile. Each application's profiles are listed once, on its first bound device; which
  * devices used which profile is told in the remarks, one line per profile.
  */
 final class BoundProfiles {
@@ -36,8 +38,8 @@ final class BoundProfiles {
   }
 
   /** The device with the settings of the profile it is bound to. */
-  CompletableFuture<EndDevice> inline(DeviceRef ref, EndDevice device,
-      MACSettingsProfileIdentifiers ids) {
+  CompletableFuture<EndDevice> inline(DeviceRef ref, EndDevice device, ProfileBinding binding) {
+    MACSettingsProfileIdentifiers ids = binding.ids();
     return byApplication.computeIfAbsent(ref.applicationId(), application ->
             MacSettingsProfiles.list(calls, application).thenApply(profiles -> profiles.stream()
                 .collect(Collectors.toMap(profile -> profile.getIds().getProfileId(),
@@ -50,7 +52,8 @@ final class BoundProfiles {
                 + " does not list; refused rather than exported without its MAC settings");
           }
           used(ref, ids);
-          return device.toBuilder().setMacSettings(profile.getMacSettings()).build();
+          return binding.carriedIn(device.toBuilder().setMacSettings(profile.getMacSettings())
+              .build());
         });
   }
 
@@ -68,7 +71,7 @@ final class BoundProfiles {
           + (sorted.size() > DEVICES_NAMED ? " and " + (sorted.size() - DEVICES_NAMED) + " more"
           : "");
       lines.add("MAC settings profile " + profile + ": " + sorted.size() + " device(s) bound to"
-          + " it exported with its settings inline and without the binding (" + named + ")");
+          + " it exported with its settings inline (" + named + ")");
     });
     return lines;
   }

@@ -94,7 +94,7 @@ class ProfileExportTest {
     assertFalse(result.stdout().contains("profile"), result.stdout());
     assertEquals(1, profileLists(), "profiles are listed once per application");
     assertEquals(List.of("ttn-lw-migrate: MAC settings profile my-app/class-b-slow: 2 device(s) bound to it"
-            + " exported with its settings inline and without the binding (bound-one,"
+            + " exported with its settings inline (bound-one,"
             + " bound-two)"),
         result.stderr().lines().filter(line -> line.contains("MAC settings profile")).toList(),
         result.stderr());
