@@ -120,6 +120,35 @@ class ApplicationSettingsTest {
   }
 
   @Test
+  void webhooksAndPubSubsBeyondTheServersDefaultPageAreRefusedNotLost() throws IOException {
+    try (TwoDeployments two = new TwoDeployments(0)) {
+      two.source.addApplication("hooks");
+      two.source.addApplication("pubsubs");
+      two.source.addApplication("full-page");
+      for (int i = 1; i <= 120; i++) {
+        two.source.putSetting("hooks", SampleSettings.webhook("hooks", "hook-" + i));
+        two.source.putSetting("pubsubs", SampleSettings.pubSub("pubsubs", "mqtt-" + i));
+        if (i <= 100) {
+          two.source.putSetting("full-page", SampleSettings.webhook("full-page", "hook-" + i));
+        }
+      }
+      for (String[] app : new String[][] {{"hooks", "webhooks"}, {"pubsubs", "pub/subs"}}) {
+        Path file = folder.resolve(app[0] + ".json");
+        CliRun.Result result = two.run("ttnv3", "application-settings", app[0], "--output",
+            file.toString());
+        assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("listing the " + app[1] + " of application " + app[0]
+            + ": the source Application Server answered 100 of 120"), result.toString());
+        assertTrue(!Files.exists(file) || Files.readString(file).isEmpty(),
+            "a settings document without 20 " + app[1]);
+      }
+      CliRun.Result full = two.run("ttnv3", "application-settings", "full-page");
+      assertEquals(0, full.exitCode(), full.toString());
+      assertEquals(100, parse(full.stdout()).getWebhooksCount());
+    }
+  }
+
+  @Test
   void importCreatesEveryItemAndASecondImportChangesNothing() throws IOException {
     try (TwoDeployments two = new TwoDeployments(0)) {
       Path file = exported(two);
