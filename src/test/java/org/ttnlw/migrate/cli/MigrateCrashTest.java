@@ -39,12 +39,6 @@ class MigrateCrashTest {
     try (TwoDeployments tts = new TwoDeployments(DEVICES - 1)) {
       List<String> args = List.of("migrate", "application", "--source", "ttnv3", "my-app",
           "--output", output.toString(), "--concurrency", "4");
-      ProcessBuilder child = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-          System.getProperty("java.class.path"), Main.class.getName());
-      child.command().addAll(args);
-      child.environment().putAll(tts.environment());
-      child.redirectErrorStream(true).redirectOutput(folder.resolve("child.log").toFile());
       AtomicReference<Process> running = new AtomicReference<>();
       AtomicInteger nsSets = new AtomicInteger();
       AtomicReference<String> halfCreated = new AtomicReference<>();
@@ -57,7 +51,7 @@ class MigrateCrashTest {
         }
         return Optional.empty();
       });
-      running.set(child.start());
+      running.set(tts.startChild(folder.resolve("child.log"), args));
       assertTrue(running.get().waitFor(120, TimeUnit.SECONDS), "the child was killed");
       tts.target.faults(call -> Optional.empty());
       assertTrue(halfCreated.get() != null, Files.readString(folder.resolve("child.log")));

@@ -78,6 +78,19 @@ public final class TwoDeployments implements AutoCloseable {
     return result;
   }
 
+  /**
+   * The tool started as a child JVM on both deployments, its output in {@code log}: for a test
+   * that kills it half-way.
+   */
+  public Process startChild(Path log, List<String> args) throws IOException {
+    ProcessBuilder child = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Main.class.getName());
+    child.command().addAll(args);
+    child.environment().putAll(environment());
+    return child.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
   /** The sample settings, put on the source's {@code my-app} and exported to a file in folder. */
   Path exportedSettings(Path folder) {
     SampleSettings.put(source, "my-app");
