@@ -31,7 +31,7 @@ public final class TargetOptions {
       description = "Bind a device that is bound to a MAC settings profile in the source to the"
           + " same profile in the target application, where that holds one with the same ID and"
           + " equal settings; otherwise, or with false, the profile's settings go inline."
-          + " Also --keep-profiles, --no-keep-profiles or --keep-profiles=false."
+          + " Off: --no-keep-profiles, or =false."
           + " Default: ${DEFAULT-VALUE}.")
   boolean keepProfiles = true;
 

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +19,6 @@ import org.ttnlw.migrate.cli.TwoDeployments;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.MACSettingsProfile;
 import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
-import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.tts.TtsServer;
@@ -203,18 +199,8 @@ class ProfileMigrateTest {
       two.target.putProfile(ProfileExportTest.profile(TwoDeployments.TARGET_APP, PROFILE, 30));
       List<String> args = List.of("migrate", "application", "--source", "ttnv3", "my-app",
           "--output", folder.resolve("migrated.json").toString());
-      AtomicReference<Process> running = new AtomicReference<>();
-      two.target.faults(call -> {
-        if (call.fieldMaskPaths().equals(List.of("mac_settings_profile_ids"))
-            && call.method().equals("Set")) {
-          running.get().destroyForcibly();
-          return Optional.of(Fault.of(Status.UNAVAILABLE.withDescription("killed")));
-        }
-        return Optional.empty();
-      });
-      running.set(two.startChild(folder.resolve("child.log"), args));
-      assertTrue(running.get().waitFor(120, TimeUnit.SECONDS), "the child was killed");
-      two.target.faults(call -> Optional.empty());
+      two.runKilledAt(folder.resolve("child.log"), args, call -> call.method().equals("Set")
+          && call.fieldMaskPaths().equals(List.of("mac_settings_profile_ids")));
       assertEquals(MACSettings.getDefaultInstance(), two.inTarget(TtsServer.NETWORK_SERVER,
           "my-device").getMacSettings(), Files.readString(folder.resolve("child.log")));
       assertEquals(Optional.empty(), boundTo(two), "killed before the binding");
