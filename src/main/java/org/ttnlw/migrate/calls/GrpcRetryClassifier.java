@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.calls;
 
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -17,6 +18,17 @@ final class GrpcRetryClassifier {
   private static final Pattern RESET = Pattern.compile("(?i)rst[_ ]stream|connection reset");
 
   private GrpcRetryClassifier() {}
+
+  /**
+   * What a failure is judged by: a server's own error (one that carries rich details, as TTS's
+   * {@code ErrorDetails}) by its code alone, as its text is the server's prose (HTML-escaped since
+   * TTS 3.36) and no reset of the transport; any other failure with its description and cause.
+   */
+  static Status judged(Throwable failure) {
+    Status status = Status.fromThrowable(failure);
+    com.google.rpc.Status rich = StatusProto.fromThrowable(failure);
+    return rich != null && rich.getDetailsCount() > 0 ? Status.fromCode(status.getCode()) : status;
+  }
 
   /**
    * Whether a call that failed with {@code status} goes again, after at least the pause the

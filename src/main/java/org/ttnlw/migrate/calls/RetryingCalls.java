@@ -166,7 +166,7 @@ public final class RetryingCalls implements AutoCloseable {
 
     @Override
     public Retrier.Decision shouldRetry(Throwable failure) {
-      return GrpcRetryClassifier.shouldRetry(Status.fromThrowable(failure), read,
+      return GrpcRetryClassifier.shouldRetry(GrpcRetryClassifier.judged(failure), read,
           dialect.retryAfter(headers, Status.trailersFromThrowable(failure)));
     }
 

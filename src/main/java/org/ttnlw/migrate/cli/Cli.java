@@ -187,7 +187,7 @@ final class Cli {
 
     void offerTarget(CommandLine line) {
       PrefixedFlags.addTo(line.getCommandSpec(), target, "--target.", List.of("TARGET_"),
-          environment);
+          environment, TargetOptions.ALSO_UNPREFIXED);
     }
 
     /** {@code --plan}, on a command that moves devices or gateways into the target. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -22,6 +24,13 @@ final class PrefixedFlags {
    */
   static void addTo(CommandSpec command, Object options, String flagPrefix,
       List<String> variablePrefixes, EnvironmentDefaults environment) {
+    addTo(command, options, flagPrefix, variablePrefixes, environment, Set.of());
+  }
+
+  /** @param alsoUnprefixed flags offered bare ({@code --FLAG}) as well as under the prefix */
+  static void addTo(CommandSpec command, Object options, String flagPrefix,
+      List<String> variablePrefixes, EnvironmentDefaults environment,
+      Set<String> alsoUnprefixed) {
     CommandSpec declared = CommandSpec.forAnnotatedObject(options);
     for (OptionSpec option : declared.options()) {
       List<String> flags = Arrays.stream(option.names()).map(name -> name.substring(2)).toList();
@@ -34,7 +43,9 @@ final class PrefixedFlags {
       List<String> description = new ArrayList<>(List.of(option.description()));
       description.add("Environment: " + String.join(" or ", variables) + ".");
       OptionSpec offered = option.toBuilder()
-          .names(flags.stream().map(flag -> flagPrefix + flag).toArray(String[]::new))
+          .names(Stream.concat(flags.stream().map(flag -> flagPrefix + flag),
+                  flags.stream().filter(alsoUnprefixed::contains).map(flag -> "--" + flag))
+              .toArray(String[]::new))
           .description(description.toArray(String[]::new))
           .build();
       command.addOption(offered);

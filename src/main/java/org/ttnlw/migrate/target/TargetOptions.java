@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.target;
 
+import java.util.Set;
 import org.ttnlw.migrate.tts.TtsConnectionOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -9,6 +10,9 @@ import picocli.CommandLine.Option;
  * each also read from {@code TARGET_NAME}.
  */
 public final class TargetOptions {
+  /** The flags also offered without the {@code --target.} prefix: {@code --keep-profiles}. */
+  public static final Set<String> ALSO_UNPREFIXED = Set.of("keep-profiles");
+
   @Option(names = "--app-id", paramLabel = "ID",
       description = "Application in the target that every device is created in. It must exist;"
           + " its ID may differ from the source's.")
@@ -22,10 +26,12 @@ public final class TargetOptions {
           + " from the source. Without it such a device fails, listing the differing fields.")
   boolean updateExisting;
 
-  @Option(names = "--keep-profiles", arity = "1", defaultValue = "true", paramLabel = "BOOL",
+  @Option(names = "--keep-profiles", negatable = true, arity = "0..1", fallbackValue = "true",
+      defaultValue = "true", paramLabel = "BOOL",
       description = "Bind a device that is bound to a MAC settings profile in the source to the"
           + " same profile in the target application, where that holds one with the same ID and"
           + " equal settings; otherwise, or with false, the profile's settings go inline."
+          + " Off: --no-keep-profiles, or =false."
           + " Default: ${DEFAULT-VALUE}.")
   boolean keepProfiles = true;
 

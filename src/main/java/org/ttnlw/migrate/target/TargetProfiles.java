@@ -15,6 +15,7 @@ import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACSettingsProfile;
+import org.ttnlw.migrate.tts.DeviceRegistries;
 import org.ttnlw.migrate.tts.MacSettingsProfiles;
 import org.ttnlw.migrate.tts.MessageComparison;
 import org.ttnlw.migrate.tts.ProfileBinding;
@@ -26,7 +27,9 @@ import org.ttnlw.migrate.tts.TtsCallException;
  * whose target application holds a profile of the same ID whose settings equal, order-free, the
  * ones the device was exported with. The others keep the settings inline, with one notice per
  * profile, or one for the run where the target has no profiles at all or refuses the binding.
- * The target's profiles are listed once, on the first bound device.
+ * The target's profiles are listed once, on the first bound device. A device bound in the target
+ * is compared and verified with the settings its profile holds when it is read ({@link
+ * #effective}).
  */
 final class TargetProfiles {
   private static final Logger log = LoggerFactory.getLogger(TargetProfiles.class);
@@ -89,7 +92,7 @@ final class TargetProfiles {
    */
   boolean refusedBy(Throwable failure) {
     if (!(Futures.unwrap(failure) instanceof TtsCallException call)
-        || !call.attributeList("forbidden_paths").contains(BINDING_PATH)) {
+        || !call.forbiddenPaths().contains(BINDING_PATH)) {
       return false;
     }
     disable("does not bind devices to MAC settings profiles (it predates TTS 3.34.1)");
@@ -103,9 +106,30 @@ final class TargetProfiles {
     }
   }
 
+  /**
+   * The device as the target's NS works with it: where it is bound to a profile, with that
+   * profile's MAC settings, read now, as its own, so that a bound and an inline device are
+   * compared and verified alike.
+   */
+  CompletableFuture<EndDevice> effective(DeviceRef ref, DeviceRegistries.Read read) {
+    if (read.profile().isEmpty()) {
+      return CompletableFuture.completedFuture(read.device());
+    }
+    ProfileBinding binding = read.profile().get();
+    return MacSettingsProfiles.get(calls, binding.ids(), "reading MAC settings profile "
+            + binding.profileId() + " that device " + ref + " is bound to in the target")
+        .thenApply(profile -> read.device().toBuilder()
+            .setMacSettings(profile.getMacSettings()).build());
+  }
+
+  /** Whether the device read is bound to {@code binding}'s profile. */
+  static boolean isBound(DeviceRegistries.Read read, ProfileBinding binding) {
+    return read.profile().map(ProfileBinding::ids).filter(binding.ids()::equals).isPresent();
+  }
+
   /** Fails unless the device read back is bound to {@code binding}'s profile. */
-  static void check(DeviceRef ref, Optional<ProfileBinding> read, ProfileBinding binding) {
-    if (read.map(ProfileBinding::ids).filter(binding.ids()::equals).isEmpty()) {
+  static void check(DeviceRef ref, DeviceRegistries.Read read, ProfileBinding binding) {
+    if (!isBound(read, binding)) {
       throw new TargetDeviceException("device " + ref + ": read back from the target, it is not"
           + " bound to MAC settings profile " + binding.profileId());
     }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -52,6 +53,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
       TtsServer.NETWORK_SERVER, TtsServer.APPLICATION_SERVER);
   private static final String EUIS_TAKEN = "end_device_euis_taken";
   private static final String MAC_SETTINGS = "mac_settings";
+  private static final String BINDING_PATH = ProfileBinding.MASK.getPaths(0);
   /** The servers an interrupted create may not have reached: every one after the IS. */
   private static final Set<TtsServer> HALF_CREATED = EnumSet.copyOf(SET_ORDER);
 
@@ -173,20 +175,28 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
 
   /**
    * Finishes a created device bound to {@code binding}: every leaf but its MAC settings, then the
-   * binding in a Set of its own (TTS refuses both in one), verified with the binding read back. A
-   * NS that refuses the binding gets the MAC settings inline instead.
+   * binding.
    */
   private CompletableFuture<Delivered<EndDevice>> finishBound(DeviceRef ref, EndDevice wanted,
       ProfileBinding binding, String what) {
     return created(ref, wanted, setAll(wanted, SET_ORDER, leaf -> !isMacSettings(leaf), what)
-        .thenCompose(ignored -> bind(wanted, binding, what))
-        .thenCompose(bound -> bound
-            ? verify(ref, wanted, unlessMacSettings(written(wanted)), what).thenApply(read -> {
-              TargetProfiles.check(ref, read.profile(), binding);
-              return read;
-            })
-            : setAll(wanted, List.of(TtsServer.NETWORK_SERVER), TtsTarget::isMacSettings, what)
-                .thenCompose(ignored -> verify(ref, wanted, written(wanted), what))));
+        .thenCompose(ignored -> bindAndVerify(ref, wanted, binding, written(wanted), what)));
+  }
+
+  /**
+   * Binds the device to {@code binding} in a Set of its own (TTS refuses it beside MAC settings)
+   * and verifies it, bound and with the profile's settings; a NS that refuses the binding gets the
+   * MAC settings inline instead.
+   */
+  private CompletableFuture<DeviceRegistries.Read> bindAndVerify(DeviceRef ref, EndDevice wanted,
+      ProfileBinding binding, List<ImportPaths.Leaf> verified, String what) {
+    return bind(wanted, binding, what).thenCompose(bound -> bound
+        ? verify(ref, wanted, verified, what).thenApply(read -> {
+          TargetProfiles.check(ref, read, binding);
+          return read;
+        })
+        : setAll(wanted, List.of(TtsServer.NETWORK_SERVER), TtsTarget::isMacSettings, what)
+            .thenCompose(ignored -> verify(ref, wanted, verified, what)));
   }
 
   /** Whether the NS took the binding; false where it refuses the path. */
@@ -206,12 +216,12 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
         });
   }
 
-  private static List<ImportPaths.Leaf> unlessMacSettings(List<ImportPaths.Leaf> leaves) {
-    return leaves.stream().filter(leaf -> !isMacSettings(leaf)).toList();
+  private static boolean isMacSettings(ImportPaths.Leaf leaf) {
+    return isMacSettings(leaf.path());
   }
 
-  private static boolean isMacSettings(ImportPaths.Leaf leaf) {
-    return leaf.path().equals(MAC_SETTINGS) || leaf.path().startsWith(MAC_SETTINGS + ".");
+  private static boolean isMacSettings(String path) {
+    return path.equals(MAC_SETTINGS) || path.startsWith(MAC_SETTINGS + ".");
   }
 
   /** What the IS holds of the device: its identity and the IS's fields. */
@@ -271,17 +281,21 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
     return paths.held(server, wanted);
   }
 
-  /** Reads the device back from the target; fails when it differs at any of {@code leaves}. */
+  /**
+   * Reads the device back from the target; fails when it differs at any of {@code leaves}, its MAC
+   * settings those of its profile where it is bound to one.
+   */
   private CompletableFuture<DeviceRegistries.Read> verify(DeviceRef ref, EndDevice wanted,
       List<ImportPaths.Leaf> leaves, String what) {
-    return registries.read(ref, what).thenApply(read -> {
-      List<Difference> differing = ImportPaths.differences(wanted, read.device(), leaves);
-      if (!differing.isEmpty()) {
-        throw new TargetDeviceException("device " + ref + ": read back from the target, it"
-            + " differs from the export in " + Difference.describe(differing));
-      }
-      return read;
-    });
+    return registries.read(ref, what).thenCompose(read -> profiles.effective(ref, read)
+        .thenApply(device -> {
+          List<Difference> differing = ImportPaths.differences(wanted, device, leaves);
+          if (!differing.isEmpty()) {
+            throw new TargetDeviceException("device " + ref + ": read back from the target, it"
+                + " differs from the export in " + Difference.describe(differing));
+          }
+          return read;
+        }));
   }
 
   private <T> CompletableFuture<T> rollBack(DeviceRef ref, RuntimeException failure) {
@@ -301,30 +315,45 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   private CompletableFuture<Delivered<EndDevice>> existing(DeviceRef ref, EndDevice exported,
       EndDevice wanted, boolean resumed, String what) {
     return profiles.bindingFor(exported).thenCompose(binding ->
-        registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
-          // One bound to the profile it would be bound to is compared without its settings.
-          boolean bound = binding.isPresent() && read.profile().map(ProfileBinding::ids)
-              .equals(binding.map(ProfileBinding::ids));
-          return existing(ref, wanted, read,
-              bound ? unlessMacSettings(written(wanted)) : written(wanted), resumed, what);
-        }));
+        registries.read(ref, what, HALF_CREATED).thenCompose(read ->
+            profiles.effective(ref, read).thenCompose(effective ->
+                existing(ref, wanted, binding, read, effective, resumed, what))));
   }
 
+  /**
+   * A device already in the target, compared with its effective MAC settings (its profile's where
+   * it is bound to one). One this migration created half-way, or one to update, is finished as a
+   * new one would be: bound to {@code binding}'s profile where there is one.
+   */
   private CompletableFuture<Delivered<EndDevice>> existing(DeviceRef ref, EndDevice wanted,
-      DeviceRegistries.Read read, List<ImportPaths.Leaf> held, boolean resumed, String what) {
+      Optional<ProfileBinding> binding, DeviceRegistries.Read read, EndDevice effective,
+      boolean resumed, String what) {
     // A device this migration created half-way is finished whole; in one that was there
     // already, what changes while it runs (frame counters, MAC state) is left as it is.
-    List<ImportPaths.Leaf> compared = resumed ? held : ImportPaths.settled(held);
-    List<Difference> differences = ImportPaths.differences(wanted, read.device(), compared);
-    if (differences.isEmpty()) {
+    List<ImportPaths.Leaf> compared = resumed ? written(wanted) : ImportPaths.settled(
+        written(wanted));
+    List<Difference> differences = ImportPaths.differences(wanted, effective, compared);
+    List<String> differing = new ArrayList<>(Difference.paths(differences));
+    boolean rebind = binding.isPresent() && !TargetProfiles.isBound(read, binding.get())
+        && (resumed || config.updateExisting());
+    if (rebind) {
+      differing.add(BINDING_PATH);
+    }
+    if (differing.isEmpty()) {
       return CompletableFuture.completedFuture(
           new Delivered<>(wanted, TargetOutcome.ALREADY_THERE));
     }
-    List<String> differing = Difference.paths(differences);
     if (!resumed && !config.updateExisting()) {
       throw TargetDeviceException.differs("device " + ref + " is already in the target and"
           + " differs in " + Difference.describe(differences) + "; it was left as it is (pass"
           + " --target.update-existing to overwrite it)", differing);
+    }
+    if (!rebind && read.profile().isPresent()
+        && differing.stream().anyMatch(path -> isMacSettings(path))) {
+      throw new TargetDeviceException("device " + ref + " is bound in the target to MAC settings"
+          + " profile " + read.profile().get().profileId() + ", whose settings differ from the"
+          + " export in " + Difference.describe(differences) + "; this tool does not unbind"
+          + " devices: unbind it in the target, or bind it to a profile with these settings");
     }
     if (dryRun) {
       return CompletableFuture.completedFuture(
@@ -332,10 +361,13 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
     }
     List<TtsServer> all = new ArrayList<>(List.of(TtsServer.IDENTITY_SERVER));
     all.addAll(SET_ORDER);
-    return setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
-        .thenCompose(ignored -> verify(ref, wanted, compared, what))
-        .thenApply(ignored -> new Delivered<>(wanted,
-            resumed ? TargetOutcome.CREATED : TargetOutcome.UPDATED, differing));
+    CompletableFuture<?> finished = rebind
+        ? setAll(wanted, all, leaf -> differing.contains(leaf.path()) && !isMacSettings(leaf),
+            what).thenCompose(ignored -> bindAndVerify(ref, wanted, binding.get(), compared, what))
+        : setAll(wanted, all, leaf -> differing.contains(leaf.path()), what)
+            .thenCompose(ignored -> verify(ref, wanted, compared, what));
+    return finished.thenApply(ignored -> new Delivered<>(wanted,
+        resumed ? TargetOutcome.CREATED : TargetOutcome.UPDATED, differing));
   }
 
   @Override

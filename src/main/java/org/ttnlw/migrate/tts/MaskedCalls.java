@@ -2,7 +2,6 @@ package org.ttnlw.migrate.tts;
 
 import com.google.protobuf.FieldMask;
 import io.grpc.MethodDescriptor;
-import io.grpc.Status;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.ttnlw.migrate.core.Futures;
  */
 public final class MaskedCalls {
   private static final Logger log = LoggerFactory.getLogger(MaskedCalls.class);
-  private static final String FORBIDDEN = "field_mask_paths";
 
   private final RegistryCalls calls;
   private final String deployment;
@@ -60,9 +58,8 @@ public final class MaskedCalls {
   }
 
   private boolean learn(MethodDescriptor<?, ?> method, TtsCallException e) {
-    List<String> forbidden = e.attributeList("forbidden_paths");
-    if (e.code() != Status.Code.INVALID_ARGUMENT || !e.errorName().equals(FORBIDDEN)
-        || forbidden.isEmpty()) {
+    List<String> forbidden = e.forbiddenPaths();
+    if (forbidden.isEmpty()) {
       return false;
     }
     Set<String> known = dropped.computeIfAbsent(method.getFullMethodName(),

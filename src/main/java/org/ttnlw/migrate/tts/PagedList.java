@@ -26,6 +26,11 @@ import org.ttnlw.migrate.core.MigrationException;
  */
 public final class PagedList<P, I> implements Iterator<I>, DeviceCount {
   public static final int PAGE_SIZE = 100;
+  /**
+   * What TTS answers a List without a limit with: its first page of this many items (IS since
+   * 3.32.2, AS and NS since 3.34.0).
+   */
+  public static final int SERVER_DEFAULT_PAGE = 100;
   private static final Metadata.Key<String> TOTAL_COUNT =
       Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
 
@@ -97,7 +102,8 @@ public final class PagedList<P, I> implements Iterator<I>, DeviceCount {
     return total.isEmpty() ? pageSize == PAGE_SIZE : listed < total.getAsLong() && pageSize > 0;
   }
 
-  private static OptionalLong totalIn(Metadata headers, String what) {
+  /** The {@code x-total-count} of an answer; empty where the server sent none. */
+  public static OptionalLong totalIn(Metadata headers, String what) {
     String header = headers.get(TOTAL_COUNT);
     if (header == null) {
       return OptionalLong.empty();

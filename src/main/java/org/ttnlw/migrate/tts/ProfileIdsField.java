@@ -53,7 +53,7 @@ final class ProfileIdsField {
   /** Whether {@code failure} is the NS refusing the path; it is then left out from now on. */
   boolean refusedBy(Throwable failure) {
     if (!(Futures.unwrap(failure) instanceof TtsCallException call)
-        || !call.attributeList("forbidden_paths").contains(PATH)) {
+        || !call.forbiddenPaths().contains(PATH)) {
       return false;
     }
     if (refused.compareAndSet(false, true)) {

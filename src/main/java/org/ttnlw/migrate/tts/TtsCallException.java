@@ -14,6 +14,8 @@ import org.ttnlw.migrate.proto.ErrorDetails;
  * (in {@code remark}, if not empty) how often it was tried or why it was not tried again.
  */
 public final class TtsCallException extends MigrationException {
+  private static final String VALIDATOR = "pkg/rpcmiddleware/validator";
+  private static final String FORBIDDEN_PATHS = "field_mask_paths";
   private final Status.Code code;
   private final ErrorDetails details;
   private final boolean failsEveryItem;
@@ -68,8 +70,20 @@ public final class TtsCallException extends MigrationException {
     return TtsError.text(details.getAttributes().getFieldsOrThrow(name));
   }
 
+  /**
+   * The field-mask paths the server's validator refused ({@code InvalidArgument}, error
+   * {@code pkg/rpcmiddleware/validator:field_mask_paths}, attribute {@code forbidden_paths});
+   * empty for any other failure. Decided on the error's code, namespace and name, never on its
+   * text, which TTS 3.36 HTML-escapes.
+   */
+  public List<String> forbiddenPaths() {
+    return code == Status.Code.INVALID_ARGUMENT && details != null
+        && details.getNamespace().equals(VALIDATOR) && details.getName().equals(FORBIDDEN_PATHS)
+        ? attributeList("forbidden_paths") : List.of();
+  }
+
   /** A list attribute of TTS's error as texts, such as {@code forbidden_paths}; empty if absent. */
-  public List<String> attributeList(String name) {
+  private List<String> attributeList(String name) {
     if (details == null || !details.getAttributes().containsFields(name)) {
       return List.of();
     }

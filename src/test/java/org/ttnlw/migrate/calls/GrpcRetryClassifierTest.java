@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.Any;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
+import org.ttnlw.migrate.proto.ErrorDetails;
 
 class GrpcRetryClassifierTest {
   private static final boolean READ = true;
@@ -39,6 +42,20 @@ class GrpcRetryClassifierTest {
     assertTrue(GrpcRetryClassifier.isTransient(Status.INTERNAL.withDescription("http2 exception")
         .withCause(new IOException("Connection reset by peer")), READ));
     assertFalse(GrpcRetryClassifier.isTransient(Status.INTERNAL.withDescription("server bug"), READ));
+  }
+
+  @Test
+  void aServersOwnErrorIsJudgedByItsCodeNotItsText() {
+    com.google.rpc.Status answered = com.google.rpc.Status.newBuilder()
+        .setCode(Status.Code.INTERNAL.value())
+        .setMessage("error:pkg/redis:internal (connection reset by peer)")
+        .addDetails(Any.pack(ErrorDetails.newBuilder().setNamespace("pkg/redis")
+            .setName("internal").build()))
+        .build();
+    assertFalse(GrpcRetryClassifier.isTransient(
+        GrpcRetryClassifier.judged(StatusProto.toStatusRuntimeException(answered)), READ));
+    assertTrue(GrpcRetryClassifier.isTransient(GrpcRetryClassifier.judged(Status.INTERNAL
+        .withDescription("RST_STREAM closed stream").asRuntimeException()), READ));
   }
 
   @Test

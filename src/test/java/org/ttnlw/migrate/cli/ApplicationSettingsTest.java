@@ -20,9 +20,13 @@ import org.ttnlw.migrate.proto.ApplicationPackageDefaultAssociation;
 import org.ttnlw.migrate.proto.ApplicationPubSub;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.proto.ApplicationWebhook;
+import org.ttnlw.migrate.proto.MessagePayloadFormatters;
+import org.ttnlw.migrate.proto.PayloadFormatter;
 import org.ttnlw.migrate.sim.CallInfo;
+import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.SampleSettings;
 import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * {@code application-settings} and {@code import-application-settings} end to end: a source and
@@ -116,6 +120,88 @@ class ApplicationSettingsTest {
       assertEquals(150, parse(result.stdout()).getPackageDefaultAssociationsCount());
       assertEquals(2, two.source.calls().stream()
           .filter(call -> call.method().equals("ListDefaultAssociations")).count());
+    }
+  }
+
+  @Test
+  void webhooksAndPubSubsBeyondTheServersDefaultPageAreRefusedNotLost() throws IOException {
+    try (TwoDeployments two = new TwoDeployments(0)) {
+      two.source.addApplication("hooks");
+      two.source.addApplication("pubsubs");
+      two.source.addApplication("full-page");
+      for (int i = 1; i <= 120; i++) {
+        two.source.putSetting("hooks", SampleSettings.webhook("hooks", "hook-" + i));
+        two.source.putSetting("pubsubs", SampleSettings.pubSub("pubsubs", "mqtt-" + i));
+        if (i <= 100) {
+          two.source.putSetting("full-page", SampleSettings.webhook("full-page", "hook-" + i));
+        }
+      }
+      for (String[] app : new String[][] {{"hooks", "webhooks"}, {"pubsubs", "pub/subs"}}) {
+        Path file = folder.resolve(app[0] + ".json");
+        CliRun.Result result = two.run("ttnv3", "application-settings", app[0], "--output",
+            file.toString());
+        assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("listing the " + app[1] + " of application " + app[0]
+            + ": the source Application Server answered 100 of 120"), result.toString());
+        assertTrue(!Files.exists(file) || Files.readString(file).isEmpty(),
+            "a settings document without 20 " + app[1]);
+      }
+      CliRun.Result full = two.run("ttnv3", "application-settings", "full-page");
+      assertEquals(0, full.exitCode(), full.toString());
+      assertEquals(100, parse(full.stdout()).getWebhooksCount());
+    }
+  }
+
+  /** A JavaScript formatter of exactly {@code characters} characters, most of them two bytes. */
+  private static String formatter(int characters) {
+    String code = "function decodeUplink(input) { return {data: {}}; } // ";
+    return code + "\u20ac".repeat(characters - code.length());
+  }
+
+  private static MessagePayloadFormatters formatters(String parameter) {
+    return MessagePayloadFormatters.newBuilder()
+        .setUpFormatter(PayloadFormatter.FORMATTER_JAVASCRIPT).setUpFormatterParameter(parameter)
+        .setDownFormatter(PayloadFormatter.FORMATTER_JAVASCRIPT)
+        .setDownFormatterParameter(parameter)
+        .build();
+  }
+
+  @Test
+  void formatterParametersOf65536CharactersPassUntouchedAndTheTargetRefusesLonger()
+      throws IOException {
+    String longest = formatter(65_536);
+    try (TwoDeployments two = new TwoDeployments(0)) {
+      SampleSettings.put(two.source, "my-app");
+      two.source.putSetting("my-app", ApplicationLink.newBuilder()
+          .setDefaultFormatters(formatters(longest)).build());
+      two.source.put(SampleDevices.otaaWithSession("my-app", "my-device", 0).toBuilder()
+          .setFormatters(formatters(longest)).build());
+      Path file = folder.resolve("my-app.settings.json");
+      CliRun.Result exported = two.run("ttnv3", "application-settings", "my-app", "--output",
+          file.toString());
+      assertEquals(0, exported.exitCode(), exported.toString());
+      assertEquals(formatters(longest),
+          parse(Files.readString(file)).getLink().getDefaultFormatters());
+
+      CliRun.Result imported = two.run("import-application-settings", file.toString());
+      assertEquals(0, imported.exitCode(), imported.toString());
+      assertEquals(formatters(longest), only(two.target, ApplicationLink.class)
+          .getDefaultFormatters());
+
+      CliRun.Result migrated = two.run("migrate", "application", "--source", "ttnv3", "my-app",
+          "--with-application-settings");
+      assertEquals(0, migrated.exitCode(), migrated.toString());
+      assertEquals(formatters(longest), two.target.stored(TtsServer.APPLICATION_SERVER,
+          TwoDeployments.TARGET_APP, "my-device").orElseThrow().getFormatters());
+
+      String tooLong = formatter(65_537);
+      Files.writeString(file, Files.readString(file).replace(longest, tooLong));
+      CliRun.Result refused = two.run("import-application-settings", file.toString(),
+          "--target.update-existing");
+      assertEquals(ExitCodes.SOME_FAILED, refused.exitCode(), refused.toString());
+      assertTrue(refused.stderr().contains("up_formatter_parameter"), refused.toString());
+      assertEquals(formatters(longest), only(two.target, ApplicationLink.class)
+          .getDefaultFormatters());
     }
   }
 

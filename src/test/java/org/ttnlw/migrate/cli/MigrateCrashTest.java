@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.CallInfo;
-import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /**
@@ -39,27 +35,16 @@ class MigrateCrashTest {
     try (TwoDeployments tts = new TwoDeployments(DEVICES - 1)) {
       List<String> args = List.of("migrate", "application", "--source", "ttnv3", "my-app",
           "--output", output.toString(), "--concurrency", "4");
-      ProcessBuilder child = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-          System.getProperty("java.class.path"), Main.class.getName());
-      child.command().addAll(args);
-      child.environment().putAll(tts.environment());
-      child.redirectErrorStream(true).redirectOutput(folder.resolve("child.log").toFile());
-      AtomicReference<Process> running = new AtomicReference<>();
       AtomicInteger nsSets = new AtomicInteger();
       AtomicReference<String> halfCreated = new AtomicReference<>();
-      tts.target.faults(call -> {
+      tts.runKilledAt(folder.resolve("child.log"), args, call -> {
         if (call.server() == TtsServer.NETWORK_SERVER && call.method().equals("Set")
             && nsSets.incrementAndGet() == DEVICES / 2) {
           halfCreated.set(call.deviceId());
-          running.get().destroyForcibly();
-          return Optional.of(Fault.of(Status.UNAVAILABLE.withDescription("killed")));
+          return true;
         }
-        return Optional.empty();
+        return false;
       });
-      running.set(child.start());
-      assertTrue(running.get().waitFor(120, TimeUnit.SECONDS), "the child was killed");
-      tts.target.faults(call -> Optional.empty());
       assertTrue(halfCreated.get() != null, Files.readString(folder.resolve("child.log")));
       assertTrue(tts.target.stored(TtsServer.IDENTITY_SERVER, TwoDeployments.TARGET_APP,
           halfCreated.get()).isPresent(), "half-created: on the IS");

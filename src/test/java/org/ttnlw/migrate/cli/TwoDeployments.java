@@ -1,11 +1,18 @@
 package org.ttnlw.migrate.cli;
 
+import io.grpc.Status;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.CallInfo;
+import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.SampleSettings;
 import org.ttnlw.migrate.sim.TtsSimulator;
@@ -76,6 +83,34 @@ public final class TwoDeployments implements AutoCloseable {
       throw new AssertionError("the target API key was printed\n" + result);
     }
     return result;
+  }
+
+  /**
+   * Runs the tool as a child JVM on both deployments, its output in {@code log}, and kills it
+   * ({@code kill -9}) at the first target call {@code killAt} accepts, which then fails; returns
+   * once the child is dead.
+   */
+  public void runKilledAt(Path log, List<String> args, Predicate<CallInfo> killAt)
+      throws IOException, InterruptedException {
+    ProcessBuilder child = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Main.class.getName());
+    child.command().addAll(args);
+    child.environment().putAll(environment());
+    AtomicReference<Process> running = new AtomicReference<>();
+    target.faults(call -> {
+      if (!killAt.test(call)) {
+        return Optional.empty();
+      }
+      running.get().destroyForcibly();
+      return Optional.of(Fault.of(Status.UNAVAILABLE.withDescription("killed")));
+    });
+    running.set(child.redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    if (!running.get().waitFor(120, TimeUnit.SECONDS)) {
+      running.get().destroyForcibly();
+      throw new AssertionError("the child was never killed; its output is in " + log);
+    }
+    target.faults(call -> Optional.empty());
   }
 
   /** The sample settings, put on the source's {@code my-app} and exported to a file in folder. */

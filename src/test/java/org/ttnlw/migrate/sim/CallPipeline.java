@@ -24,7 +24,8 @@ import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * What every simulated call goes through, whatever its registry and method: it is recorded, counted
- * for the rate-limit headers, offered to the fault hook, authenticated, handled, and answered once
+ * for the rate-limit headers, offered to the fault hook, authenticated, its payload formatters'
+ * lengths checked ({@link FormatterLimit}), handled, and answered once
  * the configured latency has passed. Calls wait for their answer on a scheduler, not on a gRPC
  * thread, so concurrent calls each see about the configured latency.
  */
@@ -106,6 +107,7 @@ final class CallPipeline {
                       () -> faults.apply(call),
                       metadata -> {
                         authenticate(metadata.requestHeaders());
+                        FormatterLimit.check(request);
                         return handler.handle(request, metadata.responseHeaders());
                       }),
                   observer);

@@ -29,8 +29,6 @@ import org.ttnlw.migrate.proto.Right;
  * API key of the {@link GatewayStore}.
  */
 final class GatewayServices {
-  private static final Metadata.Key<String> TOTAL_COUNT =
-      Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
   /** The page size of a List without {@code limit}. */
   static final int DEFAULT_PAGE_SIZE = 20;
 
@@ -116,10 +114,7 @@ final class GatewayServices {
 
   /** One page by {@code limit} and {@code page} (from 1); the header tells the total. */
   static <T> List<T> page(List<T> all, int limit, int page, Metadata responseHeaders) {
-    responseHeaders.put(TOTAL_COUNT, Integer.toString(all.size()));
-    long size = limit == 0 ? DEFAULT_PAGE_SIZE : Integer.toUnsignedLong(limit);
-    long number = Math.max(1, Integer.toUnsignedLong(page));
-    return all.stream().skip((number - 1) * size).limit(size).toList();
+    return ListPage.of(all, limit, page, DEFAULT_PAGE_SIZE, responseHeaders);
   }
 
   static StatusRuntimeException invalid(String field, String reason) {

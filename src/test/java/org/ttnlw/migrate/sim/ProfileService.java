@@ -3,7 +3,6 @@ package org.ttnlw.migrate.sim;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.Values;
-import io.grpc.Metadata;
 import io.grpc.ServerServiceDefinition;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,8 +32,8 @@ import org.ttnlw.migrate.tts.TtsServer;
  * or List mask answers both), and List pages in profile ID order with {@code x-total-count}.
  */
 final class ProfileService {
-  private static final Metadata.Key<String> TOTAL_COUNT =
-      Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
+  /** The largest page TTS serves. */
+  private static final int MAX_LIMIT = 1000;
   private static final List<String> WHOLE = List.of("ids", "mac_settings");
   private static final Set<String> ALLOWED = Stream.concat(WHOLE.stream(),
           FieldMaskTable.bundled().allowed(NsEndDeviceRegistryGrpc.getSetMethod()
@@ -108,11 +107,10 @@ final class ProfileService {
               if (request.getOrder().equals("-ids.profile_id")) {
                 Collections.reverse(all);
               }
-              headers.put(TOTAL_COUNT, Integer.toString(all.size()));
-              long limit = request.getLimit() == 0 ? 100 : Math.min(request.getLimit(), 1000);
               ListMACSettingsProfilesResponse.Builder page = ListMACSettingsProfilesResponse
                   .newBuilder();
-              all.stream().skip((Math.max(1, request.getPage()) - 1) * limit).limit(limit)
+              ListPage.of(all, Math.min(request.getLimit(), MAX_LIMIT), request.getPage(),
+                      ListPage.SERVER_DEFAULT, headers).stream()
                   .map(profile -> MessageMasks.select(profile, List.of(), paths))
                   .forEach(page::addMacSettingsProfiles);
               return page.build();

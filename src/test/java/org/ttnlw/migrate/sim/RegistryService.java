@@ -26,8 +26,6 @@ import org.ttnlw.migrate.tts.TtsServer;
 
 /** Serves one registry's RPCs from the device store of its server. */
 final class RegistryService {
-  private static final Metadata.Key<String> TOTAL_COUNT =
-      Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
 
   private final Registry registry;
   private final DeviceStore store;
@@ -220,14 +218,9 @@ final class RegistryService {
                 () ->
                     TtsError.APPLICATION_NOT_FOUND.toException(
                         Map.of("application_id", Values.of(applicationId))));
-    responseHeaders.put(TOTAL_COUNT, Integer.toString(devices.size()));
-    long limit =
-        request.getLimit() == 0 ? devices.size() : Integer.toUnsignedLong(request.getLimit());
-    long page = Math.max(1, Integer.toUnsignedLong(request.getPage()));
     EndDevices.Builder answer = EndDevices.newBuilder();
-    devices.stream()
-        .skip((page - 1) * limit)
-        .limit(limit)
+    ListPage.of(devices, request.getLimit(), request.getPage(), ListPage.SERVER_DEFAULT,
+            responseHeaders).stream()
         .map(device -> DeviceMasks.select(device, paths))
         .forEach(answer::addEndDevices);
     return answer.build();

@@ -42,8 +42,6 @@ import org.ttnlw.migrate.tts.TtsServer;
  * included.
  */
 final class SettingsService {
-  private static final Metadata.Key<String> TOTAL_COUNT =
-      Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
   private static final List<String> STAMPS = List.of("ids", "created_at", "updated_at");
   private static final List<String> WEBHOOK_IMPLICIT =
       List.of("ids", "created_at", "updated_at", "base_url", "format");
@@ -247,11 +245,7 @@ final class SettingsService {
       Metadata headers) {
     List<String> paths = rules.permitted(method, mask);
     List<M> all = store.list(type, applicationId);
-    headers.put(TOTAL_COUNT, Integer.toString(all.size()));
-    long size = limit == 0 ? all.size() : limit;
-    return all.stream()
-        .skip((Math.max(1, page) - 1) * size)
-        .limit(size)
+    return ListPage.of(all, limit, page, ListPage.SERVER_DEFAULT, headers).stream()
         .map(item -> MessageMasks.select(item, implicit, paths))
         .toList();
   }

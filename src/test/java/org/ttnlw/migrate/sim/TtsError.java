@@ -3,10 +3,12 @@ package org.ttnlw.migrate.sim;
 import com.google.protobuf.Any;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.google.protobuf.util.Values;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +17,8 @@ import org.ttnlw.migrate.proto.ErrorDetails;
 /**
  * An error definition as TTS declares it ({@code errors.DefineNotFound(name, format)} in its
  * namespace), turned into the gRPC error TTS sends: a {@code google.rpc.Status} whose details hold
- * one {@link ErrorDetails}. Names and formats are those of TTS v3.
+ * one {@link ErrorDetails}. Names and formats are those of TTS v3. As TTS 3.36 does, the message
+ * text and the attributes' texts are HTML-escaped, so a client that parses them breaks here too.
  */
 record TtsError(Status.Code code, String namespace, String name, String messageFormat) {
   static final TtsError FORBIDDEN_FIELD_MASK_PATHS =
@@ -122,7 +125,9 @@ record TtsError(Status.Code code, String namespace, String name, String messageF
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
   /** A fresh occurrence of this error, with its own correlation id. */
-  StatusRuntimeException toException(Map<String, Value> attributes) {
+  StatusRuntimeException toException(Map<String, Value> given) {
+    Map<String, Value> attributes = new TreeMap<>();
+    given.forEach((key, value) -> attributes.put(key, escaped(value)));
     ErrorDetails details =
         ErrorDetails.newBuilder()
             .setNamespace(namespace)
@@ -139,6 +144,18 @@ record TtsError(Status.Code code, String namespace, String name, String messageF
             .addDetails(Any.pack(details))
             .build();
     return StatusProto.toStatusRuntimeException(status);
+  }
+
+  /** {@code value} with every text in it HTML-escaped as Go's {@code html.EscapeString} does. */
+  private static Value escaped(Value value) {
+    return switch (value.getKindCase()) {
+      case STRING_VALUE -> Values.of(value.getStringValue().replace("&", "&amp;")
+          .replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+          .replace("\"", "&#34;"));
+      case LIST_VALUE -> Values.of(value.getListValue().getValuesList().stream()
+          .map(TtsError::escaped).toList());
+      default -> value;
+    };
   }
 
   /** The message format with its placeholders filled from the string attributes. */

@@ -1,10 +1,10 @@
 package org.ttnlw.migrate.source.tts;
 
 import com.google.protobuf.Message;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.calls.RetryingCalls;
@@ -26,6 +26,7 @@ import org.ttnlw.migrate.proto.ListApplicationWebhooksRequest;
 import org.ttnlw.migrate.proto.MACSettingsProfile;
 import org.ttnlw.migrate.tts.MacSettingsProfiles;
 import org.ttnlw.migrate.tts.MaskedCalls;
+import org.ttnlw.migrate.tts.PagedList;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.SettingsKind;
 import org.ttnlw.migrate.tts.SettingsKinds;
@@ -43,8 +44,6 @@ final class SettingsReader {
   private static final Logger log = LoggerFactory.getLogger(SettingsReader.class);
   /** Default associations asked for per page. */
   static final int PAGE_SIZE = 100;
-  private static final Metadata.Key<String> TOTAL_COUNT =
-      Metadata.Key.of("x-total-count", Metadata.ASCII_STRING_MARSHALLER);
 
   private final MaskedCalls calls;
   private final RegistryCalls registry;
@@ -116,47 +115,45 @@ final class SettingsReader {
     List<ApplicationPackageDefaultAssociation> all = new ArrayList<>();
     for (int page = 1; ; page++) {
       int pageNumber = page;
+      String what = "listing the package default associations of application " + applicationId
+          + " (page " + page + ")";
       RetryingCalls.Answer<ApplicationPackageDefaultAssociations> answer = calls.call(
           TtsServer.APPLICATION_SERVER,
           ApplicationPackageRegistryGrpc.getListDefaultAssociationsMethod(),
           SettingsKinds.DEFAULT_ASSOCIATION.paths(),
           mask -> ListApplicationPackageDefaultAssociationRequest.newBuilder()
               .setIds(SettingsKinds.app(applicationId)).setLimit(PAGE_SIZE).setPage(pageNumber)
-              .setFieldMask(mask).build(),
-          "listing the package default associations of application " + applicationId
-              + " (page " + page + ")");
+              .setFieldMask(mask).build(), what);
       all.addAll(answer.message().getDefaultsList());
-      long total = total(answer, all.size());
+      long total = PagedList.totalIn(answer.headers(), what).orElse(all.size());
       if (all.size() >= total || answer.message().getDefaultsCount() == 0) {
         if (all.size() < total) {
-          throw incomplete("package default associations", applicationId, all.size(), total);
+          throw new MigrationException("the package default associations of application "
+              + applicationId + " came back incomplete: " + all.size() + " of " + total
+              + "; nothing is written for it");
         }
         return all;
       }
     }
   }
 
+  /**
+   * Fails unless one List answer (webhooks, pub/subs: their requests have no limit or page in
+   * this tool's protos, and the field numbers TTS 3.34.0 gave them are not known) holds every
+   * item: a server that pages these lists answers its default page only, which the total, or
+   * without one a full default page, gives away.
+   */
   private static void checkComplete(RetryingCalls.Answer<?> answer, int count, String what,
       String applicationId) {
-    long total = total(answer, count);
-    if (count < total) {
-      throw incomplete(what, applicationId, count, total);
+    String listing = "listing the " + what + " of application " + applicationId;
+    OptionalLong total = PagedList.totalIn(answer.headers(), listing);
+    if (total.isPresent() ? count >= total.getAsLong() : count < PagedList.SERVER_DEFAULT_PAGE) {
+      return;
     }
-  }
-
-  /** The server's {@code x-total-count}; {@code otherwise} where it sent none. */
-  private static long total(RetryingCalls.Answer<?> answer, long otherwise) {
-    String total = answer.headers().get(TOTAL_COUNT);
-    try {
-      return total == null ? otherwise : Long.parseLong(total.strip());
-    } catch (NumberFormatException e) {
-      return otherwise;
-    }
-  }
-
-  private static MigrationException incomplete(String what, String applicationId, long read,
-      long total) {
-    return new MigrationException("the " + what + " of application " + applicationId + " came back"
-        + " incomplete: " + read + " of " + total + "; nothing is written for it");
+    throw new MigrationException(listing + ": the source Application Server answered "
+        + count + (total.isPresent() ? " of " + total.getAsLong() : " (a whole default page)")
+        + ": it pages this list (TTS 3.34.0 and later) and this tool cannot ask for the next page"
+        + " (the request field's number is not in its protos); nothing of the application's"
+        + " settings is written. Move its " + what + " by hand");
   }
 }

@@ -2,11 +2,15 @@ package org.ttnlw.migrate.source.tts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ttnlw.migrate.cli.CliRun;
@@ -15,6 +19,7 @@ import org.ttnlw.migrate.cli.TwoDeployments;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.MACSettingsProfile;
 import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
+import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.tts.TtsServer;
 
@@ -102,16 +107,136 @@ class ProfileMigrateTest {
     }
   }
 
-  @Test
-  void keepProfilesFalseLeavesTheSettingsInline() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"--target.keep-profiles=false", "--keep-profiles=false",
+      "--no-keep-profiles"})
+  void keepProfilesFalseLeavesTheSettingsInline(String flag) throws Exception {
     try (TwoDeployments two = boundInSource(TtsSimulator.builder().profileFieldNumber(58))) {
       two.target.putProfile(ProfileExportTest.profile(TwoDeployments.TARGET_APP, PROFILE, 30));
 
-      CliRun.Result result = migrate(two, "--target.keep-profiles=false");
+      CliRun.Result result = migrate(two, flag);
 
       assertInline(two, result);
       assertEquals(0, inlineNotices(result), result.stderr());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--keep-profiles", "--target.keep-profiles", "--keep-profiles=true"})
+  void keepProfilesUnderEitherNameBinds(String flag) throws Exception {
+    try (TwoDeployments two = boundInSource(TtsSimulator.builder().profileFieldNumber(58))) {
+      two.target.putProfile(ProfileExportTest.profile(TwoDeployments.TARGET_APP, PROFILE, 30));
+
+      CliRun.Result result = migrate(two, flag);
+
+      assertBound(two, result);
+    }
+  }
+
+  /** A device already in the target, inline with other settings or bound to another profile. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void updateExistingRebindsADeviceAlreadyInTheTarget(boolean boundToAnother) throws Exception {
+    try (TwoDeployments two = boundInSource(TtsSimulator.builder().profileFieldNumber(58))) {
+      two.target.putProfile(ProfileExportTest.profile(TwoDeployments.TARGET_APP, PROFILE, 30));
+      MACSettingsProfile another =
+          ProfileExportTest.profile(TwoDeployments.TARGET_APP, "another", 60);
+      two.target.putProfile(another);
+      two.target.put(SampleDevices.otaaWithSession(TwoDeployments.TARGET_APP, "my-device", 0)
+          .toBuilder().setMacSettings(another.getMacSettings()).build());
+      if (boundToAnother) {
+        two.target.bind(TwoDeployments.TARGET_APP, "my-device", "another");
+      }
+
+      CliRun.Result refused = migrate(two);
+
+      assertEquals(ExitCodes.EXPORT_FAILED, refused.exitCode(), refused.toString());
+      assertTrue(refused.stderr().contains("--target.update-existing"), refused.toString());
+      assertEquals(boundToAnother ? Optional.of("another") : Optional.empty(), boundTo(two));
+
+      CliRun.Result updated = migrate(two, "--target.update-existing");
+
+      assertBound(two, updated);
+    }
+  }
+
+  @Test
+  void aDeviceBoundInTheTargetToEqualSettingsIsThereAlreadyEvenInline() throws Exception {
+    try (TwoDeployments two = boundInSource(TtsSimulator.builder().profileFieldNumber(58))) {
+      two.target.putProfile(ProfileExportTest.profile(TwoDeployments.TARGET_APP, PROFILE, 30));
+      CliRun.Result bound = migrate(two);
+      assertBound(two, bound);
+      two.target.clearCalls();
+
+      CliRun.Result inline = migrate(two, "--no-keep-profiles");
+
+      assertEquals(ExitCodes.OK, inline.exitCode(), inline.toString());
+      assertEquals(List.of(), two.target.writes(), "its profile's settings are the export's");
+      assertEquals(Optional.of(PROFILE), boundTo(two));
+    }
+  }
+
+  @Test
+  void aDeviceBoundInTheTargetToOtherSettingsIsNotUnboundToGoInline() throws Exception {
+    try (TwoDeployments two = boundInSource(TtsSimulator.builder().profileFieldNumber(58))) {
+      two.target.putProfile(ProfileExportTest.profile(TwoDeployments.TARGET_APP, "another", 60));
+      two.target.put(SampleDevices.otaaWithSession(TwoDeployments.TARGET_APP, "my-device", 0));
+      two.target.bind(TwoDeployments.TARGET_APP, "my-device", "another");
+
+      CliRun.Result result = migrate(two, "--target.update-existing");
+
+      assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("device new-app/my-device is bound in the target to MAC"
+          + " settings profile another, whose settings differ"), result.toString());
+      assertEquals(Optional.of("another"), boundTo(two));
+    }
+  }
+
+  /** Killed after the device was created but before it was bound: the second run binds it. */
+  @Test
+  void aHalfCreatedBoundDeviceIsFinishedBound(@TempDir Path folder) throws Exception {
+    try (TwoDeployments two = boundInSource(TtsSimulator.builder().profileFieldNumber(58))) {
+      two.target.putProfile(ProfileExportTest.profile(TwoDeployments.TARGET_APP, PROFILE, 30));
+      List<String> args = List.of("migrate", "application", "--source", "ttnv3", "my-app",
+          "--output", folder.resolve("migrated.json").toString());
+      two.runKilledAt(folder.resolve("child.log"), args, call -> call.method().equals("Set")
+          && call.fieldMaskPaths().equals(List.of("mac_settings_profile_ids")));
+      assertEquals(MACSettings.getDefaultInstance(), two.inTarget(TtsServer.NETWORK_SERVER,
+          "my-device").getMacSettings(), Files.readString(folder.resolve("child.log")));
+      assertEquals(Optional.empty(), boundTo(two), "killed before the binding");
+
+      CliRun.Result resumed = two.run(args.toArray(String[]::new));
+
+      assertBound(two, resumed);
+    }
+  }
+
+  /** 120 profiles: both the source's and the target's are read page by page. */
+  @Test
+  void aProfileAmong120MovedWithTheApplicationSettingsIsBoundTo() throws Exception {
+    try (TwoDeployments two = boundInSource(TtsSimulator.builder().profileFieldNumber(58))) {
+      two.source.addApplication("my-app");
+      for (int i = 0; i < 120; i++) {
+        two.source.putProfile(ProfileExportTest.profile("my-app", "profile-" + i, 60));
+      }
+
+      CliRun.Result result = migrate(two, "--with-application-settings");
+
+      assertBound(two, result);
+      assertEquals(121, two.target.profiles(TwoDeployments.TARGET_APP).size());
+    }
+  }
+
+  private static Optional<String> boundTo(TwoDeployments two) {
+    return two.target.binding(TwoDeployments.TARGET_APP, "my-device")
+        .map(MACSettingsProfileIdentifiers::getProfileId);
+  }
+
+  private static void assertBound(TwoDeployments two, CliRun.Result result) {
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertEquals(MACSettings.getDefaultInstance(),
+        two.inTarget(TtsServer.NETWORK_SERVER, "my-device").getMacSettings());
+    assertEquals(Optional.of(PROFILE), boundTo(two));
   }
 
   /** Before 3.33.0 the NS has no profiles; 3.33.0 to 3.34.0 have them but bind no device. */
