@@ -91,15 +91,16 @@ final class ApplicationCommand extends ExportCommand {
 
   /**
    * Adds {@code --with-gateways}, for {@code migrate application} only, with the flags the
-   * gateways' registration and hand-over take.
+   * gateways' registration and hand-over take; {@code hidden} from the help.
    */
-  void offerGatewaysOption(CommandSpec command, TargetOptions target,
+  void offerGatewaysOption(CommandSpec command, boolean hidden, TargetOptions target,
       GatewayTargetOptions gatewayTarget, HandOverOptions handOver) {
     this.target = target;
     this.gatewayTarget = gatewayTarget;
     this.handOverOptions = handOver;
     command.addOption(OptionSpec.builder("--with-gateways")
         .paramLabel("GTW-ID[,GTW-ID...]")
+        .hidden(hidden)
         .description("Move these gateways with the devices (repeatable, or comma lists): they are"
             + " registered in the target first, the devices are created and verified, then the"
             + " gateways are handed over as `migrate gateway` does, with the same flags, and only"

@@ -3,6 +3,7 @@ package org.ttnlw.migrate.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
             + " migrated. Nothing is changed at the source.",
         "The output holds credentials (webhook headers, downlink API keys, pub/sub passwords and"
             + " keys, package tokens): --output files are made readable by their owner only."})
-final class ApplicationSettingsCommand extends BaseCommand {
+final class ApplicationSettingsCommand extends BaseCommand implements Cli.SourceChoosing {
   @Parameters(paramLabel = "APP-ID", arity = "0..*",
       description = "Application IDs (ChirpStack: UUIDs). With none, they are read from stdin,"
           + " one per line.")
@@ -48,11 +49,11 @@ final class ApplicationSettingsCommand extends BaseCommand {
     this.sources = sources;
   }
 
-  /** Adds {@code --source NAME}, for the form where the source is not the parent command. */
-  void offerSourceOption(CommandSpec command) {
+  @Override
+  public void offerSourceOption(CommandSpec command, Collection<String> names) {
     command.addOption(ExportCommand.sourceOption("Source to read the settings from: "
-        + String.join(", ", sources.keySet()) + ", the sources whose application settings this"
-        + " tool moves.", name -> sourceName = name));
+        + String.join(", ", names) + ", the sources whose application settings this"
+        + " tool moves.", names, name -> sourceName = name));
   }
 
   @Override
@@ -80,7 +81,7 @@ final class ApplicationSettingsCommand extends BaseCommand {
 
   @Override
   UnaryOperator<String> flagsAsTyped() {
-    return chosenSource().flagsAsTyped(sourceName != null);
+    return chosenSource().flagsAsTyped(java.util.Optional.ofNullable(sourceName));
   }
 
   private BoundSource<?> chosenSource() {

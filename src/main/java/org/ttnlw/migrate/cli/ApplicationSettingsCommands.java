@@ -3,7 +3,6 @@ package org.ttnlw.migrate.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.ttnlw.migrate.settings.ApplicationCreationOptions;
 import org.ttnlw.migrate.source.SettingsPlugin;
 import picocli.CommandLine;
@@ -28,30 +27,28 @@ final class ApplicationSettingsCommands {
   }
 
   /**
-   * The export, if a source has application settings: with {@code --source} and {@code
-   * --NAME.FLAG}s when {@code prefixed}, else with the one source's flags bare.
+   * Adds the export to {@code parent}, if a source has application settings, with the source
+   * flags {@code offerSource} gives.
    */
-  Optional<CommandLine> exportCommand(boolean prefixed) {
+  void addExport(CommandLine parent, Cli.SourceOffer offerSource) {
     if (sources.isEmpty()) {
-      return Optional.empty();
+      return;
     }
-    ApplicationSettingsCommand command = new ApplicationSettingsCommand(wiring.global(),
-        wiring.io(), sources);
-    CommandLine line = Cli.withGlobals(new CommandLine(command), wiring.global());
-    if (prefixed) {
-      command.offerSourceOption(line.getCommandSpec());
-    }
-    sources.values().stream().distinct().forEach(bound ->
-        bound.offerFlags(line.getCommandSpec(), prefixed, wiring.environment()));
-    return Optional.of(line);
+    LazyCommands.add(parent, ApplicationSettingsCommand.class, () -> {
+      CommandLine line = Cli.withGlobals(new CommandLine(new ApplicationSettingsCommand(
+          wiring.global(), wiring.io(), sources)), wiring.global());
+      offerSource.offer(line, sources, PrefixedFlags.Scope.DEVICES);
+      return line;
+    });
   }
+
   CommandLine importCommand() {
     ApplicationCreationOptions creation = new ApplicationCreationOptions();
     CommandLine line = Cli.withGlobals(new CommandLine(new ImportApplicationSettingsCommand(
         wiring.global(), wiring.io(), wiring.target(), creation)), wiring.global());
-    wiring.offerTarget(line);
+    wiring.offerTarget(line, PrefixedFlags.Scope.DEVICES);
     PrefixedFlags.addTo(line.getCommandSpec(), creation, "--target.", List.of("TARGET_"),
-        wiring.environment());
+        wiring.flags(), HelpSections.TARGET, PrefixedFlags.Scope.DEVICES);
     return line;
   }
 }

@@ -1,6 +1,10 @@
 package org.ttnlw.migrate.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,10 +73,13 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
 
   /**
    * Rewrites the source's messages, which name its flags as {@code --FLAG}, to name them as the
-   * user typed them: {@code --NAME.FLAG} in the {@code --source NAME} form.
+   * user typed them: {@code --NAME.FLAG} in the {@code --source NAME} form, NAME as typed
+   * ({@code --tts.FLAG} after the Go tool's {@code --source tts}).
+   *
+   * @param typedSource the value of {@code --source}; empty in a source's own command form
    */
-  UnaryOperator<String> flagsAsTyped(boolean prefixed) {
-    if (!prefixed) {
+  UnaryOperator<String> flagsAsTyped(Optional<String> typedSource) {
+    if (typedSource.isEmpty()) {
       return UnaryOperator.identity();
     }
     String names = CommandSpec.forAnnotatedObject(options).options().stream()
@@ -80,13 +87,26 @@ record BoundSource<O>(SourcePlugin<O> plugin, O options) {
         .map(name -> Pattern.quote(name.substring(2)))
         .collect(Collectors.joining("|"));
     Pattern flag = Pattern.compile("(?<![\\w.-])--(" + names + ")(?![\\w-])");
-    String replacement = Matcher.quoteReplacement("--" + plugin.name() + ".");
+    String replacement = Matcher.quoteReplacement("--" + typedSource.get() + ".");
     return message -> flag.matcher(message).replaceAll(replacement + "$1");
   }
 
-  /** Offers the source's flags on {@code command}, as {@code --NAME.FLAG} or as {@code --FLAG}. */
-  void offerFlags(CommandSpec command, boolean prefixed, EnvironmentDefaults environment) {
-    PrefixedFlags.addTo(command, options, prefixed ? "--" + plugin.name() + "." : "--",
-        plugin.environmentPrefixes(), environment);
+  /**
+   * Offers the source's flags on {@code command}, as {@code --NAME.FLAG} or as {@code --FLAG}.
+   * Prefixed, each is also taken as {@code --ALIAS.FLAG} for each alias of the source (the Go
+   * tool's {@code --tts.FLAG}), a name the help leaves out.
+   */
+  void offerFlags(CommandSpec command, boolean prefixed, PrefixedFlags.Registry registry,
+      PrefixedFlags.Scope scope) {
+    String heading = HelpSections.source(plugin.name());
+    if (!prefixed) {
+      PrefixedFlags.addTo(command, options, "--", plugin.environmentPrefixes(), registry,
+          heading, scope);
+      return;
+    }
+    List<String> prefixes = new ArrayList<>(List.of("--" + plugin.name() + "."));
+    plugin.aliases().forEach(alias -> prefixes.add("--" + alias + "."));
+    PrefixedFlags.addTo(command, options, prefixes, plugin.environmentPrefixes(), registry,
+        heading, scope, Set.of());
   }
 }

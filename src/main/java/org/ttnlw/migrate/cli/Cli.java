@@ -3,10 +3,12 @@ package org.ttnlw.migrate.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.ttnlw.migrate.core.TerminalText;
 import org.ttnlw.migrate.devices.IdInput;
@@ -18,23 +20,55 @@ import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
 
 /**
  * Builds the command tree: {@code device}, {@code application} and {@code migrate
- * device|application} (with {@code --source NAME} and every source's flags as
+ * device|application} (with {@code --source NAME} and that source's flags as
  * {@code --NAME.FLAG}), {@code import}, {@code sources}, {@code version}, and per source
  * {@code NAME device|application|migrate ...} with that source's flags unprefixed. The
- * target's flags are {@code --target.FLAG} on {@code migrate} and {@code import}.
+ * target's flags are {@code --target.FLAG} on {@code migrate} and {@code import}. Only the
+ * commands a command line names are built (see {@link LazyCommands}).
  */
 final class Cli {
   private Cli() {}
 
-  static CommandLine build(Io io) {
+  /**
+   * Runs the command line {@code args}: builds the commands it names (see {@link LazyCommands})
+   * and executes them.
+   *
+   * @return the exit code
+   */
+  static int execute(Io io, String[] args) {
+    Optional<String> typed = typedSource(args);
+    Tree tree = tree(io, plugin -> typed.filter(name -> name.equals(plugin.name())
+        || plugin.aliases().contains(name)).isPresent());
+    Optional<LazyCommands.Unknown> unknown = LazyCommands.expandAlong(tree.root(), args);
+    CommandLine root = tree.finish();
+    return unknown.isPresent() ? Typos.unknownCommand(unknown.get()) : root.execute(args);
+  }
+
+  /**
+   * Every command, with every source's flags on {@code device}, {@code application} and their
+   * kin: for the man pages, the completion script and the tests that look at every flag.
+   */
+  static CommandLine whole(Io io) {
+    Tree tree = tree(io, plugin -> true);
+    LazyCommands.expandAll(tree.root());
+    return tree.finish();
+  }
+
+  /**
+   * The root with a placeholder for each command.
+   *
+   * @param offersFlags the sources whose flags {@code device} and its kin offer: the one that
+   *     {@code --source} names, or all for the whole tree
+   */
+  private static Tree tree(Io io, Predicate<SourcePlugin<?>> offersFlags) {
     EnvironmentDefaults environment = new EnvironmentDefaults(io.environment());
     GlobalOptions global = new GlobalOptions();
-    TargetOptions target = new TargetOptions();
     Map<String, BoundSource<?>> sources = new LinkedHashMap<>();
     for (SourcePlugin<?> plugin : SourcePlugins.all()) {
       BoundSource<?> bound = BoundSource.of(plugin);
@@ -42,85 +76,105 @@ final class Cli {
       plugin.aliases().forEach(alias -> sources.put(alias, bound));
     }
     List<BoundSource<?>> distinct = sources.values().stream().distinct().toList();
-    String names = String.join(", ", sources.keySet());
-    Wiring wiring = new Wiring(global, io, environment, target, new GatewayTargetOptions(),
-        new HandOverOptions());
+    List<BoundSource<?>> offered = distinct.stream()
+        .filter(bound -> offersFlags.test(bound.plugin())).toList();
+    HelpSections sections = new HelpSections();
+    PrefixedFlags.Registry flagRegistry = new PrefixedFlags.Registry(environment, sections);
+    Wiring wiring = new Wiring(global, io, flagRegistry, new TargetOptions(),
+        new GatewayTargetOptions(), new HandOverOptions());
 
     CommandLine root = withGlobals(new CommandLine(new RootCommand()), global);
-    wiring.addCommands(root, sources, line -> {
-      ((ExportCommand) line.getCommand()).offerSourceOption(line.getCommandSpec(), names);
-      distinct.forEach(bound -> bound.offerFlags(line.getCommandSpec(), true, environment));
-    });
-    CommandLine importCommand = withGlobals(new CommandLine(new ImportCommand(global, io,
-        target)), global);
-    wiring.offerTarget(importCommand);
-    wiring.offerPlan(importCommand);
-    root.addSubcommand(importCommand);
-    root.addSubcommand(wiring.importGatewaysCommand());
-    ApplicationSettingsCommands settings = new ApplicationSettingsCommands(wiring, distinct);
-    settings.exportCommand(true).ifPresent(root::addSubcommand);
-    root.addSubcommand(settings.importCommand());
-    root.addSubcommand(new CommandLine(new SourcesCommand()));
-    root.addSubcommand(new CommandLine(new VersionCommand()));
-    for (BoundSource<?> bound : distinct) {
-      root.addSubcommand(sourceGroup(bound, wiring));
-    }
-
-    abbreviateSynopses(root);
-    root.setDefaultValueProvider(environment);
-    root.setHelpFactory(SpaceWrappedHelp.FACTORY);
-    root.setOut(new PrintWriter(io.stdout(), true, StandardCharsets.UTF_8));
-    root.setErr(new PrintWriter(io.stderr(), true, StandardCharsets.UTF_8));
-    root.setParameterExceptionHandler(Cli::usageError);
-    root.setExecutionExceptionHandler((e, line, parsed) -> {
-      line.getErr().println("ttn-lw-migrate: internal error: " + TerminalText.line(e.toString()));
-      if (global.verbose) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        trace.toString().lines().forEach(text -> line.getErr().println(TerminalText.line(text)));
+    SourceOffer prefixed = (line, usable, scope) -> {
+      ((SourceChoosing) line.getCommand()).offerSourceOption(line.getCommandSpec(),
+          usable.keySet());
+      List<BoundSource<?>> flags = usable.values().stream().distinct()
+          .filter(offered::contains).toList();
+      flags.forEach(bound -> bound.offerFlags(line.getCommandSpec(), true, flagRegistry,
+          scope));
+      if (flags.isEmpty()) {
+        SourceHelp.pointToSourceForms(line.getCommandSpec(),
+            usable.values().stream().distinct().toList());
       }
-      return ExitCodes.EXPORT_FAILED;
+      return flags;
+    };
+    wiring.addCommands(root, sources, prefixed);
+    LazyCommands.add(root, ImportCommand.class, () -> {
+      CommandLine importCommand = withGlobals(new CommandLine(new ImportCommand(global, io,
+          wiring.target())), global);
+      wiring.offerTarget(importCommand, PrefixedFlags.Scope.DEVICES);
+      wiring.offerPlan(importCommand);
+      return importCommand;
     });
-    return root;
+    LazyCommands.add(root, ImportGatewaysCommand.class, wiring::importGatewaysCommand);
+    ApplicationSettingsCommands settings = new ApplicationSettingsCommands(wiring, distinct);
+    settings.addExport(root, prefixed);
+    LazyCommands.add(root, ImportApplicationSettingsCommand.class, settings::importCommand);
+    LazyCommands.add(root, SourcesCommand.class, () -> new CommandLine(new SourcesCommand()));
+    LazyCommands.add(root, VersionCommand.class, () -> new CommandLine(new VersionCommand()));
+    for (BoundSource<?> bound : distinct) {
+      SourcePlugin<?> plugin = bound.plugin();
+      LazyCommands.add(root, plugin.name(), plugin.aliases(), sourceGroupDescription(plugin),
+          () -> sourceGroup(bound, wiring));
+    }
+    return new Tree(root, io, global, flagRegistry);
+  }
+
+  /** The root of a tree being built, with what its commands share. */
+  private record Tree(CommandLine root, Io io, GlobalOptions global,
+      PrefixedFlags.Registry flags) {
+    /** What every built command inherits from the root; once the commands are built. */
+    CommandLine finish() {
+      abbreviateSynopses(root);
+      root.setDefaultValueProvider(flags.environment());
+      root.setHelpFactory(SpaceWrappedHelp.factory(flags.sections()));
+      root.setOut(new PrintWriter(io.stdout(), true, StandardCharsets.UTF_8));
+      root.setErr(new PrintWriter(io.stderr(), true, StandardCharsets.UTF_8));
+      root.setParameterExceptionHandler(Cli::usageError);
+      root.setExecutionExceptionHandler((e, line, parsed) -> {
+        line.getErr().println("ttn-lw-migrate: internal error: "
+            + TerminalText.line(e.toString()));
+        if (global.verbose) {
+          StringWriter trace = new StringWriter();
+          e.printStackTrace(new PrintWriter(trace));
+          trace.toString().lines()
+              .forEach(text -> line.getErr().println(TerminalText.line(text)));
+        }
+        return ExitCodes.EXPORT_FAILED;
+      });
+      return root;
+    }
+  }
+
+  /** A command that takes {@code --source NAME} where the source is not its parent command. */
+  interface SourceChoosing {
+    void offerSourceOption(CommandSpec command, Collection<String> names);
+  }
+
+  /**
+   * Offers the source flags on a command that can read from {@code usable} (by name and alias),
+   * and {@code --source} where the command is not a source's own.
+   *
+   * @return the sources whose flags the command now has
+   */
+  interface SourceOffer {
+    List<BoundSource<?>> offer(CommandLine line, Map<String, BoundSource<?>> usable,
+        PrefixedFlags.Scope scope);
   }
 
   /** What every command is built with. */
-  record Wiring(GlobalOptions global, Io io, EnvironmentDefaults environment,
+  record Wiring(GlobalOptions global, Io io, PrefixedFlags.Registry flags,
       TargetOptions target, GatewayTargetOptions gatewayTarget, HandOverOptions handOver) {
 
     /**
      * Adds {@code device} and {@code application} to {@code parent}, and {@code migrate} with
-     * both under it, each for {@code sources} and finished by {@code offerSource}.
+     * both under it, each for {@code sources} and with the flags {@code offerSource} gives.
      */
     void addCommands(CommandLine parent, Map<String, BoundSource<?>> sources,
-        java.util.function.Consumer<CommandLine> offerSource) {
-      for (ExportCommand command : exportCommands(sources, Mode.Export::new)) {
-        CommandLine line = withGlobals(new CommandLine(command), global);
-        offerSource.accept(line);
-        parent.addSubcommand(line);
-      }
-      CommandLine migrate = withGlobals(new CommandLine(new MigrateCommand()), global);
-      for (ExportCommand command : exportCommands(sources,
-          () -> new Mode.Migrate<>(TargetConfig.from(target)))) {
-        CommandLine line = withGlobals(new CommandLine(command), global);
-        line.getCommandSpec().usageMessage().description(migrateDescription(command.kind()));
-        offerSource.accept(line);
-        offerTarget(line);
-        offerPlan(line);
-        if (command instanceof ApplicationCommand application) {
-          application.offerSettingsOption(line.getCommandSpec());
-          if (sources.values().stream()
-              .anyMatch(bound -> bound.plugin() instanceof GatewaysPlugin<?>)) {
-            application.offerGatewaysOption(line.getCommandSpec(), target, gatewayTarget,
-                handOver);
-            PrefixedFlags.addTo(line.getCommandSpec(), gatewayTarget, "--target.",
-                List.of("TARGET_"), environment);
-            PrefixedFlags.addTo(line.getCommandSpec(), handOver, "--", List.of("TTN_LW_MIGRATE_"),
-                environment);
-          }
-        }
-        migrate.addSubcommand(line);
-      }
+        SourceOffer offerSource) {
+      LazyCommands.add(parent, DeviceCommand.class, () -> exportCommand(
+          new DeviceCommand(global, io, sources, Mode.Export::new), sources, offerSource));
+      LazyCommands.add(parent, ApplicationCommand.class, () -> exportCommand(
+          new ApplicationCommand(global, io, sources, Mode.Export::new), sources, offerSource));
       Map<String, BoundSource<?>> withGateways = new LinkedHashMap<>();
       sources.forEach((name, bound) -> {
         if (bound.plugin() instanceof GatewaysPlugin<?>) {
@@ -128,10 +182,64 @@ final class Cli {
         }
       });
       if (!withGateways.isEmpty()) {
-        parent.addSubcommand(gatewayCommand(withGateways, false, offerSource));
-        migrate.addSubcommand(gatewayCommand(withGateways, true, offerSource));
+        LazyCommands.add(parent, GatewayCommand.class,
+            () -> gatewayCommand(withGateways, false, offerSource));
       }
-      parent.addSubcommand(migrate);
+      LazyCommands.add(parent, MigrateCommand.class, () -> {
+        CommandLine migrate = withGlobals(new CommandLine(new MigrateCommand()), global);
+        Supplier<Mode<TargetConfig>> mode = () -> new Mode.Migrate<>(TargetConfig.from(target));
+        LazyCommands.add(migrate, "device", annotatedAliases(DeviceCommand.class),
+            migrateDescription("device"), () -> migrateCommand(
+                new DeviceCommand(global, io, sources, mode), sources, offerSource));
+        LazyCommands.add(migrate, "application", annotatedAliases(ApplicationCommand.class),
+            migrateDescription("application"), () -> migrateCommand(
+                new ApplicationCommand(global, io, sources, mode), sources, offerSource));
+        if (!withGateways.isEmpty()) {
+          LazyCommands.add(migrate, "gateway", annotatedAliases(GatewayCommand.class),
+              MIGRATE_GATEWAY, () -> gatewayCommand(withGateways, true, offerSource));
+        }
+        return migrate;
+      });
+    }
+
+    private CommandLine exportCommand(ExportCommand command,
+        Map<String, BoundSource<?>> sources, SourceOffer offerSource) {
+      CommandLine line = withGlobals(new CommandLine(command), global);
+      offerSource.offer(line, sources, PrefixedFlags.Scope.DEVICES);
+      return line;
+    }
+
+    /** {@code migrate device} or {@code migrate application}. */
+    private CommandLine migrateCommand(ExportCommand command,
+        Map<String, BoundSource<?>> sources, SourceOffer offerSource) {
+      CommandLine line = withGlobals(new CommandLine(command), global);
+      line.getCommandSpec().usageMessage().description(migrateDescription(command.kind()));
+      // migrate application moves gateways too, with --with-gateways
+      PrefixedFlags.Scope scope = command instanceof ApplicationCommand
+          ? PrefixedFlags.Scope.WITH_GATEWAYS : PrefixedFlags.Scope.DEVICES;
+      List<BoundSource<?>> offered = offerSource.offer(line, sources, scope);
+      offerTarget(line, offered.stream()
+          .anyMatch(bound -> bound.plugin() instanceof GatewaysPlugin<?>) ? scope
+          : PrefixedFlags.Scope.DEVICES);
+      offerPlan(line);
+      if (command instanceof ApplicationCommand application) {
+        application.offerSettingsOption(line.getCommandSpec());
+        boolean sourceHasGateways = offered.stream()
+            .anyMatch(bound -> bound.plugin() instanceof GatewaysPlugin<?>);
+        // Hidden for a source without gateways: its run says which sources have them.
+        if (sources.values().stream()
+            .anyMatch(bound -> bound.plugin() instanceof GatewaysPlugin<?>)) {
+          application.offerGatewaysOption(line.getCommandSpec(), !sourceHasGateways, target,
+              gatewayTarget, handOver);
+        }
+        if (sourceHasGateways) {
+          PrefixedFlags.addTo(line.getCommandSpec(), gatewayTarget, "--target.",
+              List.of("TARGET_"), flags, HelpSections.TARGET, scope);
+          PrefixedFlags.addTo(line.getCommandSpec(), handOver, "--", List.of("TTN_LW_MIGRATE_"),
+              flags, HelpSections.HAND_OVER, scope);
+        }
+      }
+      return line;
     }
 
     /**
@@ -139,20 +247,14 @@ final class Cli {
      * hand-over flags; sources with gateways only.
      */
     private CommandLine gatewayCommand(Map<String, BoundSource<?>> sources, boolean migrating,
-        java.util.function.Consumer<CommandLine> offerSource) {
+        SourceOffer offerSource) {
       Supplier<Mode<GatewayJob.Migration>> mode = migrating
           ? () -> new Mode.Migrate<>(GatewayJob.Migration.from(target, gatewayTarget, handOver,
               Optional.of(GatewayCommand.MIGRATE_TIMEOUT)))
           : Mode.Export::new;
-      GatewayCommand command = new GatewayCommand(global, io, sources, mode);
-      CommandLine line = withGlobals(new CommandLine(command), global);
-      if (sources.size() > 1) {
-        command.offerSourceOption(line.getCommandSpec(), String.join(", ", sources.keySet()));
-        sources.values().stream().distinct().forEach(bound ->
-            bound.offerFlags(line.getCommandSpec(), true, environment));
-      } else {
-        offerSource.accept(line);
-      }
+      CommandLine line = withGlobals(new CommandLine(new GatewayCommand(global, io, sources,
+          mode)), global);
+      offerSource.offer(line, sources, PrefixedFlags.Scope.WITH_GATEWAYS);
       if (migrating) {
         line.getCommandSpec().usageMessage().description(MIGRATE_GATEWAY);
         offerGatewayTarget(line, true);
@@ -170,30 +272,27 @@ final class Cli {
 
     private void offerGatewayTarget(CommandLine line, boolean migrating) {
       PrefixedFlags.addTo(line.getCommandSpec(), target.connection(), "--target.",
-          List.of("TARGET_"), environment);
+          List.of("TARGET_"), flags, HelpSections.TARGET, PrefixedFlags.Scope.WITH_GATEWAYS);
       PrefixedFlags.addTo(line.getCommandSpec(), gatewayTarget, "--target.", List.of("TARGET_"),
-          environment);
+          flags, HelpSections.TARGET, PrefixedFlags.Scope.WITH_GATEWAYS);
       PrefixedFlags.addTo(line.getCommandSpec(), handOver, "--", List.of("TTN_LW_MIGRATE_"),
-          environment);
+          flags, HelpSections.HAND_OVER, PrefixedFlags.Scope.WITH_GATEWAYS);
       offerPlan(line);
     }
 
-    /** @param mode an export, or a migration with the target checked from its flags */
-    List<ExportCommand> exportCommands(Map<String, BoundSource<?>> sources,
-        Supplier<Mode<TargetConfig>> mode) {
-      return List.of(new DeviceCommand(global, io, sources, mode),
-          new ApplicationCommand(global, io, sources, mode));
-    }
-
-    void offerTarget(CommandLine line) {
-      PrefixedFlags.addTo(line.getCommandSpec(), target, "--target.", List.of("TARGET_"),
-          environment, TargetOptions.ALSO_UNPREFIXED);
+    void offerTarget(CommandLine line, PrefixedFlags.Scope scope) {
+      PrefixedFlags.addTo(line.getCommandSpec(), target, List.of("--target."),
+          List.of("TARGET_"), flags, HelpSections.TARGET, scope, TargetOptions.ALSO_UNPREFIXED);
     }
 
     /** {@code --plan}, on a command that moves devices or gateways into the target. */
     void offerPlan(CommandLine line) {
       line.getCommandSpec().addMixin("plan", CommandSpec.forAnnotatedObject(global.plan));
     }
+  }
+
+  private static List<String> annotatedAliases(Class<?> commandClass) {
+    return List.of(commandClass.getAnnotation(Command.class).aliases());
   }
 
   private static final String[] MIGRATE_GATEWAY = {
@@ -218,17 +317,23 @@ final class Cli {
             + " record of what was migrated."};
   }
 
+  private static String[] sourceGroupDescription(SourcePlugin<?> plugin) {
+    return new String[] {plugin.description(),
+        "Its flags go without the `" + plugin.name() + ".` prefix here."};
+  }
+
   private static CommandLine sourceGroup(BoundSource<?> bound, Wiring wiring) {
     SourcePlugin<?> plugin = bound.plugin();
     CommandLine group = withGlobals(new CommandLine(new SourceGroupCommand()), wiring.global());
     CommandSpec spec = group.getCommandSpec();
     spec.name(plugin.name()).aliases(plugin.aliases().toArray(String[]::new));
-    spec.usageMessage().description(plugin.description(),
-        "Its flags go without the `" + plugin.name() + ".` prefix here.");
-    wiring.addCommands(group, Map.of(plugin.name(), bound),
-        line -> bound.offerFlags(line.getCommandSpec(), false, wiring.environment()));
-    new ApplicationSettingsCommands(wiring, List.of(bound)).exportCommand(false)
-        .ifPresent(group::addSubcommand);
+    spec.usageMessage().description(sourceGroupDescription(plugin));
+    SourceOffer unprefixed = (line, usable, scope) -> {
+      bound.offerFlags(line.getCommandSpec(), false, wiring.flags(), scope);
+      return List.of(bound);
+    };
+    wiring.addCommands(group, Map.of(plugin.name(), bound), unprefixed);
+    new ApplicationSettingsCommands(wiring, List.of(bound)).addExport(group, unprefixed);
     return group;
   }
 
@@ -239,6 +344,19 @@ final class Cli {
   private static void abbreviateSynopses(CommandLine line) {
     line.getCommandSpec().usageMessage().abbreviateSynopsis(true);
     line.getSubcommands().values().forEach(Cli::abbreviateSynopses);
+  }
+
+  /** The value of {@code --source} on the command line, the last one if given twice. */
+  static Optional<String> typedSource(String[] args) {
+    Optional<String> source = Optional.empty();
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      if (args[i].equals("--source") && i + 1 < args.length) {
+        source = Optional.of(args[++i]);
+      } else if (args[i].startsWith("--source=")) {
+        source = Optional.of(args[i].substring("--source=".length()));
+      }
+    }
+    return source;
   }
 
   static CommandLine withGlobals(CommandLine line, GlobalOptions global) {
@@ -256,10 +374,9 @@ final class Cli {
     PrintWriter err = line.getErr();
     List<String> lines = e.getCause() instanceof IdInput.InvalidInputException invalid
         ? invalid.lines() : List.of(String.valueOf(e.getMessage()));
-    err.println("ttn-lw-migrate: " + TerminalText.line(lines.get(0)));
+    err.println("ttn-lw-migrate: " + TerminalText.line(lines.get(0))
+        + Typos.suggestion(e).map(suggestion -> "; " + suggestion).orElse(""));
     lines.subList(1, lines.size()).forEach(text -> err.println(TerminalText.line(text)));
-    // "Did you mean" for a mistyped command or flag: picocli's own suggestions.
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run `" + line.getCommandSpec().qualifiedName() + " --help` for usage.");
     return ExitCodes.USAGE;
   }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.ttnlw.migrate.core.StopSignal;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
@@ -25,7 +24,7 @@ public final class DistributionDocs {
   public static void main(String[] args) throws IOException {
     Path manuals = Files.createDirectories(Path.of(args[0]));
     Path completion = Files.createDirectories(Path.of(args[1]));
-    CommandLine tool = Cli.build(new Io(Map.of(), new ByteArrayInputStream(new byte[0]),
+    CommandLine tool = Cli.whole(new Io(Map.of(), new ByteArrayInputStream(new byte[0]),
         OutputStream.nullOutputStream(), System.err, new StopSignal()));
     int status = ManPageGenerator.generateManPage(manuals.toFile(), (File) null, new boolean[0],
         true, tool.getCommandSpec());
@@ -33,6 +32,6 @@ public final class DistributionDocs {
       throw new IOException("picocli's ManPageGenerator failed with status " + status);
     }
     Files.writeString(completion.resolve("ttn-lw-migrate.bash"),
-        AutoComplete.bash("ttn-lw-migrate", tool), StandardCharsets.UTF_8);
+        CompletionScript.bash(tool), StandardCharsets.UTF_8);
   }
 }

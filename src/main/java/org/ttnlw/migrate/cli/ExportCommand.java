@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * What {@code device} and {@code application} share, as exports and under {@code migrate}: pick
  * the source, read the IDs, and run the pipeline.
  */
-abstract class ExportCommand extends BaseCommand {
+abstract class ExportCommand extends BaseCommand implements Cli.SourceChoosing {
   /** Set to "terminal" by bin/ttn-lw-migrate when stdin is one. */
   static final String STDIN = "TTN_LW_MIGRATE_STDIN";
 
@@ -70,19 +72,31 @@ abstract class ExportCommand extends BaseCommand {
     this.mode = mode;
   }
 
-  /** Adds {@code --source NAME}, for the form where the source is not the parent command. */
-  void offerSourceOption(CommandSpec command, String names) {
-    command.addOption(sourceOption("Source to read devices from: " + names + ". See"
-        + " `ttn-lw-migrate sources`.", name -> sourceName = name));
+  @Override
+  public void offerSourceOption(CommandSpec command, Collection<String> names) {
+    command.addOption(sourceOption("Source to read devices from: " + String.join(", ", names)
+        + ". See `ttn-lw-migrate sources`.", names, name -> sourceName = name));
   }
 
-  /** A required {@code --source NAME} whose value goes to {@code chosen}. */
-  static OptionSpec sourceOption(String description, Consumer<String> chosen) {
+  /**
+   * A required {@code --source NAME}, one of {@code names}, whose value goes to {@code chosen}.
+   */
+  static OptionSpec sourceOption(String description, Collection<String> names,
+      Consumer<String> chosen) {
     return OptionSpec.builder("--source")
         .paramLabel("NAME")
         .type(String.class)
         .required(true)
         .description(description)
+        .completionCandidates(names)
+        .converters(name -> {
+          if (!names.contains(name)) {
+            throw new TypeConversionException("unknown source \"" + name + "\""
+                + Typos.didYouMean(name, names) + "; this command reads from "
+                + String.join(", ", names));
+          }
+          return name;
+        })
         .setter(new picocli.CommandLine.Model.ISetter() {
           @Override
           public <T> T set(T value) {
@@ -144,7 +158,7 @@ abstract class ExportCommand extends BaseCommand {
 
   @Override
   UnaryOperator<String> flagsAsTyped() {
-    return chosenSource().flagsAsTyped(sourceName != null);
+    return chosenSource().flagsAsTyped(java.util.Optional.ofNullable(sourceName));
   }
 
   private BoundSource<?> chosenSource() {
@@ -154,18 +168,13 @@ abstract class ExportCommand extends BaseCommand {
   /**
    * The source {@code --source} names, or the only one when the command is a source's own.
    *
-   * @param name the value of {@code --source}, or null without it
+   * @param name the value of {@code --source}, one of {@code sources}, or null without it
    */
   static BoundSource<?> chosen(Map<String, BoundSource<?>> sources, String name,
       CommandSpec spec) {
     if (name == null) {
       return sources.values().iterator().next();
     }
-    BoundSource<?> bound = sources.get(name);
-    if (bound == null) {
-      throw new ParameterException(spec.commandLine(), "unknown source \"" + name
-          + "\"; `ttn-lw-migrate sources` lists them");
-    }
-    return bound;
+    return sources.get(name);
   }
 }

@@ -2,6 +2,7 @@ package org.ttnlw.migrate.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Parameters;
             + " redirection, contacts, server address and timestamps never move; the claim"
             + " authentication code only with its with-secrets flag. The gateways page in docs/"
             + " has the whole journey."})
-final class GatewayCommand extends BaseCommand {
+final class GatewayCommand extends BaseCommand implements Cli.SourceChoosing {
   /** How long {@code migrate gateway} waits for connections without {@code --verify-timeout}. */
   static final Duration MIGRATE_TIMEOUT = Duration.ofMinutes(10);
 
@@ -61,10 +62,10 @@ final class GatewayCommand extends BaseCommand {
     this.mode = mode;
   }
 
-  /** Adds {@code --source NAME}, for the form where the source is not the parent command. */
-  void offerSourceOption(CommandSpec command, String names) {
-    command.addOption(ExportCommand.sourceOption("Source to read gateways from: " + names + ".",
-        name -> sourceName = name));
+  @Override
+  public void offerSourceOption(CommandSpec command, Collection<String> names) {
+    command.addOption(ExportCommand.sourceOption("Source to read gateways from: "
+        + String.join(", ", names) + ".", names, name -> sourceName = name));
   }
 
   @Override
@@ -97,7 +98,7 @@ final class GatewayCommand extends BaseCommand {
 
   @Override
   UnaryOperator<String> flagsAsTyped() {
-    return chosenSource().flagsAsTyped(sourceName != null);
+    return chosenSource().flagsAsTyped(java.util.Optional.ofNullable(sourceName));
   }
 
   private BoundSource<?> chosenSource() {

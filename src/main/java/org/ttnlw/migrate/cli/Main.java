@@ -25,7 +25,7 @@ public final class Main {
 
   /** Runs the tool as the command line {@code args} asks, and returns the exit code. */
   public static int run(String[] args, Io io) {
-    return Cli.build(new Io(io.environment(), io.stdin(), io.stdout(),
-        EscapingStderr.wrap(io.stderr()), io.stop(), io.stdoutKind())).execute(args);
+    return Cli.execute(new Io(io.environment(), io.stdin(), io.stdout(),
+        EscapingStderr.wrap(io.stderr()), io.stop(), io.stdoutKind()), args);
   }
 }

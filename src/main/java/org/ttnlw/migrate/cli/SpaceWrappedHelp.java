@@ -6,6 +6,7 @@ import java.util.Map;
 import picocli.CommandLine.Help.Ansi.Text;
 import picocli.CommandLine.Help.ColorScheme;
 import picocli.CommandLine.Help.Column;
+import picocli.CommandLine.Help.IOptionRenderer;
 import picocli.CommandLine.Help.TextTable;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,20 +20,46 @@ import picocli.CommandLine;
  * operator cannot copy. Here a token that does not fit moves to the next line whole.
  */
 final class SpaceWrappedHelp extends Help {
-  static final CommandLine.IHelpFactory FACTORY = SpaceWrappedHelp::new;
   /** Command names longer than this stand on their own line, as picocli lays them out. */
-  private static final int NAME_WIDTH = 38;
+  private static final int NAME_WIDTH = 30;
 
-  private SpaceWrappedHelp(CommandSpec spec, ColorScheme colorScheme) {
+  private final HelpSections sections;
+
+  private SpaceWrappedHelp(CommandSpec spec, ColorScheme colorScheme, HelpSections sections) {
     super(spec, colorScheme);
+    this.sections = sections;
+  }
+
+  /** Help for each command, its flags under the headings {@code sections} gives them. */
+  static CommandLine.IHelpFactory factory(HelpSections sections) {
+    return (spec, colorScheme) -> new SpaceWrappedHelp(spec, colorScheme, sections);
+  }
+
+  /**
+   * The flags under their headings, each heading's flags in alphabetical order. A command with
+   * subcommands lists only its help flags: the run's flags are each subcommand's to list.
+   */
+  @Override
+  public String optionList() {
+    StringBuilder list = new StringBuilder();
+    boolean group = !commandSpec().subcommands().isEmpty();
+    sections.of(commandSpec()).forEach((heading, options) -> {
+      if (!group || heading.equals(HelpSections.HELP)) {
+        list.append(System.lineSeparator()).append(heading).append(":")
+            .append(System.lineSeparator()).append(optionListExcludingGroups(options));
+      }
+    });
+    return list.toString();
   }
 
   @Override
   public Layout createDefaultLayout(List<OptionSpec> options,
       List<PositionalParamSpec> positionals, ColorScheme colorScheme) {
     Layout layout = super.createDefaultLayout(options, positionals, colorScheme);
+    IOptionRenderer renderer = layout.optionRenderer();
     return new Layout(colorScheme, new Table(colorScheme, layout.textTable().columns()),
-        layout.optionRenderer(), layout.parameterRenderer());
+        (option, labels, scheme) -> renderer.render(sections.shown(option), labels, scheme),
+        layout.parameterRenderer());
   }
 
   @Override
@@ -53,10 +80,11 @@ final class SpaceWrappedHelp extends Help {
       List<String> names = new ArrayList<>(List.of(sub.name()));
       names.addAll(List.of(sub.aliases()));
       String[] description = sub.usageMessage().description();
-      rows.put(String.join(", ", names), description.length == 0 ? "" : description[0]);
+      rows.put(String.join(", ", names), description.length == 0 ? ""
+          : firstSentence(description[0]));
     });
-    int nameWidth = Math.min(NAME_WIDTH,
-        rows.keySet().stream().mapToInt(String::length).max().orElse(0));
+    int nameWidth = rows.keySet().stream().mapToInt(String::length)
+        .filter(length -> length <= NAME_WIDTH).max().orElse(NAME_WIDTH);
     int width = commandSpec().usageMessage().width() - nameWidth - 4;
     StringBuilder list = new StringBuilder();
     rows.forEach((names, description) -> {
@@ -73,6 +101,12 @@ final class SpaceWrappedHelp extends Help {
       }
     });
     return list.toString();
+  }
+
+  /** Up to the first full stop that ends a sentence, for the list of commands. */
+  private static String firstSentence(String paragraph) {
+    int end = paragraph.indexOf(". ");
+    return end < 0 ? paragraph : paragraph.substring(0, end + 1);
   }
 
   /** A table that pre-wraps each value at spaces, so picocli never has to break a word. */

@@ -112,7 +112,7 @@ class CommandLineTest {
 
   @Test
   void helpExplainsFlagsAndTheirEnvironment() {
-    CliRun.Result result = CliRun.run(Map.of(), "", "device", "--help");
+    CliRun.Result result = CliRun.run(Map.of(), "", "device", "--source", "ttnv3", "--help");
     assertEquals(ExitCodes.OK, result.exitCode());
     assertTrue(result.stdout().contains("--ttnv3.no-session"), result.stdout());
     assertTrue(result.stdout().contains("TTNV3_APP_API_KEY or TTS_APP_API_KEY"), result.stdout());
@@ -201,7 +201,7 @@ class CommandLineTest {
   }
 
   private static picocli.CommandLine commandTree() {
-    return Cli.build(new Io(Map.of(), java.io.InputStream.nullInputStream(),
+    return Cli.whole(new Io(Map.of(), java.io.InputStream.nullInputStream(),
         java.io.OutputStream.nullOutputStream(), System.err,
         new org.ttnlw.migrate.core.StopSignal()));
   }

@@ -120,7 +120,7 @@ class MessagesTest {
     CliRun.Result result = CliRun.run(Map.of(), "", "devcie", "my-device");
 
     assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("Did you mean") && result.stderr().contains("device"),
+    assertTrue(result.stderr().contains("unknown command \"devcie\"; did you mean device?"),
         result.toString());
   }
 

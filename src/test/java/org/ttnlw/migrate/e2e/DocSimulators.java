@@ -224,13 +224,17 @@ final class DocSimulators {
     return running(ttsEnvironment(simulator), List.of(TTS_KEY), simulator::close);
   }
 
-  /** The TTS the docs' devices are on: my-app with OTAA and ABP devices. */
+  /**
+   * The TTS the docs' devices are on: my-app with OTAA and ABP devices, among them those of
+   * examples/device_ids.txt, which SimulatorMain holds as well.
+   */
   private static TtsSimulator ttsSource() throws IOException {
     TtsSimulator simulator = TtsSimulator.builder().apiKey(TTS_KEY).tls(true).start();
     simulator.put(SampleDevices.otaaWithSession("my-app", "my-device", 0));
     simulator.put(SampleDevices.otaaWithSession("my-app", "dev", 1));
     int index = 2;
-    for (String id : List.of("sensor-0001", "sensor-0002", "abp-device")) {
+    for (String id : List.of("sensor-0001", "sensor-0002", "abp-device", "device-00001",
+        "device-00002")) {
       var device = SampleDevices.abp("my-app", id, index++);
       simulator.put(device, SampleDevices.servers(device));
     }

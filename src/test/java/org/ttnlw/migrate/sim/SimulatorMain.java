@@ -13,7 +13,8 @@ import org.ttnlw.migrate.proto.Right;
  * Runs a simulator until killed, for trying the tool by hand. It holds application {@code my-app}
  * with the OTAA device {@code my-device} and {@code --devices} more sample devices. The API key is
  * also the gateway services' key of user {@code demo}, with all rights; {@code --sample-gateways}
- * registers the {@link SampleGateways} for that user.
+ * registers the {@link SampleGateways} for that user. {@code --target-app ID} adds an empty
+ * application, the target of {@code migrate --target.app-id ID} against this same simulator.
  */
 public final class SimulatorMain {
   private static final String APPLICATION_ID = "my-app";
@@ -21,7 +22,7 @@ public final class SimulatorMain {
   private static final String GATEWAY_OWNER = "user:demo";
   private static final String USAGE =
       "usage: SimulatorMain [--tls] [--port N] [--devices N] [--sample-gateways] [--latency-ms N]"
-          + " [--api-key KEY]\n"
+          + " [--api-key KEY] [--target-app ID]...\n"
           + "The API key defaults to "
           + DEMO_API_KEY
           + ".";
@@ -51,6 +52,7 @@ public final class SimulatorMain {
     for (EndDevice device : SampleDevices.application(APPLICATION_ID, options.devices())) {
       simulator.put(device, SampleDevices.servers(device));
     }
+    options.targetApplications().forEach(simulator::addApplication);
     simulator.addGatewayKey(options.apiKey(), GATEWAY_OWNER, Set.of(Right.RIGHT_ALL));
     if (options.sampleGateways()) {
       SampleGateways.seed(simulator, GATEWAY_OWNER);
@@ -64,6 +66,8 @@ public final class SimulatorMain {
         simulator.tls() ? "CA certificate: " + simulator.caFile() : "plaintext, no TLS");
     System.err.println(
         "application " + APPLICATION_ID + " holds " + (options.devices() + 1) + " devices");
+    options.targetApplications().forEach(id -> System.err.println("application " + id
+        + " is empty, a target for migrate --target.app-id " + id));
     System.err.println(GATEWAY_OWNER + " has "
         + (options.sampleGateways() ? SampleGateways.all().size() : 0) + " gateways");
     simulator.awaitTermination();
@@ -71,7 +75,7 @@ public final class SimulatorMain {
 
   private record Options(
       boolean tls, int port, int devices, boolean sampleGateways, Duration latency,
-      String apiKey) {
+      String apiKey, List<String> targetApplications) {
     static Options parse(String[] args) {
       boolean tls = false;
       boolean sampleGateways = false;
@@ -79,6 +83,7 @@ public final class SimulatorMain {
       int devices = 0;
       Duration latency = Duration.ZERO;
       String apiKey = DEMO_API_KEY;
+      List<String> targetApplications = new java.util.ArrayList<>();
       Deque<String> rest = new ArrayDeque<>(List.of(args));
       while (!rest.isEmpty()) {
         String flag = rest.pop();
@@ -89,10 +94,12 @@ public final class SimulatorMain {
           case "--sample-gateways" -> sampleGateways = true;
           case "--latency-ms" -> latency = Duration.ofMillis(number(flag, rest));
           case "--api-key" -> apiKey = value(flag, rest);
+          case "--target-app" -> targetApplications.add(value(flag, rest));
           default -> throw new IllegalArgumentException("unknown argument " + flag);
         }
       }
-      return new Options(tls, port, devices, sampleGateways, latency, apiKey);
+      return new Options(tls, port, devices, sampleGateways, latency, apiKey,
+          List.copyOf(targetApplications));
     }
 
     private static int number(String flag, Deque<String> rest) {

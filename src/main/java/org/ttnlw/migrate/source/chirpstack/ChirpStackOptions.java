@@ -63,17 +63,17 @@ public final class ChirpStackOptions {
   boolean deleteSourceDevice;
 
   @Option(names = "--tenant-id", paramLabel = "UUID",
-      description = "Tenant whose gateways gateway --all lists. Required with a tenant API key;"
+      description = "Gateways: the tenant whose gateways gateway --all lists. Required with a tenant API key;"
           + " an admin key lists the gateways of every tenant without it.")
   String tenantId;
 
   @Option(names = "--gateway-id-template", paramLabel = "TEMPLATE",
-      description = "TTS ID of each gateway, from the placeholders {eui} (gateway EUI in lower"
+      description = "Gateways: the TTS ID of each gateway, from the placeholders {eui} (gateway EUI in lower"
           + " case) and {id} (ChirpStack gateway ID). Default: eui-{eui}.")
   String gatewayIdTemplate;
 
   @Option(names = "--delete-source-gateway",
-      description = "Delete each migrated gateway from ChirpStack once it is connected to the"
+      description = "Gateways: delete each migrated gateway from ChirpStack once it is connected to the"
           + " target. ChirpStack then ignores its uplinks (unless allow_unknown_gateways is on).")
   boolean deleteSourceGateway;
 }
