@@ -57,6 +57,7 @@ final class Cli {
     wiring.offerPlan(importCommand);
     root.addSubcommand(importCommand);
     root.addSubcommand(wiring.importGatewaysCommand());
+    root.addSubcommand(wiring.undoCommand(sources, names));
     ApplicationSettingsCommands settings = new ApplicationSettingsCommands(wiring, distinct);
     settings.exportCommand(true).ifPresent(root::addSubcommand);
     root.addSubcommand(settings.importCommand());
@@ -157,6 +158,17 @@ final class Cli {
         line.getCommandSpec().usageMessage().description(MIGRATE_GATEWAY);
         offerGatewayTarget(line, true);
       }
+      return line;
+    }
+
+    /** undo: a device migration taken back, with every source's flags as --NAME.FLAG. */
+    CommandLine undoCommand(Map<String, BoundSource<?>> sources, String names) {
+      UndoCommand command = new UndoCommand(global, io, sources, target);
+      CommandLine line = withGlobals(new CommandLine(command), global);
+      command.offerSourceOption(line.getCommandSpec(), names);
+      sources.values().stream().distinct().forEach(bound ->
+          bound.offerFlags(line.getCommandSpec(), true, environment));
+      offerTarget(line);
       return line;
     }
 

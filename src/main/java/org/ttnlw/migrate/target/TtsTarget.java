@@ -338,6 +338,41 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
             resumed ? TargetOutcome.CREATED : TargetOutcome.UPDATED, differing));
   }
 
+  /**
+   * Deletes a device this run created from the target, if it still holds what the run wrote
+   * (what a device in service changes by itself, its counters and MAC state, aside), and reads it
+   * back gone. A device changed since is left as it is.
+   *
+   * @param written the device as the run created it, in the target application
+   */
+  public CompletableFuture<Removal> removeIfUnchanged(EndDevice written) {
+    DeviceRef ref = DeviceRef.of(written.getIds());
+    String what = "device " + ref + " in the target";
+    return registries.exists(ref, what).thenCompose(exists -> !exists
+        ? CompletableFuture.completedFuture(Removal.of(Removal.Kind.GONE))
+        : registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
+          List<ImportPaths.Leaf> held = ImportPaths.settled(written(written));
+          List<Difference> differing = ImportPaths.differences(written, read.device(),
+              read.profile().isPresent() ? unlessMacSettings(held) : held);
+          if (!differing.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                new Removal(Removal.Kind.CHANGED, Difference.paths(differing)));
+          }
+          if (dryRun) {
+            return CompletableFuture.completedFuture(Removal.of(Removal.Kind.WOULD_REMOVE));
+          }
+          return registries.delete(ref, "deleting device " + ref + " from the target")
+              .thenCompose(deleted -> registries.exists(ref, what))
+              .thenApply(still -> {
+                if (still) {
+                  throw new TargetDeviceException("device " + ref + ": deleted from the target,"
+                      + " it is still there when read back");
+                }
+                return Removal.of(Removal.Kind.REMOVED);
+              });
+        }));
+  }
+
   @Override
   public void close() {
     calls.close();

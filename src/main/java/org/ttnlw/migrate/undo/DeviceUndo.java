@@ -1,0 +1,143 @@
+package org.ttnlw.migrate.undo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.json.TtsJson;
+import org.ttnlw.migrate.pipeline.Progress;
+import org.ttnlw.migrate.pipeline.RunJournal;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.source.RestorableSource;
+import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceStep;
+import org.ttnlw.migrate.target.Removal;
+import org.ttnlw.migrate.target.TtsTarget;
+
+/**
+ * Undoes one device of a migration, in the one safe order: the target stops serving it (deleted
+ * and read back gone) before the source serves it again, so two networks never serve it at
+ * once. Each step is recorded in the undo's own journal as soon as it is done, so that a re-run
+ * after a crash goes on from there.
+ */
+final class DeviceUndo {
+  /** The undo journal's notes: the target step done, the source step done, the device done. */
+  static final String TARGET_DONE = "target";
+  static final String SOURCE_DONE = "source";
+  static final String DONE = "undone";
+
+  private final RunJournal<DeviceRef> migration;
+  private final RunJournal<DeviceRef> undo;
+  private final Source source;
+  private final String sourceName;
+  private final TtsTarget target;
+  private final boolean dryRun;
+
+  /** @param sourceName how the source is named on the command line, for messages */
+  DeviceUndo(RunJournal<DeviceRef> migration, RunJournal<DeviceRef> undo, Source source,
+      String sourceName, TtsTarget target, boolean dryRun) {
+    this.migration = migration;
+    this.undo = undo;
+    this.source = source;
+    this.sourceName = sourceName;
+    this.target = target;
+    this.dryRun = dryRun;
+  }
+
+  /** What became of a device. */
+  record Result(DeviceRef ref, Kind kind, String said) {
+    enum Kind { UNDONE, WOULD_UNDO, LEFT_ALONE }
+  }
+
+  CompletableFuture<Result> undo(DeviceRef ref) {
+    Optional<String> created = migration.noted(ref, RunJournal.TARGET_CREATED);
+    if (undo.noted(ref, TARGET_DONE).isPresent()) {
+      return restoreSource(ref, "deleted from the target by an earlier undo");
+    }
+    if (created.isEmpty()) {
+      return left(ref, migration.progress(ref) == Progress.DELIVERING
+          ? "its migration was cut short before the journal recorded it created in the target;"
+              + " check the target, and the source, by hand"
+          : "it was in the target before this run (this run did not create it); left in the"
+              + " target and at the source as they are");
+    }
+    EndDevice written = TtsJson.instance().merge(created.get(), EndDevice.newBuilder()).build();
+    String inTarget = DeviceRef.of(written.getIds()).toString();
+    return target.removeIfUnchanged(written).thenCompose(removal -> {
+      switch (removal.kind()) {
+        case CHANGED:
+          return left(ref, "changed in the target (" + inTarget + ") since this run created"
+              + " it, in " + String.join(", ", removal.differing()) + "; left in the target and"
+              + " at the source as they are");
+        case WOULD_REMOVE:
+          return restoreSource(ref, "would be deleted from the target (" + inTarget + ")");
+        default:
+          record(ref, TARGET_DONE, removal.kind().name().toLowerCase(java.util.Locale.ROOT));
+          return restoreSource(ref, removal.kind() == Removal.Kind.GONE
+              ? "already gone from the target (" + inTarget + ")"
+              : "deleted from the target (" + inTarget + ")");
+      }
+    });
+  }
+
+  /** Puts the source back, once the target no longer serves the device. */
+  private CompletableFuture<Result> restoreSource(DeviceRef ref, String targetSaid) {
+    Progress reached = migration.progress(ref);
+    if (reached == Progress.EXPORTED || undo.noted(ref, SOURCE_DONE).isPresent()) {
+      return done(ref, targetSaid + (reached == Progress.EXPORTED
+          ? "; the run had not changed it at the source" : "; restored at the source"));
+    }
+    if (reached == Progress.DELETED) {
+      return left(ref, targetSaid + "; it was deleted at the source, and this run kept no copy"
+          + " to re-create it from: re-create it at the source from the migrate's output (its"
+          + " line in the --output file, if the run had one)");
+    }
+    Optional<String> before = migration.noted(ref, RunJournal.SOURCE_BEFORE);
+    if (before.isEmpty() || !(source instanceof RestorableSource restorable)) {
+      return left(ref, targetSaid + "; " + (before.isEmpty()
+          ? "the journal does not say how it was at the source before the run (it was written"
+              + " by a version before undo)"
+          : "the " + sourceName + " source cannot restore it") + ": enable it at the source by"
+          + " hand");
+    }
+    if (dryRun) {
+      return done(ref, targetSaid + "; would be restored at the source");
+    }
+    return restorable.restore(ref, SourceStep.DISABLE, before.get()).thenApply(restored -> {
+      record(ref, SOURCE_DONE, "restored");
+      return finished(ref, targetSaid + "; restored at the source");
+    });
+  }
+
+  private CompletableFuture<Result> done(DeviceRef ref, String said) {
+    if (dryRun) {
+      return CompletableFuture.completedFuture(new Result(ref, Result.Kind.WOULD_UNDO, said));
+    }
+    return CompletableFuture.completedFuture(finished(ref, said));
+  }
+
+  private Result finished(DeviceRef ref, String said) {
+    record(ref, DONE, "yes");
+    return new Result(ref, Result.Kind.UNDONE, said);
+  }
+
+  private static CompletableFuture<Result> left(DeviceRef ref, String said) {
+    return CompletableFuture.completedFuture(new Result(ref, Result.Kind.LEFT_ALONE, said));
+  }
+
+  private void record(DeviceRef ref, String step, String value) {
+    try {
+      undo.note(ref, step, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("recording progress in " + undo.path() + " failed ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The devices of {@code refs} an earlier undo did not finish. */
+  List<DeviceRef> notUndone(List<DeviceRef> refs) {
+    return refs.stream().filter(ref -> undo.noted(ref, DONE).isEmpty()).toList();
+  }
+}
