@@ -13,7 +13,6 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.RestorableSource;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceStep;
-import org.ttnlw.migrate.target.Removal;
 import org.ttnlw.migrate.target.TtsTarget;
 
 /**
@@ -52,10 +51,15 @@ final class DeviceUndo {
   }
 
   CompletableFuture<Result> undo(DeviceRef ref) {
-    Optional<String> created = migration.noted(ref, RunJournal.TARGET_CREATED);
+    Optional<String> unrestorable = unrestorable(ref);
+    if (unrestorable.isPresent()) {
+      // Deleting it from the target would leave it served by no network at all.
+      return left(ref, unrestorable.get() + "; left in the target and at the source as they are");
+    }
     if (undo.noted(ref, TARGET_DONE).isPresent()) {
       return restoreSource(ref, "deleted from the target by an earlier undo");
     }
+    Optional<String> created = migration.noted(ref, RunJournal.TARGET_CREATED);
     if (created.isEmpty()) {
       return left(ref, migration.progress(ref) == Progress.DELIVERING
           ? "its migration was cut short before the journal recorded it created in the target;"
@@ -65,50 +69,55 @@ final class DeviceUndo {
     }
     EndDevice written = TtsJson.instance().merge(created.get(), EndDevice.newBuilder()).build();
     String inTarget = DeviceRef.of(written.getIds()).toString();
-    return target.removeIfUnchanged(written).thenCompose(removal -> {
-      switch (removal.kind()) {
-        case CHANGED:
-          return left(ref, "changed in the target (" + inTarget + ") since this run created"
-              + " it, in " + String.join(", ", removal.differing()) + "; left in the target and"
-              + " at the source as they are");
-        case WOULD_REMOVE:
-          return restoreSource(ref, "would be deleted from the target (" + inTarget + ")");
-        default:
-          record(ref, TARGET_DONE, removal.kind().name().toLowerCase(java.util.Locale.ROOT));
-          return restoreSource(ref, removal.kind() == Removal.Kind.GONE
-              ? "already gone from the target (" + inTarget + ")"
-              : "deleted from the target (" + inTarget + ")");
+    return target.removeIfUnchanged(written).thenCompose(removal -> switch (removal.kind()) {
+      case CHANGED -> left(ref, "changed in the target (" + inTarget + ") since this run created"
+          + " it, in " + String.join(", ", removal.differing()) + "; left in the target and at"
+          + " the source as they are");
+      case WOULD_REMOVE -> restoreSource(ref, "would be deleted from the target (" + inTarget
+          + ")");
+      case GONE -> {
+        record(ref, TARGET_DONE, "gone");
+        yield restoreSource(ref, "already gone from the target (" + inTarget + ")");
+      }
+      case REMOVED -> {
+        record(ref, TARGET_DONE, "deleted");
+        yield restoreSource(ref, "deleted from the target (" + inTarget + ")");
       }
     });
   }
 
+  /** Why the source cannot be put back as it was, if it cannot. */
+  private Optional<String> unrestorable(DeviceRef ref) {
+    return switch (migration.progress(ref)) {
+      case DELETED -> Optional.of("it was deleted at the source, and this run kept no copy to"
+          + " re-create it from: re-create it at the source by hand (from its line in the"
+          + " migration's --output file, if it had one) before deleting it from the target");
+      case DISABLED -> migration.noted(ref, RunJournal.SOURCE_BEFORE).isEmpty()
+          ? Optional.of("the journal does not say how it was at the source before the run (it"
+              + " was written by a version before undo)")
+          : source instanceof RestorableSource ? Optional.empty()
+          : Optional.of("the " + sourceName + " source cannot put it back as it was");
+      default -> Optional.empty();
+    };
+  }
+
   /** Puts the source back, once the target no longer serves the device. */
   private CompletableFuture<Result> restoreSource(DeviceRef ref, String targetSaid) {
-    Progress reached = migration.progress(ref);
-    if (reached == Progress.EXPORTED || undo.noted(ref, SOURCE_DONE).isPresent()) {
-      return done(ref, targetSaid + (reached == Progress.EXPORTED
-          ? "; the run had not changed it at the source" : "; restored at the source"));
+    if (migration.progress(ref) != Progress.DISABLED) {
+      return done(ref, targetSaid + "; the run had not changed it at the source");
     }
-    if (reached == Progress.DELETED) {
-      return left(ref, targetSaid + "; it was deleted at the source, and this run kept no copy"
-          + " to re-create it from: re-create it at the source from the migrate's output (its"
-          + " line in the --output file, if the run had one)");
-    }
-    Optional<String> before = migration.noted(ref, RunJournal.SOURCE_BEFORE);
-    if (before.isEmpty() || !(source instanceof RestorableSource restorable)) {
-      return left(ref, targetSaid + "; " + (before.isEmpty()
-          ? "the journal does not say how it was at the source before the run (it was written"
-              + " by a version before undo)"
-          : "the " + sourceName + " source cannot restore it") + ": enable it at the source by"
-          + " hand");
+    if (undo.noted(ref, SOURCE_DONE).isPresent()) {
+      return done(ref, targetSaid + "; restored at the source by an earlier undo");
     }
     if (dryRun) {
       return done(ref, targetSaid + "; would be restored at the source");
     }
-    return restorable.restore(ref, SourceStep.DISABLE, before.get()).thenApply(restored -> {
-      record(ref, SOURCE_DONE, "restored");
-      return finished(ref, targetSaid + "; restored at the source");
-    });
+    String before = migration.noted(ref, RunJournal.SOURCE_BEFORE).orElseThrow();
+    return ((RestorableSource) source).restore(ref, SourceStep.DISABLE, before)
+        .thenApply(restored -> {
+          record(ref, SOURCE_DONE, "restored");
+          return finished(ref, targetSaid + "; restored at the source");
+        });
   }
 
   private CompletableFuture<Result> done(DeviceRef ref, String said) {
