@@ -3,17 +3,15 @@ package org.ttnlw.migrate.target;
 import java.util.List;
 
 /**
- * What {@link TtsTarget#removeIfUnchanged} did with a device a run created in the target.
+ * What {@link TtsTarget#removable} found of a device a run created in the target.
  *
  * @param differing the fields in which the target's device differs from what the run wrote, for
  *     {@link Kind#CHANGED}; empty otherwise
  */
 public record Removal(Kind kind, List<String> differing) {
   public enum Kind {
-    /** Deleted, and read back gone. */
-    REMOVED,
-    /** A dry run: it is unchanged and would be deleted. */
-    WOULD_REMOVE,
+    /** As the run wrote it: it may be deleted. */
+    UNCHANGED,
     /** Not in the target (any more). */
     GONE,
     /** Changed in the target since the run wrote it: left as it is. */

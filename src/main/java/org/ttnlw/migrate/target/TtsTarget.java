@@ -339,38 +339,36 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   }
 
   /**
-   * Deletes a device this run created from the target, if it still holds what the run wrote
-   * (what a device in service changes by itself, its counters and MAC state, aside), and reads it
-   * back gone. A device changed since is left as it is.
+   * Whether a device a run created is still in the target as the run wrote it (what a device in
+   * service changes by itself, its counters and MAC state, aside), so that it may be deleted.
    *
    * @param written the device as the run created it, in the target application
    */
-  public CompletableFuture<Removal> removeIfUnchanged(EndDevice written) {
+  public CompletableFuture<Removal> removable(EndDevice written) {
     DeviceRef ref = DeviceRef.of(written.getIds());
     String what = "device " + ref + " in the target";
     return registries.exists(ref, what).thenCompose(exists -> !exists
         ? CompletableFuture.completedFuture(Removal.of(Removal.Kind.GONE))
-        : registries.read(ref, what, HALF_CREATED).thenCompose(read -> {
+        : registries.read(ref, what, HALF_CREATED).thenApply(read -> {
           List<ImportPaths.Leaf> held = ImportPaths.settled(written(written));
           List<Difference> differing = ImportPaths.differences(written, read.device(),
               read.profile().isPresent() ? unlessMacSettings(held) : held);
-          if (!differing.isEmpty()) {
-            return CompletableFuture.completedFuture(
-                new Removal(Removal.Kind.CHANGED, Difference.paths(differing)));
-          }
-          if (dryRun) {
-            return CompletableFuture.completedFuture(Removal.of(Removal.Kind.WOULD_REMOVE));
-          }
-          return registries.delete(ref, "deleting device " + ref + " from the target")
-              .thenCompose(deleted -> registries.exists(ref, what))
-              .thenApply(still -> {
-                if (still) {
-                  throw new TargetDeviceException("device " + ref + ": deleted from the target,"
-                      + " it is still there when read back");
-                }
-                return Removal.of(Removal.Kind.REMOVED);
-              });
+          return differing.isEmpty() ? Removal.of(Removal.Kind.UNCHANGED)
+              : new Removal(Removal.Kind.CHANGED, Difference.paths(differing));
         }));
+  }
+
+  /** Deletes the device from every server of the target, and reads it back gone. */
+  public CompletableFuture<Void> remove(DeviceRef ref) {
+    return registries.delete(ref, "deleting device " + ref + " from the target")
+        .thenCompose(deleted -> registries.exists(ref, "device " + ref + " in the target"))
+        .thenApply(still -> {
+          if (still) {
+            throw new TargetDeviceException("device " + ref + ": deleted from the target, it is"
+                + " still there when read back");
+          }
+          return null;
+        });
   }
 
   @Override

@@ -26,6 +26,8 @@ final class DeviceUndo {
   static final String TARGET_DONE = "target";
   static final String SOURCE_DONE = "source";
   static final String DONE = "undone";
+  /** The target step started: the device was found unchanged, and its deletion begun. */
+  private static final String DELETING = "deleting";
 
   private final RunJournal<DeviceRef> migration;
   private final RunJournal<DeviceRef> undo;
@@ -56,7 +58,8 @@ final class DeviceUndo {
       // Deleting it from the target would leave it served by no network at all.
       return left(ref, unrestorable.get() + "; left in the target and at the source as they are");
     }
-    if (undo.noted(ref, TARGET_DONE).isPresent()) {
+    Optional<String> targetStep = undo.noted(ref, TARGET_DONE);
+    if (targetStep.isPresent() && !targetStep.get().equals(DELETING)) {
       return restoreSource(ref, "deleted from the target by an earlier undo");
     }
     Optional<String> created = migration.noted(ref, RunJournal.TARGET_CREATED);
@@ -68,21 +71,31 @@ final class DeviceUndo {
               + " target and at the source as they are");
     }
     EndDevice written = TtsJson.instance().merge(created.get(), EndDevice.newBuilder()).build();
-    String inTarget = DeviceRef.of(written.getIds()).toString();
-    return target.removeIfUnchanged(written).thenCompose(removal -> switch (removal.kind()) {
+    DeviceRef inTarget = DeviceRef.of(written.getIds());
+    if (targetStep.isPresent()) {
+      // An earlier undo found it unchanged and was deleting it: what is left of it goes.
+      return removeFromTarget(ref, inTarget);
+    }
+    return target.removable(written).thenCompose(removal -> switch (removal.kind()) {
       case CHANGED -> left(ref, "changed in the target (" + inTarget + ") since this run created"
           + " it, in " + String.join(", ", removal.differing()) + "; left in the target and at"
           + " the source as they are");
-      case WOULD_REMOVE -> restoreSource(ref, "would be deleted from the target (" + inTarget
-          + ")");
       case GONE -> {
         record(ref, TARGET_DONE, "gone");
         yield restoreSource(ref, "already gone from the target (" + inTarget + ")");
       }
-      case REMOVED -> {
-        record(ref, TARGET_DONE, "deleted");
-        yield restoreSource(ref, "deleted from the target (" + inTarget + ")");
-      }
+      case UNCHANGED -> dryRun
+          ? restoreSource(ref, "would be deleted from the target (" + inTarget + ")")
+          : removeFromTarget(ref, inTarget);
+    });
+  }
+
+  /** Deletes the device from the target, recorded before and after. */
+  private CompletableFuture<Result> removeFromTarget(DeviceRef ref, DeviceRef inTarget) {
+    record(ref, TARGET_DONE, DELETING);
+    return target.remove(inTarget).thenCompose(removed -> {
+      record(ref, TARGET_DONE, "deleted");
+      return restoreSource(ref, "deleted from the target (" + inTarget + ")");
     });
   }
 

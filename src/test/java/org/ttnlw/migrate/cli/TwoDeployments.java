@@ -3,8 +3,10 @@ package org.ttnlw.migrate.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.SampleSettings;
@@ -94,6 +96,22 @@ public final class TwoDeployments implements AutoCloseable {
   public EndDevice inTarget(TtsServer server, String deviceId) {
     return target.stored(server, TARGET_APP, deviceId).orElseThrow(
         () -> new AssertionError(deviceId + " is not on the target's " + server.shortName()));
+  }
+
+  /**
+   * Every server's copy of each device of an application, without the time of its last change:
+   * what a migration and its undo must leave as it was.
+   */
+  public static Map<String, Optional<EndDevice>> snapshot(TtsSimulator simulator, String app,
+      List<String> ids) {
+    Map<String, Optional<EndDevice>> all = new LinkedHashMap<>();
+    for (String id : ids) {
+      for (TtsServer server : TtsServer.values()) {
+        all.put(server.shortName() + " " + id, simulator.stored(server, app, id)
+            .map(device -> device.toBuilder().clearUpdatedAt().build()));
+      }
+    }
+    return all;
   }
 
   public boolean anywhereInTarget(String deviceId) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.SampleDevices;
-import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /** {@code undo} of a TTS to TTS migration, in-process: the finer cases. */
@@ -41,19 +39,6 @@ class UndoTest {
     tts.close();
   }
 
-  /** Every server's copy of every device of an application, without the time of its last change. */
-  static Map<String, Optional<EndDevice>> snapshot(TtsSimulator simulator, String app,
-      List<String> ids) {
-    Map<String, Optional<EndDevice>> all = new LinkedHashMap<>();
-    for (String id : ids) {
-      for (TtsServer server : TtsServer.values()) {
-        all.put(server.shortName() + " " + id, simulator.stored(server, app, id)
-            .map(device -> device.toBuilder().clearUpdatedAt().build()));
-      }
-    }
-    return all;
-  }
-
   private CliRun.Result migrate(String... more) {
     List<String> args = new java.util.ArrayList<>(List.of("migrate", "application", "--source",
         "ttnv3", "my-app", "--state", state.toString()));
@@ -72,8 +57,8 @@ class UndoTest {
   void undoPutsTargetAndSourceBackAsTheyWere() {
     EndDevice before = SampleDevices.abp(TwoDeployments.TARGET_APP, "there-before", 40);
     tts.target.put(before, SampleDevices.servers(before));
-    Map<String, Optional<EndDevice>> source = snapshot(tts.source, "my-app", SOURCE_IDS);
-    Map<String, Optional<EndDevice>> target = snapshot(tts.target, TwoDeployments.TARGET_APP,
+    Map<String, Optional<EndDevice>> source = TwoDeployments.snapshot(tts.source, "my-app", SOURCE_IDS);
+    Map<String, Optional<EndDevice>> target = TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP,
         List.of("there-before"));
     assertEquals(ExitCodes.OK, migrate().exitCode());
 
@@ -83,8 +68,8 @@ class UndoTest {
     assertTrue(result.stderr().contains("undone 6, left alone 0, failed 0"), result.stderr());
     assertTrue(result.stdout().contains("my-app/device-00001: deleted from the target"
         + " (new-app/device-00001); restored at the source"), result.stdout());
-    assertEquals(source, snapshot(tts.source, "my-app", SOURCE_IDS));
-    assertEquals(target, snapshot(tts.target, TwoDeployments.TARGET_APP, List.of("there-before")));
+    assertEquals(source, TwoDeployments.snapshot(tts.source, "my-app", SOURCE_IDS));
+    assertEquals(target, TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP, List.of("there-before")));
     SOURCE_IDS.forEach(id -> assertFalse(tts.anywhereInTarget(id), id));
   }
 
@@ -94,7 +79,7 @@ class UndoTest {
     EndDevice changed = tts.inTarget(TtsServer.IDENTITY_SERVER, "device-00002").toBuilder()
         .setName("renamed in the target").build();
     tts.target.put(changed, java.util.Set.of(TtsServer.IDENTITY_SERVER));
-    Map<String, Optional<EndDevice>> source = snapshot(tts.source, "my-app",
+    Map<String, Optional<EndDevice>> source = TwoDeployments.snapshot(tts.source, "my-app",
         List.of("device-00002"));
 
     CliRun.Result result = undo();
@@ -105,7 +90,7 @@ class UndoTest {
         + " (new-app/device-00002) since this run created it, in name; left in the target and"
         + " at the source as they are"), result.stderr());
     assertTrue(tts.anywhereInTarget("device-00002"));
-    assertEquals(source, snapshot(tts.source, "my-app", List.of("device-00002")),
+    assertEquals(source, TwoDeployments.snapshot(tts.source, "my-app", List.of("device-00002")),
         "still disabled at the source: two networks never serve it at once");
   }
 
