@@ -57,10 +57,10 @@ final class Cli {
     wiring.offerPlan(importCommand);
     root.addSubcommand(importCommand);
     root.addSubcommand(wiring.importGatewaysCommand());
-    root.addSubcommand(wiring.undoCommand(sources, names));
     ApplicationSettingsCommands settings = new ApplicationSettingsCommands(wiring, distinct);
     settings.exportCommand(true).ifPresent(root::addSubcommand);
     root.addSubcommand(settings.importCommand());
+    root.addSubcommand(wiring.undoCommand(sources, names));
     root.addSubcommand(new CommandLine(new SourcesCommand()));
     root.addSubcommand(new CommandLine(new VersionCommand()));
     for (BoundSource<?> bound : distinct) {

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
         "      --output my-app.settings.json",
         "  ttn-lw-migrate import-application-settings --target.app-id new-app \\",
         "      my-app.settings.json",
+        "  ttn-lw-migrate undo --source ttnv3 --target.app-id new-app \\",
+        "      --output migrated.json",
         ""},
     footer = {"", "Exit codes: 0 done, 1 export stopped at a device (those before it are"
         + " complete), 2 bad flags or configuration, 3 some devices failed under"

@@ -2,6 +2,7 @@ package org.ttnlw.migrate.undo;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public final class UndoRun {
         String cause = ref + ": " + Objects.requireNonNullElse(e.getMessage(), e.toString());
         failed.add(cause);
         // A refused key or a server gone would fail every device after this one.
-        if (MigrationException.runWide(e).isPresent() || e instanceof java.io.UncheckedIOException) {
+        if (MigrationException.runWide(e).isPresent() || e instanceof UncheckedIOException) {
           stopped = e;
         }
       }

@@ -2,6 +2,7 @@ package org.ttnlw.migrate.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,13 @@ public final class TwoDeployments implements AutoCloseable {
   public EndDevice inTarget(TtsServer server, String deviceId) {
     return target.stored(server, TARGET_APP, deviceId).orElseThrow(
         () -> new AssertionError(deviceId + " is not on the target's " + server.shortName()));
+  }
+
+  /** The IDs of the devices of the source's {@code my-app}: my-device, then the samples. */
+  public List<String> sourceDeviceIds() {
+    List<String> ids = new ArrayList<>(List.of("my-device"));
+    devices.forEach(device -> ids.add(device.getIds().getDeviceId()));
+    return ids;
   }
 
   /**

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,6 @@ import org.ttnlw.migrate.tts.TtsServer;
 
 /** {@code undo} of a TTS to TTS migration, in-process: the finer cases. */
 class UndoTest {
-  private static final List<String> SOURCE_IDS = List.of("my-device", "device-00001",
-      "device-00002", "device-00003", "device-00004", "device-00005");
-
   private TwoDeployments tts;
   private Path state;
 
@@ -40,14 +39,14 @@ class UndoTest {
   }
 
   private CliRun.Result migrate(String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("migrate", "application", "--source",
+    List<String> args = new ArrayList<>(List.of("migrate", "application", "--source",
         "ttnv3", "my-app", "--state", state.toString()));
     args.addAll(List.of(more));
     return tts.run(args.toArray(String[]::new));
   }
 
   private CliRun.Result undo(String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("undo", "--source", "ttnv3",
+    List<String> args = new ArrayList<>(List.of("undo", "--source", "ttnv3",
         "--state", state.toString()));
     args.addAll(List.of(more));
     return tts.run(args.toArray(String[]::new));
@@ -57,9 +56,10 @@ class UndoTest {
   void undoPutsTargetAndSourceBackAsTheyWere() {
     EndDevice before = SampleDevices.abp(TwoDeployments.TARGET_APP, "there-before", 40);
     tts.target.put(before, SampleDevices.servers(before));
-    Map<String, Optional<EndDevice>> source = TwoDeployments.snapshot(tts.source, "my-app", SOURCE_IDS);
-    Map<String, Optional<EndDevice>> target = TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP,
-        List.of("there-before"));
+    Map<String, Optional<EndDevice>> source = TwoDeployments.snapshot(tts.source, "my-app",
+        tts.sourceDeviceIds());
+    Map<String, Optional<EndDevice>> target = TwoDeployments.snapshot(tts.target,
+        TwoDeployments.TARGET_APP, List.of("there-before"));
     assertEquals(ExitCodes.OK, migrate().exitCode());
 
     CliRun.Result result = undo();
@@ -68,9 +68,11 @@ class UndoTest {
     assertTrue(result.stderr().contains("undone 6, left alone 0, failed 0"), result.stderr());
     assertTrue(result.stdout().contains("my-app/device-00001: deleted from the target"
         + " (new-app/device-00001); restored at the source"), result.stdout());
-    assertEquals(source, TwoDeployments.snapshot(tts.source, "my-app", SOURCE_IDS));
-    assertEquals(target, TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP, List.of("there-before")));
-    SOURCE_IDS.forEach(id -> assertFalse(tts.anywhereInTarget(id), id));
+    assertEquals(source, TwoDeployments.snapshot(tts.source, "my-app",
+        tts.sourceDeviceIds()));
+    assertEquals(target, TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP,
+        List.of("there-before")), "what was in the target before is untouched");
+    tts.sourceDeviceIds().forEach(id -> assertFalse(tts.anywhereInTarget(id), id));
   }
 
   @Test
@@ -78,7 +80,7 @@ class UndoTest {
     assertEquals(ExitCodes.OK, migrate().exitCode());
     EndDevice changed = tts.inTarget(TtsServer.IDENTITY_SERVER, "device-00002").toBuilder()
         .setName("renamed in the target").build();
-    tts.target.put(changed, java.util.Set.of(TtsServer.IDENTITY_SERVER));
+    tts.target.put(changed, Set.of(TtsServer.IDENTITY_SERVER));
     Map<String, Optional<EndDevice>> source = TwoDeployments.snapshot(tts.source, "my-app",
         List.of("device-00002"));
 

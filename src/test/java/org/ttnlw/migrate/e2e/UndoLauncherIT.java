@@ -28,9 +28,6 @@ import org.ttnlw.migrate.tts.TtsServer;
  * back as they were before the migration, also when the undo is killed half-way and run again.
  */
 class UndoLauncherIT {
-  private static final List<String> SOURCE_IDS = List.of("my-device", "device-00001",
-      "device-00002", "device-00003");
-
   private TwoDeployments tts;
   private Path state;
 
@@ -62,11 +59,11 @@ class UndoLauncherIT {
   }
 
   private Map<String, Optional<EndDevice>> source() {
-    return TwoDeployments.snapshot(tts.source, "my-app", SOURCE_IDS);
+    return TwoDeployments.snapshot(tts.source, "my-app", tts.sourceDeviceIds());
   }
 
   private Map<String, Optional<EndDevice>> target() {
-    List<String> ids = new ArrayList<>(SOURCE_IDS);
+    List<String> ids = new ArrayList<>(tts.sourceDeviceIds());
     ids.add("there-before");
     return TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP, ids);
   }

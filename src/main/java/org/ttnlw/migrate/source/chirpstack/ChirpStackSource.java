@@ -156,18 +156,7 @@ final class ChirpStackSource implements Source, RestorableSource {
    */
   @Override
   public CompletableFuture<Void> disable(DeviceRef ref) {
-    String what = "disabling device " + ref.deviceId();
-    return getDevice(ref.deviceId(), what).thenCompose(answer -> {
-      if (answer.getDevice().getIsDisabled()) {
-        log.debug("device {}: already disabled in ChirpStack", ref.deviceId());
-        return CompletableFuture.completedFuture(null);
-      }
-      UpdateDeviceRequest request = UpdateDeviceRequest.newBuilder()
-          .setDevice(answer.getDevice().toBuilder().setIsDisabled(true))
-          .build();
-      return calls.call(DeviceServiceGrpc.getUpdateMethod(), request, what)
-          .thenApply(empty -> null);
-    });
+    return setDisabled(ref, true, "disabling device " + ref.deviceId());
   }
 
   /** Before a disable: the device's {@code is_disabled}. */
@@ -180,16 +169,20 @@ final class ChirpStackSource implements Source, RestorableSource {
         .thenApply(answer -> Optional.of(Boolean.toString(answer.getDevice().getIsDisabled())));
   }
 
-  /** Sets {@code is_disabled} back as recorded, on the device as read just before. */
+  /** Sets {@code is_disabled} back as recorded. */
   @Override
   public CompletableFuture<Void> restore(DeviceRef ref, SourceStep step, String before) {
     if (step != SourceStep.DISABLE) {
       throw new IllegalArgumentException("the chirpstack source restores disabled devices only");
     }
-    boolean disabled = Boolean.parseBoolean(before);
-    String what = "restoring device " + ref.deviceId();
+    return setDisabled(ref, Boolean.parseBoolean(before), "restoring device " + ref.deviceId());
+  }
+
+  /** Update with the device as read just before and {@code is_disabled} set; none if it is so. */
+  private CompletableFuture<Void> setDisabled(DeviceRef ref, boolean disabled, String what) {
     return getDevice(ref.deviceId(), what).thenCompose(answer -> {
       if (answer.getDevice().getIsDisabled() == disabled) {
+        log.debug("device {}: is_disabled is {} in ChirpStack already", ref.deviceId(), disabled);
         return CompletableFuture.completedFuture(null);
       }
       UpdateDeviceRequest request = UpdateDeviceRequest.newBuilder()
