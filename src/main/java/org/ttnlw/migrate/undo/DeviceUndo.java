@@ -2,7 +2,6 @@ package org.ttnlw.migrate.undo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.DeviceRef;
@@ -67,8 +66,9 @@ final class DeviceUndo {
       return left(ref, migration.progress(ref) == Progress.DELIVERING
           ? "its migration was cut short before the journal recorded it created in the target;"
               + " check the target, and the source, by hand"
-          : "it was in the target before this run (this run did not create it); left in the"
-              + " target and at the source as they are");
+          : "the journal does not record this run creating it in the target (it was there"
+              + " before the run, or a re-run found it there); left in the target and at the"
+              + " source as they are");
     }
     EndDevice written = TtsJson.instance().merge(created.get(), EndDevice.newBuilder()).build();
     DeviceRef inTarget = DeviceRef.of(written.getIds());
@@ -156,10 +156,5 @@ final class DeviceUndo {
       throw new UncheckedIOException("recording progress in " + undo.path() + " failed ("
           + e.getMessage() + ")", e);
     }
-  }
-
-  /** The devices of {@code refs} an earlier undo did not finish. */
-  List<DeviceRef> notUndone(List<DeviceRef> refs) {
-    return refs.stream().filter(ref -> undo.noted(ref, DONE).isEmpty()).toList();
   }
 }
