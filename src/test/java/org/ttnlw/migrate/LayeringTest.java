@@ -38,7 +38,7 @@ class LayeringTest {
           "source.wanesy", "source.awsiot", "source.csv"),
       List.of("pipeline"),
       List.of("target"),
-      List.of("devices", "gateways", "settings"),
+      List.of("devices", "gateways", "settings", "undo"),
       List.of("cli"));
   private static final Path MAIN = Path.of("src", "main", "java");
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);

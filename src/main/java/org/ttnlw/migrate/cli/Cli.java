@@ -109,6 +109,7 @@ final class Cli {
     ApplicationSettingsCommands settings = new ApplicationSettingsCommands(wiring, distinct);
     settings.addExport(root, prefixed);
     LazyCommands.add(root, ImportApplicationSettingsCommand.class, settings::importCommand);
+    LazyCommands.add(root, UndoCommand.class, () -> wiring.undoCommand(sources, prefixed));
     LazyCommands.add(root, SourcesCommand.class, () -> new CommandLine(new SourcesCommand()));
     LazyCommands.add(root, VersionCommand.class, () -> new CommandLine(new VersionCommand()));
     for (BoundSource<?> bound : distinct) {
@@ -259,6 +260,16 @@ final class Cli {
         line.getCommandSpec().usageMessage().description(MIGRATE_GATEWAY);
         offerGatewayTarget(line, true);
       }
+      return line;
+    }
+
+    /** undo: a device migration taken back, with every source's flags as --NAME.FLAG. */
+    /** {@code undo}, with the flags of the sources and the target a migration was given. */
+    CommandLine undoCommand(Map<String, BoundSource<?>> sources, SourceOffer offerSource) {
+      CommandLine line = withGlobals(new CommandLine(new UndoCommand(global, io, sources,
+          target)), global);
+      offerSource.offer(line, sources, PrefixedFlags.Scope.DEVICES);
+      offerTarget(line, PrefixedFlags.Scope.DEVICES);
       return line;
     }
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         ""},
     footer = {"", "Exit codes: 0 done, 1 export stopped at a device (those before it are"
         + " complete), 2 bad flags or configuration, 3 some devices failed under"
-        + " --continue-on-error, 130 interrupted (run the same command again to resume)."})
+        + " --continue-on-error, 130 interrupted (with a journal, --output or --state, the same command run again goes on where it stopped)."})
 final class RootCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.devices;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.pipeline.SideEffects;
 import org.ttnlw.migrate.source.SourceStep;
@@ -42,6 +43,11 @@ public final class GatedSideEffects<R> implements SideEffects<R> {
   @Override
   public boolean waits() {
     return true;
+  }
+
+  @Override
+  public CompletableFuture<Optional<String>> before(R item) {
+    return gate.thenCompose(open -> inner.before(item));
   }
 
   @Override

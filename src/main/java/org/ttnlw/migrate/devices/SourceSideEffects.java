@@ -1,11 +1,13 @@
 package org.ttnlw.migrate.devices;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.pipeline.SideEffects;
 import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.RestorableSource;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceStep;
 
@@ -48,6 +50,14 @@ public final class SourceSideEffects implements SideEffects<DeviceRef> {
   @Override
   public String action() {
     return action;
+  }
+
+  @Override
+  public CompletableFuture<Optional<String>> before(DeviceRef device) {
+    if (step == SourceStep.KEEP || !(source instanceof RestorableSource restorable)) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return restorable.before(device, step);
   }
 
   @Override

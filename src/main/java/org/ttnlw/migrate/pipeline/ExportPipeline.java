@@ -17,6 +17,7 @@ import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.core.StopSignal;
+import org.ttnlw.migrate.json.TtsJson;
 
 /**
  * References in, JSON lines out, then the source told about each written item: the one pipeline
@@ -229,17 +230,28 @@ public final class ExportPipeline<R, T extends Message> {
     }
   }
 
-  /** Applies the source step and records it as soon as it is done, whatever the output order. */
+  /**
+   * Records what the source step changes, then applies it and records it as soon as it is done,
+   * whatever the output order.
+   */
   private Finishing<R> finishing(R ref, boolean resumed) {
-    CompletableFuture<Void> done = sideEffects.apply(ref).thenRun(() -> {
-      try {
-        journal.finished(ref, sideEffects.step(), sideEffects.journalEntry());
-      } catch (IOException e) {
-        throw new OutputFailedException("recording progress in " + journal.path() + " failed ("
-            + e.getMessage() + ")", e);
-      }
-    });
+    CompletableFuture<Void> done = recordBefore(ref)
+        .thenCompose(recorded -> sideEffects.apply(ref))
+        .thenRun(() -> record(() -> journal.finished(ref, sideEffects.step(),
+            sideEffects.journalEntry())));
     return new Finishing<>(ref, done, resumed);
+  }
+
+  /**
+   * Keeps in the journal what the source step is about to change, for {@code undo}; once only: a
+   * re-run after a crash would read what the step already changed.
+   */
+  private CompletableFuture<Void> recordBefore(R ref) {
+    if (!journal.isEnabled() || journal.noted(ref, RunJournal.SOURCE_BEFORE).isPresent()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return sideEffects.before(ref).thenAccept(before -> before.ifPresent(value ->
+        record(() -> journal.note(ref, RunJournal.SOURCE_BEFORE, value))));
   }
 
   /** Transforms the item read and starts its delivery. */
@@ -270,6 +282,11 @@ public final class ExportPipeline<R, T extends Message> {
     long offset = write(next.ref(), delivered.item(), tally);
     if (offset < 0) {
       return;
+    }
+    if (delivered.outcome() == TargetOutcome.CREATED) {
+      // What this run wrote, so that undo deletes only what it created and nobody changed since.
+      record(() -> journal.note(next.ref(), RunJournal.TARGET_CREATED,
+          TtsJson.instance().toJson(delivered.item())));
     }
     record(() -> journal.exported(next.ref(), offset));
     tally.delivered(next.ref(), delivered);

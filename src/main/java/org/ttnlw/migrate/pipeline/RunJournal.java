@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +35,23 @@ import org.ttnlw.migrate.source.SourceStep;
 public final class RunJournal<R> implements AutoCloseable {
   private static final String HEADER = "# ttn-lw-migrate run journal v1";
 
+  /**
+   * The note of what the source step changed, as the source read it just before (see {@code
+   * source.RestorableSource}); journals of versions before {@code undo} have none.
+   */
+  public static final String SOURCE_BEFORE = "source-before";
+
+  /** The note of the item as this run created it in the target, in TTS JSON. */
+  public static final String TARGET_CREATED = "target-created";
+
   /** What kind of run keeps the journal. */
   public enum Kind {
     EXPORT(HEADER, "an export"),
     MIGRATION(HEADER + " migration", "a migration"),
     GATEWAY_EXPORT(HEADER + " gateway export", "a gateway export"),
-    GATEWAY_MIGRATION(HEADER + " gateway migration", "a gateway migration");
+    GATEWAY_MIGRATION(HEADER + " gateway migration", "a gateway migration"),
+    /** What an undo of a migration did, in notes only. */
+    UNDO(HEADER + " undo", "an undo");
 
     private final String header;
     private final String described;
@@ -80,7 +92,7 @@ public final class RunJournal<R> implements AutoCloseable {
    */
   public static <R> RunJournal<R> open(Path path, Kind kind, boolean dryRun,
       RefFormat<R> format) throws IOException {
-    Map<R, Progress> progress = new HashMap<>();
+    Map<R, Progress> progress = new LinkedHashMap<>();
     Map<R, Map<String, String>> notes = new HashMap<>();
     long offset = 0;
     String header = header(kind, dryRun);
@@ -193,6 +205,11 @@ public final class RunJournal<R> implements AutoCloseable {
   /** Whether any item was recorded, i.e. this is a re-run. */
   public synchronized boolean hasEntries() {
     return !progress.isEmpty();
+  }
+
+  /** The items recorded, in the order of their first step. */
+  public synchronized List<R> items() {
+    return List.copyOf(progress.keySet());
   }
 
   public synchronized Progress progress(R ref) {

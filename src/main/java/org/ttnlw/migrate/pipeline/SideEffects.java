@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.pipeline;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.source.SourceStep;
 
@@ -61,6 +62,14 @@ public interface SideEffects<R> {
    */
   default boolean waits() {
     return false;
+  }
+
+  /**
+   * What {@link #apply} is about to change of the item at the source, read just before, for the
+   * journal (see {@link RunJournal#SOURCE_BEFORE}); empty when the source cannot restore it.
+   */
+  default CompletableFuture<Optional<String>> before(R item) {
+    return CompletableFuture.completedFuture(Optional.empty());
   }
 
   /** Applies the step to an item that is safe elsewhere; fails with a message naming the cause. */

@@ -370,6 +370,39 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
         resumed ? TargetOutcome.CREATED : TargetOutcome.UPDATED, differing));
   }
 
+  /**
+   * Whether a device a run created is still in the target as the run wrote it (what a device in
+   * service changes by itself, its counters and MAC state, aside), so that it may be deleted.
+   *
+   * @param written the device as the run created it, in the target application
+   */
+  public CompletableFuture<Removal> removable(EndDevice written) {
+    DeviceRef ref = DeviceRef.of(written.getIds());
+    String what = "device " + ref + " in the target";
+    return registries.exists(ref, what).thenCompose(exists -> !exists
+        ? CompletableFuture.completedFuture(Removal.of(Removal.Kind.GONE))
+        : registries.read(ref, what, HALF_CREATED)
+            .thenCompose(read -> profiles.effective(ref, read)).thenApply(effective -> {
+              List<Difference> differing = ImportPaths.differences(written, effective,
+                  ImportPaths.settled(written(written)));
+              return differing.isEmpty() ? Removal.of(Removal.Kind.UNCHANGED)
+                  : new Removal(Removal.Kind.CHANGED, Difference.paths(differing));
+            }));
+  }
+
+  /** Deletes the device from every server of the target, and reads it back gone. */
+  public CompletableFuture<Void> remove(DeviceRef ref) {
+    return registries.delete(ref, "deleting device " + ref + " from the target")
+        .thenCompose(deleted -> registries.exists(ref, "device " + ref + " in the target"))
+        .thenApply(still -> {
+          if (still) {
+            throw new TargetDeviceException("device " + ref + ": deleted from the target, it is"
+                + " still there when read back");
+          }
+          return null;
+        });
+  }
+
   @Override
   public void close() {
     calls.close();

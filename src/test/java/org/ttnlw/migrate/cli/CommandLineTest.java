@@ -139,7 +139,7 @@ class CommandLineTest {
     CliRun.Result root = CliRun.run(Map.of(), "");
     assertTrue(root.stderr().contains("missing command: one of device, application, gateway,"
         + " migrate, import, import-gateways, application-settings, import-application-settings,"
-        + " sources"), root.stderr());
+        + " undo, sources"), root.stderr());
     String usage = CliRun.run(Map.of(), "", "--help").stdout();
     assertTrue(usage.contains("ttn-lw-migrate application-settings --source ttnv3 my-app"), usage);
     assertTrue(usage.contains("ttn-lw-migrate import-application-settings --target.app-id"),

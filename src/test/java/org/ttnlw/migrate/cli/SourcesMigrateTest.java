@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.chirpstack.proto.Device;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
@@ -83,6 +85,37 @@ class SourcesMigrateTest {
       assertTrue(target.stored(TtsServer.JOIN_SERVER, "new-app", "eui-" + devEui.toLowerCase())
           .orElseThrow().getRootKeys().hasAppKey());
       assertTrue(chirpstack.device(devEui).orElseThrow().getIsDisabled());
+    }
+  }
+
+  @Test
+  void undoOfAChirpStackMigrationPutsIsDisabledBackAsItWas() throws Exception {
+    try (ChirpStackSimulator chirpstack = ChirpStackSimulator.builder().adminKey(CliRun.API_KEY)
+        .tls(true).start()) {
+      SampleChirpStack.seed(chirpstack);
+      SampleChirpStack.putJoinedOtaa(chirpstack, 1);
+      SampleChirpStack.putJoinedOtaa(chirpstack, 2);
+      String enabled = SampleChirpStack.devEui(1);
+      String disabled = SampleChirpStack.devEui(2);
+      chirpstack.putDevice(chirpstack.device(disabled).orElseThrow().toBuilder()
+          .setIsDisabled(true).build(), Optional.of(SampleChirpStack.keys(2)), Optional.empty());
+      Map<String, Device> before = Map.of(enabled, chirpstack.device(enabled).orElseThrow(),
+          disabled, chirpstack.device(disabled).orElseThrow());
+      Map<String, String> environment = ChirpStackExportTest.environment(chirpstack);
+      String state = folder.resolve("chirpstack.state").toString();
+      assertEquals(ExitCodes.OK, run(environment, "chirpstack", "migrate", "device", enabled,
+          disabled, "--state", state).exitCode());
+      assertTrue(chirpstack.device(enabled).orElseThrow().getIsDisabled());
+
+      CliRun.Result result = run(environment, "undo", "--source", "chirpstack", "--state",
+          state);
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("undone 2, left alone 0, failed 0"), result.stderr());
+      before.forEach((devEui, device) ->
+          assertEquals(device, chirpstack.device(devEui).orElseThrow(), devEui));
+      before.keySet().forEach(devEui -> assertFalse(target.stored(TtsServer.IDENTITY_SERVER,
+          "new-app", "eui-" + devEui.toLowerCase()).isPresent(), devEui));
     }
   }
 

@@ -3,7 +3,9 @@ package org.ttnlw.migrate.cli;
 import io.grpc.Status;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +131,29 @@ public final class TwoDeployments implements AutoCloseable {
   public EndDevice inTarget(TtsServer server, String deviceId) {
     return target.stored(server, TARGET_APP, deviceId).orElseThrow(
         () -> new AssertionError(deviceId + " is not on the target's " + server.shortName()));
+  }
+
+  /** The IDs of the devices of the source's {@code my-app}: my-device, then the samples. */
+  public List<String> sourceDeviceIds() {
+    List<String> ids = new ArrayList<>(List.of("my-device"));
+    devices.forEach(device -> ids.add(device.getIds().getDeviceId()));
+    return ids;
+  }
+
+  /**
+   * Every server's copy of each device of an application, without the time of its last change:
+   * what a migration and its undo must leave as it was.
+   */
+  public static Map<String, Optional<EndDevice>> snapshot(TtsSimulator simulator, String app,
+      List<String> ids) {
+    Map<String, Optional<EndDevice>> all = new LinkedHashMap<>();
+    for (String id : ids) {
+      for (TtsServer server : TtsServer.values()) {
+        all.put(server.shortName() + " " + id, simulator.stored(server, app, id)
+            .map(device -> device.toBuilder().clearUpdatedAt().build()));
+      }
+    }
+    return all;
   }
 
   public boolean anywhereInTarget(String deviceId) {

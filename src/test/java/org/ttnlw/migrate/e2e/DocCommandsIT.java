@@ -124,6 +124,10 @@ class DocCommandsIT {
         checkGateways(command.command(), work, result);
         return;
       }
+      if (command.command().contains(" undo ")) {
+        checkUndo(work, result);
+        return;
+      }
       if (TEXT_COMMANDS.stream().anyMatch(command.command()::contains)) {
         assertFalse(result.stdout().isBlank(), result.toString());
         return;
@@ -140,6 +144,22 @@ class DocCommandsIT {
         assertFalse(devices.isEmpty(), "the command exported devices\n" + result);
       }
     }
+  }
+
+  /**
+   * A migration then its undo: the migration wrote devices, the undo took each back (one line
+   * per device on stdout) and left none alone.
+   */
+  private static void checkUndo(Path work, PackagedTool.Result result) throws IOException {
+    Matcher output = Pattern.compile("undo .*--output (\\S+)").matcher(result.command()
+        .get(result.command().size() - 1));
+    assertTrue(output.find(), "an undo command of the docs names the migration's --output");
+    assertFalse(PackagedTool.devicesIn(Files.readString(work.resolve(output.group(1))),
+        output.group(1)).isEmpty(), "the migration moved devices\n" + result);
+    assertTrue(result.stderr().contains("undo: undone "), result.toString());
+    assertTrue(result.stderr().contains(", left alone 0, failed 0"), result.toString());
+    assertTrue(result.stdout().lines().allMatch(line -> line.matches("\\S+: .+")),
+        result.toString());
   }
 
   /**

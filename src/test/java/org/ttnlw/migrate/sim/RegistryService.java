@@ -143,9 +143,12 @@ final class RegistryService {
   private EndDevice writePermitted(MethodDescriptor<?, ?> method, EndDevice changes,
       List<String> paths) {
     EndDeviceIdentifiers ids = changes.getIds();
+    // An update keeps the identifiers the registry holds (EUIs, DevAddr) where the request's
+    // identifiers leave them out, as TTS does.
     UnaryOperator<EndDevice> change =
         stored ->
-            DeviceMasks.apply(stored.toBuilder().setIds(ids).build(), changes, paths).toBuilder()
+            DeviceMasks.apply(stored.toBuilder().setIds(stored.getIds().toBuilder().mergeFrom(ids))
+                .build(), changes, paths).toBuilder()
                 .setUpdatedAt(Timestamps.fromMillis(System.currentTimeMillis()))
                 .build();
     if (registry.server() == TtsServer.IDENTITY_SERVER) {

@@ -29,15 +29,17 @@ import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.source.RestorableSource;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceNeeds;
+import org.ttnlw.migrate.source.SourceStep;
 
 /**
  * Reads devices from ChirpStack v4: the device, its profile (read once per profile), its root
  * keys (OTAA) and its activation (ABP, or OTAA with --export-session). A device is named by its
  * DevEUI alone, which ChirpStack keeps unique across the server.
  */
-final class ChirpStackSource implements Source {
+final class ChirpStackSource implements Source, RestorableSource {
   private static final Logger log = LoggerFactory.getLogger(ChirpStackSource.class);
 
   private final ChirpStackConfig config;
@@ -154,14 +156,37 @@ final class ChirpStackSource implements Source {
    */
   @Override
   public CompletableFuture<Void> disable(DeviceRef ref) {
-    String what = "disabling device " + ref.deviceId();
+    return setDisabled(ref, true, "disabling device " + ref.deviceId());
+  }
+
+  /** Before a disable: the device's {@code is_disabled}. */
+  @Override
+  public CompletableFuture<Optional<String>> before(DeviceRef ref, SourceStep step) {
+    if (step != SourceStep.DISABLE) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return getDevice(ref.deviceId(), "reading whether device " + ref.deviceId() + " is disabled")
+        .thenApply(answer -> Optional.of(Boolean.toString(answer.getDevice().getIsDisabled())));
+  }
+
+  /** Sets {@code is_disabled} back as recorded. */
+  @Override
+  public CompletableFuture<Void> restore(DeviceRef ref, SourceStep step, String before) {
+    if (step != SourceStep.DISABLE) {
+      throw new IllegalArgumentException("the chirpstack source restores disabled devices only");
+    }
+    return setDisabled(ref, Boolean.parseBoolean(before), "restoring device " + ref.deviceId());
+  }
+
+  /** Update with the device as read just before and {@code is_disabled} set; none if it is so. */
+  private CompletableFuture<Void> setDisabled(DeviceRef ref, boolean disabled, String what) {
     return getDevice(ref.deviceId(), what).thenCompose(answer -> {
-      if (answer.getDevice().getIsDisabled()) {
-        log.debug("device {}: already disabled in ChirpStack", ref.deviceId());
+      if (answer.getDevice().getIsDisabled() == disabled) {
+        log.debug("device {}: is_disabled is {} in ChirpStack already", ref.deviceId(), disabled);
         return CompletableFuture.completedFuture(null);
       }
       UpdateDeviceRequest request = UpdateDeviceRequest.newBuilder()
-          .setDevice(answer.getDevice().toBuilder().setIsDisabled(true))
+          .setDevice(answer.getDevice().toBuilder().setIsDisabled(disabled))
           .build();
       return calls.call(DeviceServiceGrpc.getUpdateMethod(), request, what)
           .thenApply(empty -> null);

@@ -5,25 +5,36 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.GetEndDeviceRequest;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.Right;
+import org.ttnlw.migrate.source.RestorableSource;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceNeeds;
+import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.tts.DeviceRegistries;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.RightsPreflight;
 import org.ttnlw.migrate.tts.TtsServer;
 
-/** Reads devices from The Things Stack's four registries over gRPC. */
-final class TtsSource implements Source {
+/**
+ * Reads devices from The Things Stack's four registries over gRPC. What it disables (the
+ * device's {@code mac_settings.schedule_downlinks}) it can put back.
+ */
+final class TtsSource implements Source, RestorableSource {
+  /** How the journal keeps a device without its own {@code schedule_downlinks}. */
+  private static final String UNSET = "unset";
+
   private static final Logger log = LoggerFactory.getLogger(TtsSource.class);
   private static final FieldMask SCHEDULE_DOWNLINKS =
       FieldMask.newBuilder().addPaths("mac_settings.schedule_downlinks").build();
@@ -114,6 +125,40 @@ final class TtsSource implements Source {
   @Override
   public CompletableFuture<Void> delete(DeviceRef ref) {
     return registries.delete(ref, "deleting device " + ref);
+  }
+
+  /** Before a disable: the NS's {@code schedule_downlinks} of the device ("unset" without one). */
+  @Override
+  public CompletableFuture<Optional<String>> before(DeviceRef ref, SourceStep step) {
+    if (step != SourceStep.DISABLE) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    GetEndDeviceRequest request = GetEndDeviceRequest.newBuilder()
+        .setEndDeviceIds(DeviceRegistries.ids(ref))
+        .setFieldMask(SCHEDULE_DOWNLINKS)
+        .build();
+    return calls.call(TtsServer.NETWORK_SERVER, TtsServer.NETWORK_SERVER.getMethod(), request,
+            "reading the downlink setting of device " + ref)
+        .thenApply(RetryingCalls.Answer::message)
+        .thenApply(device -> Optional.of(device.getMacSettings().hasScheduleDownlinks()
+            ? Boolean.toString(device.getMacSettings().getScheduleDownlinks().getValue())
+            : UNSET));
+  }
+
+  /** Writes the recorded {@code schedule_downlinks} back, or clears it where there was none. */
+  @Override
+  public CompletableFuture<Void> restore(DeviceRef ref, SourceStep step, String before) {
+    if (step != SourceStep.DISABLE) {
+      throw new IllegalArgumentException("the ttnv3 source restores disabled downlinks only");
+    }
+    EndDevice.Builder device = EndDevice.newBuilder().setIds(DeviceRegistries.ids(ref));
+    if (!before.equals(UNSET)) {
+      device.getMacSettingsBuilder().setScheduleDownlinks(
+          BoolValue.newBuilder().setValue(Boolean.parseBoolean(before)));
+    }
+    return calls.write(TtsServer.NETWORK_SERVER, device.build(), SCHEDULE_DOWNLINKS,
+            "restoring the downlinks of device " + ref)
+        .thenApply(answer -> null);
   }
 
   @Override

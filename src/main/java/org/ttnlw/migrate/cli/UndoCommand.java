@@ -1,0 +1,122 @@
+package org.ttnlw.migrate.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.pipeline.Outcome;
+import org.ttnlw.migrate.pipeline.RunSettings;
+import org.ttnlw.migrate.target.TargetConfig;
+import org.ttnlw.migrate.target.TargetOptions;
+import org.ttnlw.migrate.target.TtsTarget;
+import org.ttnlw.migrate.undo.UndoRequest;
+import org.ttnlw.migrate.undo.UndoRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/** {@code undo}: a device migration taken back, from its journal. */
+@Command(name = "undo", mixinStandardHelpOptions = true,
+    description = {
+        "Take back a device migration from its journal: delete what it created in the"
+            + " target, then put the source back.",
+        "From the journal (--state, or --output FILE for FILE.state), each device the migration created in the target is deleted there,"
+            + " if nobody changed it since, and read back gone; only then is it put back at the"
+            + " source as it was before the migration (ttnv3: its downlink setting; chirpstack:"
+            + " is_disabled). A device that was in the target before the migration, or that"
+            + " changed there since, is left alone in the target and at the source, and listed.",
+        "Give the same --source and source flags, and the same --target flags, as the"
+            + " migration. Each step is recorded in STATE.undo, so the same command run again"
+            + " goes on where an interrupted undo stopped. --dry-run lists what would be done."})
+final class UndoCommand extends BaseCommand implements Cli.SourceChoosing {
+  @Parameters(paramLabel = "ID", arity = "0..*",
+      description = "Device IDs (as the source names them) to undo; - reads them from stdin, one"
+          + " per line. With none, every device of the journal.")
+  List<String> ids = new ArrayList<>();
+
+  @Option(names = "--limit", paramLabel = "N",
+      description = "Undo at most N devices not yet undone, in the order the migration moved"
+          + " them; the same command run again undoes the next N.")
+  Integer limit;
+
+  private final Map<String, BoundSource<?>> sources;
+  private final TargetOptions target;
+  private String sourceName;
+
+  UndoCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
+      TargetOptions target) {
+    super(global, io);
+    this.sources = sources;
+    this.target = target;
+  }
+
+  /** {@code --source NAME}, required: undo puts devices back at the source the migration read. */
+  @Override
+  public void offerSourceOption(CommandSpec command, Collection<String> names) {
+    command.addOption(ExportCommand.sourceOption("The source the migration read from, where the"
+        + " devices are put back: " + String.join(", ", names) + ".", names,
+        name -> sourceName = name));
+  }
+
+  @Override
+  Outcome run(RunSettings settings) {
+    if (limit != null && limit < 1) {
+      throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
+    }
+    Path state = settings.state() != null ? settings.state()
+        : settings.output() != null ? Path.of(settings.output() + ".state") : null;
+    if (state == null) {
+      throw new ParameterException(spec.commandLine(), "undo needs the migration's journal:"
+          + " give --state FILE, or --output FILE for FILE.state");
+    }
+    BoundSource<?> bound = ExportCommand.chosen(sources, sourceName, spec);
+    TargetConfig targetConfig = TargetConfig.from(target);
+    UndoRequest request = new UndoRequest(state, deviceIds(), limit == null ? OptionalInt.empty()
+        : OptionalInt.of(limit), settings.dryRun(), settings.concurrency());
+    CallSettings calls = settings.calls();
+    return new UndoRun(request, new PrintStream(io().stdout(), true, StandardCharsets.UTF_8),
+        io().stderr(), io().stop())
+        .run(sourceName, () -> bound.open(calls),
+            () -> new TtsTarget(targetConfig, calls, settings.dryRun()));
+  }
+
+  /** The IDs given, those on stdin for "-". */
+  private Set<String> deviceIds() {
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String id : ids) {
+      if (!id.equals("-")) {
+        chosen.add(id);
+        continue;
+      }
+      try {
+        new BufferedReader(new InputStreamReader(io().stdin(), StandardCharsets.UTF_8)).lines()
+            .map(String::strip).filter(line -> !line.isEmpty()).forEach(chosen::add);
+      } catch (UncheckedIOException e) {
+        throw new ParameterException(spec.commandLine(), "reading device IDs from stdin failed ("
+            + e.getCause().getMessage() + ")");
+      }
+    }
+    return chosen;
+  }
+
+  @Override
+  UnaryOperator<String> flagsAsTyped() {
+    return ExportCommand.chosen(sources, sourceName, spec)
+        .flagsAsTyped(Optional.ofNullable(sourceName));
+  }
+}

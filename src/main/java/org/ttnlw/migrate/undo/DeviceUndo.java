@@ -1,0 +1,160 @@
+package org.ttnlw.migrate.undo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.json.TtsJson;
+import org.ttnlw.migrate.pipeline.Progress;
+import org.ttnlw.migrate.pipeline.RunJournal;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.source.RestorableSource;
+import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SourceStep;
+import org.ttnlw.migrate.target.TtsTarget;
+
+/**
+ * Undoes one device of a migration, in the one safe order: the target stops serving it (deleted
+ * and read back gone) before the source serves it again, so two networks never serve it at
+ * once. Each step is recorded in the undo's own journal as soon as it is done, so that a re-run
+ * after a crash goes on from there.
+ */
+final class DeviceUndo {
+  /** The undo journal's notes: the target step done, the source step done, the device done. */
+  static final String TARGET_DONE = "target";
+  static final String SOURCE_DONE = "source";
+  static final String DONE = "undone";
+  /** The target step started: the device was found unchanged, and its deletion begun. */
+  private static final String DELETING = "deleting";
+
+  private final RunJournal<DeviceRef> migration;
+  private final RunJournal<DeviceRef> undo;
+  private final Source source;
+  private final String sourceName;
+  private final TtsTarget target;
+  private final boolean dryRun;
+
+  /** @param sourceName how the source is named on the command line, for messages */
+  DeviceUndo(RunJournal<DeviceRef> migration, RunJournal<DeviceRef> undo, Source source,
+      String sourceName, TtsTarget target, boolean dryRun) {
+    this.migration = migration;
+    this.undo = undo;
+    this.source = source;
+    this.sourceName = sourceName;
+    this.target = target;
+    this.dryRun = dryRun;
+  }
+
+  /** What became of a device. */
+  record Result(DeviceRef ref, Kind kind, String said) {
+    enum Kind { UNDONE, WOULD_UNDO, LEFT_ALONE }
+  }
+
+  CompletableFuture<Result> undo(DeviceRef ref) {
+    Optional<String> unrestorable = unrestorable(ref);
+    if (unrestorable.isPresent()) {
+      // Deleting it from the target would leave it served by no network at all.
+      return left(ref, unrestorable.get() + "; left in the target and at the source as they are");
+    }
+    Optional<String> targetStep = undo.noted(ref, TARGET_DONE);
+    if (targetStep.isPresent() && !targetStep.get().equals(DELETING)) {
+      return restoreSource(ref, "deleted from the target by an earlier undo");
+    }
+    Optional<String> created = migration.noted(ref, RunJournal.TARGET_CREATED);
+    if (created.isEmpty()) {
+      return left(ref, migration.progress(ref) == Progress.DELIVERING
+          ? "its migration was cut short before the journal recorded it created in the target;"
+              + " check the target, and the source, by hand"
+          : "the journal does not record this run creating it in the target (it was there"
+              + " before the run, or a re-run found it there); left in the target and at the"
+              + " source as they are");
+    }
+    EndDevice written = TtsJson.instance().merge(created.get(), EndDevice.newBuilder()).build();
+    DeviceRef inTarget = DeviceRef.of(written.getIds());
+    if (targetStep.isPresent()) {
+      // An earlier undo found it unchanged and was deleting it: what is left of it goes.
+      return removeFromTarget(ref, inTarget);
+    }
+    return target.removable(written).thenCompose(removal -> switch (removal.kind()) {
+      case CHANGED -> left(ref, "changed in the target (" + inTarget + ") since this run created"
+          + " it, in " + String.join(", ", removal.differing()) + "; left in the target and at"
+          + " the source as they are");
+      case GONE -> {
+        record(ref, TARGET_DONE, "gone");
+        yield restoreSource(ref, "already gone from the target (" + inTarget + ")");
+      }
+      case UNCHANGED -> dryRun
+          ? restoreSource(ref, "would be deleted from the target (" + inTarget + ")")
+          : removeFromTarget(ref, inTarget);
+    });
+  }
+
+  /** Deletes the device from the target, recorded before and after. */
+  private CompletableFuture<Result> removeFromTarget(DeviceRef ref, DeviceRef inTarget) {
+    record(ref, TARGET_DONE, DELETING);
+    return target.remove(inTarget).thenCompose(removed -> {
+      record(ref, TARGET_DONE, "deleted");
+      return restoreSource(ref, "deleted from the target (" + inTarget + ")");
+    });
+  }
+
+  /** Why the source cannot be put back as it was, if it cannot. */
+  private Optional<String> unrestorable(DeviceRef ref) {
+    return switch (migration.progress(ref)) {
+      case DELETED -> Optional.of("it was deleted at the source, and this run kept no copy to"
+          + " re-create it from: re-create it at the source by hand (from its line in the"
+          + " migration's --output file, if it had one) before deleting it from the target");
+      case DISABLED -> migration.noted(ref, RunJournal.SOURCE_BEFORE).isEmpty()
+          ? Optional.of("the journal does not say how it was at the source before the run (it"
+              + " was written by a version before undo)")
+          : source instanceof RestorableSource ? Optional.empty()
+          : Optional.of("the " + sourceName + " source cannot put it back as it was");
+      default -> Optional.empty();
+    };
+  }
+
+  /** Puts the source back, once the target no longer serves the device. */
+  private CompletableFuture<Result> restoreSource(DeviceRef ref, String targetSaid) {
+    if (migration.progress(ref) != Progress.DISABLED) {
+      return done(ref, targetSaid + "; the run had not changed it at the source");
+    }
+    if (undo.noted(ref, SOURCE_DONE).isPresent()) {
+      return done(ref, targetSaid + "; restored at the source by an earlier undo");
+    }
+    if (dryRun) {
+      return done(ref, targetSaid + "; would be restored at the source");
+    }
+    String before = migration.noted(ref, RunJournal.SOURCE_BEFORE).orElseThrow();
+    return ((RestorableSource) source).restore(ref, SourceStep.DISABLE, before)
+        .thenApply(restored -> {
+          record(ref, SOURCE_DONE, "restored");
+          return finished(ref, targetSaid + "; restored at the source");
+        });
+  }
+
+  private CompletableFuture<Result> done(DeviceRef ref, String said) {
+    if (dryRun) {
+      return CompletableFuture.completedFuture(new Result(ref, Result.Kind.WOULD_UNDO, said));
+    }
+    return CompletableFuture.completedFuture(finished(ref, said));
+  }
+
+  private Result finished(DeviceRef ref, String said) {
+    record(ref, DONE, "yes");
+    return new Result(ref, Result.Kind.UNDONE, said);
+  }
+
+  private static CompletableFuture<Result> left(DeviceRef ref, String said) {
+    return CompletableFuture.completedFuture(new Result(ref, Result.Kind.LEFT_ALONE, said));
+  }
+
+  private void record(DeviceRef ref, String step, String value) {
+    try {
+      undo.note(ref, step, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("recording progress in " + undo.path() + " failed ("
+          + e.getMessage() + ")", e);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package org.ttnlw.migrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.tts.TtsServer;
+
+/** {@code undo} of a TTS to TTS migration, in-process: the finer cases. */
+class UndoTest {
+  private TwoDeployments tts;
+  private Path state;
+
+  @TempDir
+  Path folder;
+
+  @BeforeEach
+  void start() throws Exception {
+    tts = new TwoDeployments(5);
+    state = folder.resolve("migrated.state");
+  }
+
+  @AfterEach
+  void stop() {
+    tts.close();
+  }
+
+  private CliRun.Result migrate(String... more) {
+    List<String> args = new ArrayList<>(List.of("migrate", "application", "--source",
+        "ttnv3", "my-app", "--state", state.toString()));
+    args.addAll(List.of(more));
+    return tts.run(args.toArray(String[]::new));
+  }
+
+  private CliRun.Result undo(String... more) {
+    List<String> args = new ArrayList<>(List.of("undo", "--source", "ttnv3",
+        "--state", state.toString()));
+    args.addAll(List.of(more));
+    return tts.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void undoPutsTargetAndSourceBackAsTheyWere() {
+    EndDevice before = SampleDevices.abp(TwoDeployments.TARGET_APP, "there-before", 40);
+    tts.target.put(before, SampleDevices.servers(before));
+    Map<String, Optional<EndDevice>> source = TwoDeployments.snapshot(tts.source, "my-app",
+        tts.sourceDeviceIds());
+    Map<String, Optional<EndDevice>> target = TwoDeployments.snapshot(tts.target,
+        TwoDeployments.TARGET_APP, List.of("there-before"));
+    assertEquals(ExitCodes.OK, migrate().exitCode());
+
+    CliRun.Result result = undo();
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("undone 6, left alone 0, failed 0"), result.stderr());
+    assertTrue(result.stdout().contains("my-app/device-00001: deleted from the target"
+        + " (new-app/device-00001); restored at the source"), result.stdout());
+    assertEquals(source, TwoDeployments.snapshot(tts.source, "my-app",
+        tts.sourceDeviceIds()));
+    assertEquals(target, TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP,
+        List.of("there-before")), "what was in the target before is untouched");
+    tts.sourceDeviceIds().forEach(id -> assertFalse(tts.anywhereInTarget(id), id));
+  }
+
+  @Test
+  void aDeviceChangedInTheTargetSinceIsLeftAloneThereAndAtTheSource() {
+    assertEquals(ExitCodes.OK, migrate().exitCode());
+    EndDevice changed = tts.inTarget(TtsServer.IDENTITY_SERVER, "device-00002").toBuilder()
+        .setName("renamed in the target").build();
+    tts.target.put(changed, Set.of(TtsServer.IDENTITY_SERVER));
+    Map<String, Optional<EndDevice>> source = TwoDeployments.snapshot(tts.source, "my-app",
+        List.of("device-00002"));
+
+    CliRun.Result result = undo();
+
+    assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("undone 5, left alone 1, failed 0"), result.stderr());
+    assertTrue(result.stderr().contains("my-app/device-00002: changed in the target"
+        + " (new-app/device-00002) since this run created it, in name; left in the target and"
+        + " at the source as they are"), result.stderr());
+    assertTrue(tts.anywhereInTarget("device-00002"));
+    assertEquals(source, TwoDeployments.snapshot(tts.source, "my-app", List.of("device-00002")),
+        "still disabled at the source: two networks never serve it at once");
+  }
+
+  @Test
+  void aDryRunListsWhatItWouldDoAndChangesNothing() {
+    assertEquals(ExitCodes.OK, migrate().exitCode());
+    tts.source.clearCalls();
+    tts.target.clearCalls();
+
+    CliRun.Result result = undo("--dry-run");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.stdout().contains("my-app/my-device: would be deleted from the target"
+        + " (new-app/my-device); would be restored at the source"), result.stdout());
+    assertTrue(result.stderr().contains("undo (dry run): would undo 6, left alone 0"),
+        result.stderr());
+    assertEquals(List.of(), tts.source.writes());
+    assertEquals(List.of(), tts.target.writes());
+    assertFalse(Files.exists(Path.of(state + ".undo")), "a dry run records nothing");
+  }
+
+  @Test
+  void undoGoesInWavesAndSkipsWhatAnEarlierUndoDid() {
+    assertEquals(ExitCodes.OK, migrate().exitCode());
+
+    CliRun.Result first = undo("--limit", "2");
+    CliRun.Result named = undo("device-00004");
+    CliRun.Result rest = undo();
+
+    assertTrue(first.stderr().contains("undone 2,"), first.stderr());
+    assertEquals(List.of("my-app/device-00001", "my-app/device-00002"), undoneIds(first),
+        "in the order the migration moved them");
+    assertEquals(List.of("my-app/device-00004"), undoneIds(named));
+    assertEquals(List.of("my-app/device-00003", "my-app/device-00005", "my-app/my-device"),
+        undoneIds(rest));
+    CliRun.Result again = undo();
+    assertEquals(ExitCodes.OK, again.exitCode(), again.toString());
+    assertTrue(again.stderr().contains("no device of " + state + " is left to undo"),
+        again.stderr());
+  }
+
+  private static List<String> undoneIds(CliRun.Result result) {
+    return result.stdout().lines().map(line -> line.substring(0, line.indexOf(':'))).toList();
+  }
+
+  @Test
+  void aDeviceTheMigrationDidNotMoveIsRefused() {
+    assertEquals(ExitCodes.OK, migrate().exitCode());
+
+    CliRun.Result result = undo("not-migrated");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("not-migrated not in " + state
+        + ": this migration did not move it"), result.stderr());
+  }
+
+  @Test
+  void withoutAJournalThereIsNothingToUndo() {
+    CliRun.Result result = undo();
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains(state + " does not exist"), result.stderr());
+  }
+
+  @Test
+  void aJournalOfAnOlderVersionSaysWhatItCannotRestore() throws Exception {
+    assertEquals(ExitCodes.OK, migrate("--continue-on-error").exitCode());
+    List<String> older = Files.readAllLines(state).stream()
+        .filter(line -> !line.contains("\tsource-before\t")).toList();
+    Files.write(state, older);
+
+    CliRun.Result result = undo("my-device");
+
+    assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("my-app/my-device: the journal does not say how it was"
+        + " at the source before the run (it was written by a version before undo); left in the"
+        + " target and at the source as they are"), result.stderr());
+    assertTrue(tts.anywhereInTarget("my-device"), "served by one network still");
+  }
+
+  @Test
+  void aDeviceDeletedAtTheSourceIsListedWithWhatToDo() {
+    assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+
+    CliRun.Result result = undo("device-00001");
+
+    assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("my-app/device-00001: it was deleted at the source, and"
+        + " this run kept no copy to re-create it from"), result.stderr());
+    assertTrue(tts.anywhereInTarget("device-00001"), "served by one network still");
+  }
+}

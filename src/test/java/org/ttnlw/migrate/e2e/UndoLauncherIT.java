@@ -1,0 +1,130 @@
+package org.ttnlw.migrate.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Status;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.cli.TwoDeployments;
+import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.Fault;
+import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.tts.TtsServer;
+
+/**
+ * {@code migrate} then {@code undo} through {@code bin/ttn-lw-migrate}: both deployments read
+ * back as they were before the migration, also when the undo is killed half-way and run again.
+ */
+class UndoLauncherIT {
+  private TwoDeployments tts;
+  private Path state;
+
+  @TempDir
+  Path folder;
+
+  @BeforeEach
+  void start() throws Exception {
+    tts = new TwoDeployments(3);
+    state = folder.resolve("migrated.json.state");
+    EndDevice before = SampleDevices.abp(TwoDeployments.TARGET_APP, "there-before", 40);
+    tts.target.put(before, SampleDevices.servers(before));
+  }
+
+  @AfterEach
+  void stop() {
+    tts.close();
+  }
+
+  private PackagedTool.Result run(PackagedTool.WhileRunning whileRunning, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(PackagedTool.LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    PackagedTool.Result result = PackagedTool.run(command, folder, tts.environment(), "",
+        whileRunning);
+    assertFalse(result.stdout().contains(TwoDeployments.TARGET_KEY)
+        || result.stderr().contains(TwoDeployments.TARGET_KEY), result.toString());
+    return result;
+  }
+
+  private Map<String, Optional<EndDevice>> source() {
+    return TwoDeployments.snapshot(tts.source, "my-app", tts.sourceDeviceIds());
+  }
+
+  private Map<String, Optional<EndDevice>> target() {
+    List<String> ids = new ArrayList<>(tts.sourceDeviceIds());
+    ids.add("there-before");
+    return TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP, ids);
+  }
+
+  @Test
+  void anUndoKilledHalfWayFinishesWhenRunAgain() throws Exception {
+    Map<String, Optional<EndDevice>> source = source();
+    Map<String, Optional<EndDevice>> target = target();
+    assertEquals(0, run(process -> { }, "migrate", "application", "--source", "ttnv3", "my-app",
+        "--output", "migrated.json").exitCode());
+    assertTrue(tts.anywhereInTarget("device-00002"));
+
+    AtomicReference<Process> running = new AtomicReference<>();
+    CountDownLatch started = new CountDownLatch(1);
+    tts.target.faults(call -> {
+      if (call.server() == TtsServer.NETWORK_SERVER && call.method().equals("Delete")
+          && call.deviceId().equals("device-00002")) {
+        try {
+          started.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        running.get().destroyForcibly();
+        return Optional.of(Fault.of(Status.UNAVAILABLE.withDescription("killed")));
+      }
+      return Optional.empty();
+    });
+    PackagedTool.Result killed = run(process -> {
+      running.set(process);
+      started.countDown();
+    }, "undo", "--source", "ttnv3", "--output", "migrated.json", "--concurrency", "1");
+    assertEquals(137, killed.exitCode(), killed.toString());
+    tts.target.faults(call -> Optional.empty());
+    assertTrue(tts.target.stored(TtsServer.IDENTITY_SERVER, TwoDeployments.TARGET_APP,
+        "device-00002").isPresent(), "killed half-way through deleting it: still on the IS");
+
+    PackagedTool.Result again = run(process -> { }, "undo", "--source", "ttnv3", "--state",
+        state.toString());
+
+    assertEquals(0, again.exitCode(), again.toString());
+    assertTrue(again.stderr().contains("undone"), again.stderr());
+    assertFalse(again.stdout().contains("device-00001"), "undone by the killed run:\n"
+        + again.stdout());
+    assertEquals(target, target(), "the target as before the migration");
+    assertEquals(source, source(), "the source as before the migration");
+  }
+
+  @Test
+  void aDryRunListsWhatUndoWouldDo() throws Exception {
+    assertEquals(0, run(process -> { }, "migrate", "application", "--source", "ttnv3", "my-app",
+        "--state", state.toString()).exitCode());
+    Map<String, Optional<EndDevice>> migrated = target();
+    tts.target.clearCalls();
+
+    PackagedTool.Result dry = run(process -> { }, "undo", "--source", "ttnv3", "--state",
+        state.toString(), "--dry-run");
+
+    assertEquals(0, dry.exitCode(), dry.toString());
+    assertEquals(4, dry.stdout().lines().filter(line -> line.contains("would be deleted from the"
+        + " target") && line.endsWith("would be restored at the source")).count(), dry.stdout());
+    assertEquals(List.of(), tts.target.writes());
+    assertEquals(migrated, target());
+  }
+}
