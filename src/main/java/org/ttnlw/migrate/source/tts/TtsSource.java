@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACSettings;
@@ -117,8 +118,8 @@ final class TtsSource implements Source {
   }
 
   @Override
-  public List<String> remarks() {
-    return profiles.remarks();
+  public Notices notices() {
+    return profiles.notices();
   }
 
   @Override
