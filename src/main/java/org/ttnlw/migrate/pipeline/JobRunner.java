@@ -86,11 +86,11 @@ public final class JobRunner {
       OutputWarnings warnings = new OutputWarnings(io, output, items);
       warnings.beforeFinalStep(job.finalSourceStep());
       String verb = job.mode().verb(settings.dryRun());
-      if (statePath == null && job.listed() && !settings.dryRun()) {
-        io.stderr().println("ttn-lw-migrate: note: this run keeps no journal, so if it is"
-            + " interrupted it cannot resume: run again, it goes through every " + job.noun()
-            + " from the first; " + (job.mode().hasTarget() ? "--state FILE"
-            : "--output FILE (or --state FILE)") + " keeps one");
+      if (statePath == null && job.listed() && !settings.dryRun() && !io.display().quiet()) {
+        io.stderr().println("ttn-lw-migrate: note: this run keeps no journal: if it stops, the"
+            + " same command goes through every " + job.noun() + " again from the first; "
+            + (job.mode().hasTarget() ? "--state FILE" : "--output FILE (or --state FILE)")
+            + " keeps one, so that a second run goes on where the first stopped");
       }
       Iterator<R> list = job.items(source);
       SideEffects<R> sideEffects = job.sideEffects(source, delivery, journal);
