@@ -58,6 +58,18 @@ class RunReportTest {
         : Optional.empty());
   }
 
+  /** The signal of a Ctrl-C pressed when the source is asked for device-00002. */
+  private StopSignal stopAtDevice2() {
+    StopSignal stop = new StopSignal();
+    tts.source.faults(call -> {
+      if (call.deviceId().equals("device-00002")) {
+        stop.request();
+      }
+      return Optional.empty();
+    });
+    return stop;
+  }
+
   private static List<String> lines(CliRun.Result result, String containing) {
     return result.stderr().lines().filter(line -> line.contains(containing)).toList();
   }
@@ -160,13 +172,7 @@ class RunReportTest {
 
   @Test
   void anInterruptedRunWithoutAJournalSaysThatARerunStartsOver() {
-    StopSignal stop = new StopSignal();
-    tts.source.faults(call -> {
-      if (call.deviceId().equals("device-00002")) {
-        stop.request();
-      }
-      return Optional.empty();
-    });
+    StopSignal stop = stopAtDevice2();
 
     CliRun.Result result = CliRun.run(tts.environment(), "", stop, "application", "--source",
         "ttnv3", "my-app", "--concurrency", "1");
@@ -180,13 +186,7 @@ class RunReportTest {
 
   @Test
   void anInterruptedRunWithAJournalSaysARerunGoesOn() {
-    StopSignal stop = new StopSignal();
-    tts.source.faults(call -> {
-      if (call.deviceId().equals("device-00002")) {
-        stop.request();
-      }
-      return Optional.empty();
-    });
+    StopSignal stop = stopAtDevice2();
     Path output = folder.resolve("devices.json");
 
     CliRun.Result result = CliRun.run(tts.environment(), "", stop, "application", "--source",
