@@ -84,9 +84,10 @@ public final class JobRunner {
             : LineWriter.toFile(settings.output(), journal, items, lines);
         PlanFile planFile = planPath == null ? null : openPlan(planPath)) {
       OutputWarnings warnings = new OutputWarnings(io, output, items);
-      warnings.beforeFinalStep(job.finalSourceStep());
+      boolean pointedToOutput = warnings.beforeFinalStep(job.finalSourceStep());
       String verb = job.mode().verb(settings.dryRun());
-      if (statePath == null && job.listed() && !settings.dryRun() && !io.display().quiet()) {
+      if (statePath == null && job.listed() && !settings.dryRun() && !io.display().quiet()
+          && !pointedToOutput) {
         io.stderr().println("ttn-lw-migrate: note: this run keeps no journal: if it stops, the"
             + " same command goes through every " + job.noun() + " again from the first; "
             + (job.mode().hasTarget() ? "--state FILE" : "--output FILE (or --state FILE)")
