@@ -1,7 +1,9 @@
 package org.ttnlw.migrate.cli;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.ttnlw.migrate.core.TerminalText;
+import org.ttnlw.migrate.pipeline.ProgressReport;
 
 /**
  * stderr as the tool prints to it. Each text printed ({@code print}, {@code println}) is one
@@ -9,23 +11,38 @@ import org.ttnlw.migrate.core.TerminalText;
  * line breaks too, escaped ({@link TerminalText#line}), so that an ID cannot clear the screen,
  * move the cursor or start a forged line. Bytes written pass as they are: they are the tool's own
  * lines with their terminal control, the log's (whose messages its encoder escapes, see
- * {@link TerminalMessageConverter}) and the live progress line's.
+ * {@link TerminalMessageConverter}) and the live progress line's. Beside a live progress line,
+ * each message first clears it, so that the two never share a row (Ctrl-C's message included).
  */
 final class EscapingStderr extends PrintStream {
   private final PrintStream raw;
+  private final byte[] beforeMessage;
+  private boolean midLine;
 
-  private EscapingStderr(PrintStream raw) {
+  private EscapingStderr(PrintStream raw, boolean liveLine) {
     super(raw, true);
     this.raw = raw;
+    this.beforeMessage = (liveLine ? ProgressReport.clearLine() : "")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
-  static PrintStream wrap(PrintStream stderr) {
-    return stderr instanceof EscapingStderr ? stderr : new EscapingStderr(stderr);
+  /** @param liveLine whether a live progress line may be on the last row of stderr */
+  static PrintStream wrap(PrintStream stderr, boolean liveLine) {
+    return stderr instanceof EscapingStderr ? stderr : new EscapingStderr(stderr, liveLine);
   }
 
   @Override
-  public void print(String text) {
+  public synchronized void print(String text) {
+    startMessage();
     raw.print(TerminalText.line(String.valueOf(text)));
+    midLine = true;
+  }
+
+  /** Clears the live line unless this message goes on a row a message started. */
+  private void startMessage() {
+    if (!midLine) {
+      raw.write(beforeMessage, 0, beforeMessage.length);
+    }
   }
 
   @Override
@@ -44,8 +61,10 @@ final class EscapingStderr extends PrintStream {
   }
 
   @Override
-  public void println(String text) {
+  public synchronized void println(String text) {
+    startMessage();
     raw.println(TerminalText.line(String.valueOf(text)));
+    midLine = false;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.cli;
 
 import java.io.PrintStream;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.ConfigException;
@@ -22,14 +23,17 @@ final class ExitCodeMapper {
     this.flagsAsTyped = flagsAsTyped;
   }
 
-  int exitCode(Supplier<Outcome> command) {
+  /** @param ended told the message of the exception that ended the command, if one did */
+  int exitCode(Supplier<Outcome> command, Consumer<String> ended) {
     try {
       return exitCode(command.get());
     } catch (ConfigException e) {
       refused(e);
+      ended.accept(flagsAsTyped.apply(e.getMessage()));
       return ExitCodes.USAGE;
     } catch (MigrationException e) {
       stderr.println("ttn-lw-migrate: error: " + e.getMessage());
+      ended.accept(e.getMessage());
       return ExitCodes.EXPORT_FAILED;
     }
   }

@@ -25,6 +25,17 @@ public final class GlobalOptions {
   @Option(names = "--verbose", description = "Log each call and device on stderr.")
   boolean verbose;
 
+  @Option(names = "--quiet",
+      description = "Print only errors and the summary at the end: no progress, no warnings"
+          + " along the way.")
+  boolean quiet;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Write what the run did as JSON to FILE when it ends: tool version,"
+          + " command, duration, exit code, counts, each item's outcome, failures with their"
+          + " causes, notices with their items. Written whole or not at all; holds no keys.")
+  Path report;
+
   @Option(names = "--dev-id-prefix", paramLabel = "PREFIX",
       description = "Prefix for exported device IDs, as PREFIX-ID; the old ID is kept in the"
           + " attribute old-id.")
@@ -81,6 +92,10 @@ public final class GlobalOptions {
   void check(picocli.CommandLine commandLine) {
     if (concurrency < 1) {
       throw new ParameterException(commandLine, "--concurrency must be at least 1");
+    }
+    if (quiet && verbose) {
+      throw new ParameterException(commandLine, "--quiet and --verbose ask for opposite things;"
+          + " give one of them");
     }
     if (retries < 0) {
       throw new ParameterException(commandLine, "--retries must not be negative");

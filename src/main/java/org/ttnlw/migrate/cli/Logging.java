@@ -18,9 +18,10 @@ final class Logging {
 
   private Logging() {}
 
-  static void configure(boolean verbose) {
+  /** @param quiet only errors: the summary is printed, not logged */
+  static void configure(boolean verbose, boolean quiet) {
     ((Logger) LoggerFactory.getLogger("org.ttnlw.migrate"))
-        .setLevel(verbose ? Level.DEBUG : Level.INFO);
+        .setLevel(verbose ? Level.DEBUG : quiet ? Level.ERROR : Level.INFO);
     // gRPC's and its Netty's own records (an unresolvable host logs a stack trace per attempt)
     // say nothing the tool's error does not: only --verbose shows their warnings. gRPC logs through
     // java.util.logging, whose loggers are held here since it keeps only weak references.

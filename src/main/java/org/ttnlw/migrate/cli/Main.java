@@ -3,6 +3,7 @@ package org.ttnlw.migrate.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.PrintStream;
 import org.ttnlw.migrate.core.StopSignal;
 import org.ttnlw.migrate.pipeline.StdoutKind;
 
@@ -13,7 +14,7 @@ public final class Main {
     // stdout is for device JSON (and help text) only: whatever a library prints to System.out
     // goes to stderr. Device JSON is written to the raw descriptor, since System.out would hide
     // write errors.
-    System.setErr(EscapingStderr.wrap(System.err));
+    System.setErr(EscapingStderr.wrap(System.err, Io.liveLine(System.getenv())));
     System.setOut(System.err);
     StopSignal stop = new StopSignal();
     Interrupts.install(stop, System.err);
@@ -25,7 +26,8 @@ public final class Main {
 
   /** Runs the tool as the command line {@code args} asks, and returns the exit code. */
   public static int run(String[] args, Io io) {
-    return Cli.execute(new Io(io.environment(), io.stdin(), io.stdout(),
-        EscapingStderr.wrap(io.stderr()), io.stop(), io.stdoutKind()), args);
+    PrintStream stderr = EscapingStderr.wrap(io.stderr(), Io.liveLine(io.environment()));
+    return Cli.execute(new Io(io.environment(), io.stdin(), io.stdout(), stderr, io.stop(),
+        io.stdoutKind()), args);
   }
 }

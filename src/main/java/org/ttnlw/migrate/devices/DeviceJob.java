@@ -14,6 +14,7 @@ import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.MigrationException;
+import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.pipeline.Delivery;
 import org.ttnlw.migrate.pipeline.ExportPipeline;
 import org.ttnlw.migrate.pipeline.Job;
@@ -59,6 +60,7 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   private final Optional<HandOver> handOver;
   private final CompletableFuture<Void> gate = new CompletableFuture<>();
   private final List<DeviceRef> keepingSession = Collections.synchronizedList(new ArrayList<>());
+  private final Notices notices = new Notices();
 
   /**
    * Where the devices come from.
@@ -110,6 +112,11 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   }
 
   @Override
+  public boolean listed() {
+    return listing.listed();
+  }
+
+  @Override
   public Optional<String> finalSourceStep() {
     return dryRun || mode.hasTarget() ? Optional.empty() : choices.finalStep();
   }
@@ -148,7 +155,7 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
 
   @Override
   public Transform<EndDevice> transform() {
-    Transform<EndDevice> chosen = new KeepDownlinksOn();
+    Transform<EndDevice> chosen = new KeepDownlinksOn(notices);
     if (choices.noSession()) {
       chosen = chosen.andThen(new NoSession());
     }
@@ -223,5 +230,10 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   public List<String> remarks(Source source, Delivery<EndDevice> delivery,
       SideEffects<DeviceRef> sideEffects) {
     return source.remarks();
+  }
+
+  @Override
+  public List<Notices> notices(Source source, Delivery<EndDevice> delivery) {
+    return List.of(notices, source.notices());
   }
 }

@@ -1,8 +1,7 @@
 package org.ttnlw.migrate.devices;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.proto.EndDevice;
 
@@ -11,9 +10,19 @@ import org.ttnlw.migrate.proto.EndDevice;
  * earlier export took the device out of service there; imported, it would leave the device
  * without join accepts and MAC commands on the target too. The field is left out, so the
  * target's default applies; an operator who wants downlinks off in the target sets it there.
+ * A re-run over an application the first run disabled meets it on every device: it is one
+ * notice of the run, counted at its end.
  */
 public final class KeepDownlinksOn implements Transform<EndDevice> {
-  private static final Logger log = LoggerFactory.getLogger(KeepDownlinksOn.class);
+  static final String NOTICE = "had downlinks disabled at the source"
+      + " (mac_settings.schedule_downlinks = false, as an earlier export leaves it); exported"
+      + " without that setting, so the target schedules downlinks";
+
+  private final Notices notices;
+
+  KeepDownlinksOn(Notices notices) {
+    this.notices = notices;
+  }
 
   @Override
   public EndDevice apply(EndDevice device) {
@@ -21,9 +30,7 @@ public final class KeepDownlinksOn implements Transform<EndDevice> {
         || device.getMacSettings().getScheduleDownlinks().getValue()) {
       return device;
     }
-    log.warn("device {}: downlinks are disabled on the source (mac_settings.schedule_downlinks ="
-        + " false, as an earlier export leaves it); exported without that setting, so the"
-        + " target schedules downlinks", DeviceRef.of(device.getIds()));
+    notices.add(NOTICE, DeviceRef.of(device.getIds()));
     EndDevice.Builder out = device.toBuilder();
     out.getMacSettingsBuilder().clearScheduleDownlinks();
     return out.build();

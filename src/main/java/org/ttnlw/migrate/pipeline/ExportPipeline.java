@@ -339,7 +339,8 @@ public final class ExportPipeline<R, T extends Message> {
     if (!settings.continueOnError() || MigrationException.runWide(e).isPresent()) {
       throw new DeviceFailedException(cause, e);
     }
-    log.error("{}", cause);
+    // Listed with its cause at the end of the run; said here only under --verbose.
+    log.debug("{}", cause);
   }
 
   /** Finishes items already written after another failure; reports, but does not throw. */

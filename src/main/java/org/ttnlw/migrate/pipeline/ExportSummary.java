@@ -21,13 +21,25 @@ public record ExportSummary(long exported, Map<String, Long> outcomes, long resu
 
   @Override
   public String toString() {
+    return line("exported", true);
+  }
+
+  /**
+   * E.g. "migrated 7 (created 5, already in the target 2), downlinks disabled 7, deleted 0,
+   * skipped 0, failed 0".
+   *
+   * @param verb what the run did to an item, e.g. "exported", "imported"
+   * @param changesSource whether the run has a source to change, so its counts are said
+   */
+  public String line(String verb, boolean changesSource) {
     String counted = outcomes.isEmpty() ? "" : outcomes.entrySet().stream()
         .map(outcome -> outcome.getKey() + " " + outcome.getValue())
         .collect(Collectors.joining(", ", " (", ")"));
-    return "exported " + exported + counted
+    return verb + " " + exported + counted
         + (resumed == 0 ? "" : ", finished " + resumed + " exported by an earlier run")
-        + ", " + disabledLabel + " " + disabled + ", deleted " + deleted + ", skipped " + skipped
-        + ", failed " + failures.size() + (interrupted ? " (interrupted)" : "");
+        + (changesSource ? ", " + disabledLabel + " " + disabled + ", deleted " + deleted : "")
+        + ", skipped " + skipped + ", failed " + failures.size()
+        + (interrupted ? " (interrupted)" : "");
   }
 
   /**

@@ -25,6 +25,35 @@ public interface ItemReport<R, T> {
     };
   }
 
+  /** Tells both, {@code first} first. */
+  static <R, T> ItemReport<R, T> both(ItemReport<R, T> first, ItemReport<R, T> second) {
+    return new ItemReport<>() {
+      @Override
+      public void delivered(R ref, Delivery.Delivered<T> delivered) {
+        first.delivered(ref, delivered);
+        second.delivered(ref, delivered);
+      }
+
+      @Override
+      public void finished(R ref, boolean earlier) {
+        first.finished(ref, earlier);
+        second.finished(ref, earlier);
+      }
+
+      @Override
+      public void skipped(R ref) {
+        first.skipped(ref);
+        second.skipped(ref);
+      }
+
+      @Override
+      public void failed(R ref, T item, String cause, RuntimeException failure) {
+        first.failed(ref, item, cause, failure);
+        second.failed(ref, item, cause, failure);
+      }
+    };
+  }
+
   /** The item is in the target (or in a dry run would be) and written; its source step is next. */
   void delivered(R ref, Delivery.Delivered<T> delivered);
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.source.SourceConnection;
 
 /**
@@ -42,6 +43,14 @@ public interface Job<R, T extends Message, S extends SourceConnection> {
    */
   default boolean writesOutput() {
     return true;
+  }
+
+  /**
+   * Whether the items are a source's whole list (an application's devices), which a run
+   * without a journal goes through again from the first.
+   */
+  default boolean listed() {
+    return false;
   }
 
   /** What the summary line starts with, e.g. "gateways: " for a part of a device run. */
@@ -97,4 +106,9 @@ public interface Job<R, T extends Message, S extends SourceConnection> {
 
   /** What the run's report ends with, from what the run opened. */
   List<String> remarks(S source, Delivery<T> delivery, SideEffects<R> sideEffects);
+
+  /** What the run noticed about single items, said once each with a count at its end. */
+  default List<Notices> notices(S source, Delivery<T> delivery) {
+    return List.of();
+  }
 }

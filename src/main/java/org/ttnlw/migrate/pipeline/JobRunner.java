@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceCount;
+import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.core.RunLock;
 import org.ttnlw.migrate.source.SourceConnection;
 import org.ttnlw.migrate.source.json.RecordInput;
@@ -29,12 +30,18 @@ public final class JobRunner {
   private static final String OWN_FILES = "an --output (or --state)";
   private final RunIo io;
   private final UnaryOperator<String> flagsAsTyped;
+  private final List<RunRecord> runs = new ArrayList<>();
   private boolean planStarted;
 
   /** @param flagsAsTyped names the source's flags in a message as the command line spells them */
   public JobRunner(RunIo io, UnaryOperator<String> flagsAsTyped) {
     this.io = io;
     this.flagsAsTyped = flagsAsTyped;
+  }
+
+  /** Each run so far, for the report file. */
+  public List<RunRecord> runs() {
+    return List.copyOf(runs);
   }
 
   /**
@@ -77,7 +84,15 @@ public final class JobRunner {
             : LineWriter.toFile(settings.output(), journal, items, lines);
         PlanFile planFile = planPath == null ? null : openPlan(planPath)) {
       OutputWarnings warnings = new OutputWarnings(io, output, items);
-      warnings.beforeFinalStep(job.finalSourceStep());
+      boolean pointedToOutput = warnings.beforeFinalStep(job.finalSourceStep());
+      String verb = job.mode().verb(settings.dryRun());
+      if (statePath == null && job.listed() && !settings.dryRun() && !io.display().quiet()
+          && !pointedToOutput) {
+        io.stderr().println("ttn-lw-migrate: note: this run keeps no journal: if it stops, the"
+            + " same command goes through every " + job.noun() + " again from the first; "
+            + (job.mode().hasTarget() ? "--state FILE" : "--output FILE (or --state FILE)")
+            + " keeps one, so that a second run goes on where the first stopped");
+      }
       Iterator<R> list = job.items(source);
       SideEffects<R> sideEffects = job.sideEffects(source, delivery, journal);
       // A plan names every device that would fail, so its dry run goes on past failures.
@@ -87,16 +102,22 @@ public final class JobRunner {
           ref -> job.read(source, ref), warnings.watchingSecrets(job.transform()), delivery,
           writer, sideEffects, journal,
           new ExportPipeline.Settings(settings.concurrency(), continueOnError, io.stop(),
-              progress(list, items), job.allWritten()));
+              progress(list, verb, items), job.allWritten()));
       RunPlan<R, T> plan = job.mode().hasTarget() ? new RunPlan<>(settings.dryRun(),
           sideEffects.action(), job::planIds, planFile, flagsAsTyped) : null;
+      ItemOutcomes<R, T> outcomes = new ItemOutcomes<>(verb, sideEffects);
+      RunEnd end = new RunEnd(job.summaryPrefix(), verb, items,
+          !(job.mode() instanceof Mode.Import<?>), statePath);
       try {
-        ExportSummary summary = pipeline.run(list,
-            plan == null ? ItemReport.<R, T>none() : plan);
+        ExportSummary summary = pipeline.run(list, ItemReport.both(
+            plan == null ? ItemReport.<R, T>none() : plan, outcomes));
         printPlanTable(plan, job, settings, items);
-        return report(summary, source,
-            remarks(writer, job.remarks(source, delivery, sideEffects)), items,
-            job.summaryPrefix());
+        Notices notices = notices(job.notices(source, delivery));
+        Outcome outcome = report(summary, source, notices,
+            remarks(writer, job.remarks(source, delivery, sideEffects)), end);
+        runs.add(new RunRecord(items, verb, summary, outcomes.entries(), notices.byNotice(),
+            outcome));
+        return outcome;
       } catch (ExportFailedException e) {
         if (e.getCause() instanceof ConfigException configuration
             && e.summary().exported() == 0) {
@@ -105,13 +126,35 @@ public final class JobRunner {
         }
         printPlanTable(plan, job, settings, items);
         io.stderr().println("ttn-lw-migrate: error: " + flagsAsTyped.apply(e.getMessage()));
-        io.stderr().println("ttn-lw-migrate: " + job.summaryPrefix() + "stopped; "
-            + e.summary());
+        io.stderr().println("ttn-lw-migrate: " + end.prefix() + "stopped; "
+            + e.summary().line(verb, end.changesSource()));
         warnings.ifReaderGone(e, e.summary());
+        Notices notices = notices(job.notices(source, delivery));
+        printNotices(notices, job.noun());
         printRemarks(remarks(writer, job.remarks(source, delivery, sideEffects)));
+        runs.add(new RunRecord(items, verb, e.summary(), outcomes.entries(),
+            notices.byNotice(), Outcome.STOPPED));
         return Outcome.STOPPED;
       }
     }
+  }
+
+  /**
+   * How a run's end is said.
+   *
+   * @param prefix what the summary starts with, e.g. "gateways: "
+   * @param changesSource whether there is a source whose changes are counted
+   * @param journal the journal, or null when the run keeps none
+   */
+  private record RunEnd(String prefix, String verb, String items, boolean changesSource,
+      Path journal) {}
+
+  /** The job's notices as one. */
+  private static Notices notices(List<Notices> parts) {
+    Notices all = new Notices();
+    parts.forEach(part -> part.byNotice().forEach((notice, items) ->
+        items.forEach(item -> all.add(notice, item))));
+    return all;
   }
 
   /** The plan file: emptied by the command's first run, added to by its later ones. */
@@ -159,12 +202,17 @@ public final class JobRunner {
     }
   }
 
-  /** A live line when stderr is a terminal, plain log lines otherwise. */
-  private RunProgress progress(Iterator<?> list, String items) {
-    if (io.liveProgress()) {
-      return ProgressReport.live(() -> DeviceCount.of(list), io.stderr(), items);
+  /** A live line when stderr is a terminal, plain log lines otherwise, nothing when quiet. */
+  private RunProgress progress(Iterator<?> list, String verb, String items) {
+    Display display = io.display();
+    if (display.quiet()) {
+      return RunProgress.NONE;
     }
-    return ProgressReport.plain(() -> DeviceCount.of(list), items);
+    if (display.live()) {
+      return ProgressReport.live(() -> DeviceCount.of(list), io.stderr(), display.columns(),
+          verb, items);
+    }
+    return ProgressReport.plain(() -> DeviceCount.of(list), verb, items);
   }
 
   private static String describe(IOException e) {
@@ -188,23 +236,42 @@ public final class JobRunner {
     remarks.forEach(line -> io.stderr().println("ttn-lw-migrate: " + line));
   }
 
-  private Outcome report(ExportSummary summary, SourceConnection source, List<String> remarks,
-      String items, String prefix) {
-    PrintStream err = io.stderr();
-    err.println("ttn-lw-migrate: " + prefix + summary);
-    if (source instanceof RecordInput input && !summary.interrupted()) {
-      RecordInput.RecordsRead read = input.recordsRead();
-      err.println("ttn-lw-migrate: " + prefix + summary.records(read.records(), read.repeated()));
-    }
-    if (!summary.failures().isEmpty()) {
-      err.println("ttn-lw-migrate: these " + items + " failed; fix the cause and run the same"
-          + " command again:");
-      for (ItemFailure failure : summary.failures()) {
-        err.println("  " + failure.item() + ": " + flagsAsTyped.apply(failure.cause()));
+  /** Each notice once with its count; under --verbose with its items. */
+  private void printNotices(Notices notices, String noun) {
+    List<String> lines = notices.summary(noun);
+    List<List<String>> items = List.copyOf(notices.byNotice().values());
+    for (int i = 0; i < lines.size(); i++) {
+      io.stderr().println("ttn-lw-migrate: " + lines.get(i));
+      if (io.display().verbose()) {
+        items.get(i).forEach(item -> io.stderr().println("  " + item));
       }
     }
+  }
+
+  private Outcome report(ExportSummary summary, SourceConnection source, Notices notices,
+      List<String> remarks, RunEnd end) {
+    PrintStream err = io.stderr();
+    err.println("ttn-lw-migrate: " + end.prefix() + summary.line(end.verb(), end.changesSource()));
+    if (source instanceof RecordInput input && !summary.interrupted()) {
+      RecordInput.RecordsRead read = input.recordsRead();
+      err.println("ttn-lw-migrate: " + end.prefix()
+          + summary.records(read.records(), read.repeated()));
+    }
+    if (!summary.failures().isEmpty()) {
+      err.println("ttn-lw-migrate: these " + end.items() + " failed; fix the cause and run the"
+          + " same command again:");
+      for (ItemFailure failure : summary.failures()) {
+        err.println("  " + flagsAsTyped.apply(failure.line()));
+      }
+    }
+    printNotices(notices, end.items().substring(0, end.items().length() - 1));
     printRemarks(remarks);
     if (summary.interrupted()) {
+      err.println("ttn-lw-migrate: interrupted; " + (end.journal() != null
+          ? "run the same command again to go on where this run stopped (its journal is "
+              + end.journal() + ")"
+          : "this run kept no journal (--output or --state), so the same command run again"
+              + " goes through every one of the " + end.items() + " from the first"));
       return Outcome.INTERRUPTED;
     }
     return summary.failures().isEmpty() ? Outcome.OK : Outcome.SOME_FAILED;

@@ -32,4 +32,12 @@ public sealed interface Mode<C> {
   default boolean hasTarget() {
     return target().isPresent();
   }
+
+  /** What a run in this mode does to an item, as its progress and summary say it. */
+  default String verb(boolean dryRun) {
+    if (this instanceof Export<C>) {
+      return "exported";
+    }
+    return dryRun ? "checked" : this instanceof Migrate<C> ? "migrated" : "imported";
+  }
 }

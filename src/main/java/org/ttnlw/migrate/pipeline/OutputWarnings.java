@@ -31,14 +31,17 @@ final class OutputWarnings {
    * is in a pipe.
    *
    * @param finalStep the step that cannot be undone, e.g. "deleted"; empty if there is none
+   * @return whether it was said, which points to --output
    */
-  void beforeFinalStep(Optional<String> finalStep) {
-    if (output == null && stdout == StdoutKind.PIPE && finalStep.isPresent()) {
+  boolean beforeFinalStep(Optional<String> finalStep) {
+    boolean due = output == null && stdout == StdoutKind.PIPE && finalStep.isPresent();
+    if (due) {
       stderr.println("ttn-lw-migrate: warning: stdout is a pipe, and each of the " + items
           + " is " + finalStep.get() + " at the source as soon as its line is in the pipe,"
           + " whether or not the reader keeps it; write them to a file with --output FILE, or"
           + " use `migrate`, which verifies each in the target before changing the source");
     }
+    return due;
   }
 
   /** The transform, which now warns once when an item holding keys goes where others read. */

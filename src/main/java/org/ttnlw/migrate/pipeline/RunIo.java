@@ -9,7 +9,7 @@ import org.ttnlw.migrate.core.StopSignal;
  * stop signal of Ctrl-C and SIGTERM.
  *
  * @param stdoutKind whether stdout is a pipe or a file others can read
- * @param liveProgress whether progress is one live line on a terminal rather than log lines
+ * @param display how progress, notices and the summary are shown on stderr
  */
 public record RunIo(OutputStream stdout, PrintStream stderr, StopSignal stop,
-    StdoutKind stdoutKind, boolean liveProgress) {}
+    StdoutKind stdoutKind, Display display) {}

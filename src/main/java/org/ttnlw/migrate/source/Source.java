@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.proto.EndDevice;
 
 /**
@@ -54,6 +55,11 @@ public interface Source extends SourceConnection {
   /** Lines printed on stderr after the run's summary: what is left to do at the source, by hand. */
   default List<String> remarks() {
     return List.of();
+  }
+
+  /** What the source noticed about single devices (e.g. the profile each was bound to). */
+  default Notices notices() {
+    return new Notices();
   }
 
   @Override

@@ -77,8 +77,10 @@ class DeviceExportTest {
     assertFalse(again.onlyDevice().getMacSettings().hasScheduleDownlinks(), again.stdout());
     assertFalse(again.stdout().contains("schedule_downlinks"), again.stdout());
     assertEquals(1, again.stderr().lines()
-        .filter(line -> line.contains("device my-app/my-device: downlinks are disabled"))
+        .filter(line -> line.contains("downlinks disabled at the source"))
         .count(), again.stderr());
+    assertTrue(again.stderr().contains("ttn-lw-migrate: 1 device had downlinks disabled at the"
+        + " source"), again.stderr());
     assertTrue(again.onlyDevice().getMacSettings().getSupports32BitFCnt().getValue(),
         "the other MAC settings are kept");
   }

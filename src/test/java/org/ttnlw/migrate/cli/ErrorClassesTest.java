@@ -67,8 +67,7 @@ class ErrorClassesTest {
 
     assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
     assertEquals(4, result.devices().size());
-    assertTrue(result.stderr().contains("  my-app/device-3: device my-app/device-3 vanished after"
-        + " listing"), result.stderr());
+    assertTrue(result.stderr().contains("\n  device my-app/device-3 vanished after listing"), result.stderr());
   }
 
   @Test

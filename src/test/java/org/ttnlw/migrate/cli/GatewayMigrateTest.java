@@ -182,7 +182,7 @@ class GatewayMigrateTest {
     }
     assertEquals(target.gatewayServerAddress(), created.getGatewayServerAddress());
     assertEquals("bob", created.getAdministrativeContact().getUserIds().getUserId());
-    assertTrue(result.stderr().contains("exported 1 (created 1), handed over 1"), result.stderr());
+    assertTrue(result.stderr().contains("migrated 1 (created 1), handed over 1"), result.stderr());
     assertTrue(result.stderr().contains("point its packet forwarder (UDP) at"), result.stderr());
     assertTrue(source.gateway(UDP).isPresent() && !source.isDeleted(UDP));
   }
@@ -437,8 +437,8 @@ class GatewayMigrateTest {
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
     assertEquals(List.of(), violations);
-    assertTrue(result.stderr().contains("gateways: exported 1 (created 1)"), result.stderr());
-    assertTrue(result.stderr().contains("gateways: exported 0, finished 1 exported by an earlier"
+    assertTrue(result.stderr().contains("gateways: migrated 1 (created 1)"), result.stderr());
+    assertTrue(result.stderr().contains("gateways: migrated 0, finished 1 exported by an earlier"
         + " run, handed over 1"), result.stderr());
     assertTrue(result.stderr().contains("downlinks disabled 2"), result.stderr());
   }

@@ -58,7 +58,7 @@ class ImportTest {
     CliRun.Result result = importFiles(file.toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("exported 3 (created 3)"), result.stderr());
+    assertTrue(result.stderr().contains("imported 3 (created 3)"), result.stderr());
     assertAllInTarget();
     assertEquals(List.of(), tts.source.calls(), "import reads no source");
   }
@@ -74,7 +74,7 @@ class ImportTest {
     CliRun.Result result = importFiles(array.toString(), objects.toString());
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("exported 3 (created 3)"), result.stderr());
+    assertTrue(result.stderr().contains("imported 3 (created 3)"), result.stderr());
     assertTrue(result.stderr().contains("was given before; importing it once"), result.stderr());
     assertAllInTarget();
   }

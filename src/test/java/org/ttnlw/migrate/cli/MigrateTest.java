@@ -47,7 +47,7 @@ class MigrateTest {
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
     assertEquals(7, result.devices().size(), result.toString());
-    assertTrue(result.stderr().contains("exported 7 (created 7), downlinks disabled 7, deleted 0,"
+    assertTrue(result.stderr().contains("migrated 7 (created 7), downlinks disabled 7, deleted 0,"
         + " skipped 0, failed 0"), result.stderr());
     for (EndDevice exported : result.devices()) {
       String id = exported.getIds().getDeviceId();
@@ -101,7 +101,7 @@ class MigrateTest {
     CliRun.Result again = tts.run("migrate", "application", "--source", "ttnv3", "my-app");
 
     assertEquals(ExitCodes.OK, again.exitCode(), again.toString());
-    assertTrue(again.stderr().contains("exported 7 (already in the target 7)"), again.stderr());
+    assertTrue(again.stderr().contains("migrated 7 (already in the target 7)"), again.stderr());
     assertEquals(List.of(), tts.target.writes(), "no write in the target");
   }
 
@@ -269,7 +269,7 @@ class MigrateTest {
         "--retries", "8");
 
     assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("exported 7 (created 7)"), result.stderr());
+    assertTrue(result.stderr().contains("migrated 7 (created 7)"), result.stderr());
   }
 
   @Test

@@ -109,7 +109,7 @@ class ResumeTest {
     CliRun.Result first = export(new StopSignal(), "--continue-on-error");
 
     assertEquals(ExitCodes.SOME_FAILED, first.exitCode(), first.toString());
-    assertTrue(first.stderr().contains("  my-app/device-00003: device my-app/device-00003: NS Get"),
+    assertTrue(first.stderr().contains("\n  device my-app/device-00003: NS Get"),
         first.stderr());
     assertEquals(DEVICES - 1, outputIds().size());
     assertEquals(0, setsFor("device-00003"), "a device that was not exported is not touched");

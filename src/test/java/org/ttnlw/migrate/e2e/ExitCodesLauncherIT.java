@@ -154,13 +154,15 @@ class ExitCodesLauncherIT {
             process.toHandle().destroy();
           });
       assertEquals(130, interrupted.exitCode(), interrupted.toString());
-      assertTrue(lastLine(interrupted).endsWith("(interrupted)"), interrupted.toString());
+      assertTrue(interrupted.stderr().contains("(interrupted)\n"), interrupted.toString());
+      assertTrue(lastLine(interrupted).startsWith("ttn-lw-migrate: interrupted; run the same"
+          + " command again to go on where this run stopped"), interrupted.toString());
 
       // The latency was there only to interrupt the run half-way.
       slow.target.latency(Duration.ZERO);
       PackagedTool.Result resumed = PackagedTool.run(command, folder, slow.environment(), "");
       assertEquals(0, resumed.exitCode(), resumed.toString());
-      assertTrue(lastLine(resumed).matches("ttn-lw-migrate: exported \\d+ .*skipped [1-9]\\d*,"
+      assertTrue(lastLine(resumed).matches("ttn-lw-migrate: migrated \\d+ .*skipped [1-9]\\d*,"
           + " failed 0"), resumed.toString());
     }
   }

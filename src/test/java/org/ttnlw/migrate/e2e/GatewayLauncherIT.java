@@ -127,7 +127,7 @@ class GatewayLauncherIT {
     PackagedTool.Result imported = run("import-gateways", "gateways.json", "--create-lns-keys");
 
     assertEquals(0, imported.exitCode(), imported.toString());
-    assertTrue(imported.stderr().contains("exported 2 (created 2)"), imported.stderr());
+    assertTrue(imported.stderr().contains("imported 2 (created 2)"), imported.stderr());
     assertEquals(1, target.gatewayApiKeys(STATION).size());
     assertEquals("rw-------", PosixFilePermissions.toString(
         Files.getPosixFilePermissions(folder.resolve("gateway-keys.json"))));

@@ -108,6 +108,6 @@ class MigrateLauncherIT {
 
     assertEquals(0, result.exitCode(), result.toString());
     assertEquals(4, result.devices().size());
-    assertTrue(result.stderr().contains("exported 4 (created 4)"), result.stderr());
+    assertTrue(result.stderr().contains("migrated 4 (created 4)"), result.stderr());
   }
 }

@@ -1,15 +1,13 @@
 package org.ttnlw.migrate.source.tts;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.MigrationException;
+import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACSettingsProfile;
 import org.ttnlw.migrate.proto.MACSettingsProfileIdentifiers;
@@ -23,15 +21,13 @@ import org.ttnlw.migrate.tts.RegistryCalls;
  * does not exist in a target until someone creates it there. The binding travels along only as
  * the device's one unknown field (see {@link ProfileBinding}), which JSON output leaves out and a
  * TTS target uses where it holds the same profile. Each application's profiles are listed once, on its first bound device; which
- * devices used which profile is told in the remarks, one line per profile.
+ * devices used which profile is a notice of the run, one line per profile.
  */
 final class BoundProfiles {
-  private static final int DEVICES_NAMED = 5;
-
   private final RegistryCalls calls;
   private final Map<String, CompletableFuture<Map<String, MACSettingsProfile>>> byApplication =
       new ConcurrentHashMap<>();
-  private final Map<String, List<String>> devicesByProfile = new TreeMap<>();
+  private final Notices used = new Notices();
 
   BoundProfiles(RegistryCalls calls) {
     this.calls = calls;
@@ -51,28 +47,15 @@ final class BoundProfiles {
                 + ids.getProfileId() + ", which application " + ref.applicationId()
                 + " does not list; refused rather than exported without its MAC settings");
           }
-          used(ref, ids);
+          used.add("bound to MAC settings profile " + ref.applicationId() + "/"
+              + ids.getProfileId() + ": exported with the profile's settings inline", ref);
           return binding.carriedIn(device.toBuilder().setMacSettings(profile.getMacSettings())
               .build());
         });
   }
 
-  private synchronized void used(DeviceRef ref, MACSettingsProfileIdentifiers ids) {
-    devicesByProfile.computeIfAbsent(ref.applicationId() + "/" + ids.getProfileId(),
-        key -> new ArrayList<>()).add(ref.deviceId());
-  }
-
-  /** One line per profile that bound devices used. */
-  synchronized List<String> remarks() {
-    List<String> lines = new ArrayList<>();
-    devicesByProfile.forEach((profile, devices) -> {
-      List<String> sorted = devices.stream().sorted().toList();
-      String named = String.join(", ", sorted.subList(0, Math.min(DEVICES_NAMED, sorted.size())))
-          + (sorted.size() > DEVICES_NAMED ? " and " + (sorted.size() - DEVICES_NAMED) + " more"
-          : "");
-      lines.add("MAC settings profile " + profile + ": " + sorted.size() + " device(s) bound to"
-          + " it exported with its settings inline (" + named + ")");
-    });
-    return lines;
+  /** The profile each bound device used, said once per profile with a count. */
+  Notices notices() {
+    return used;
   }
 }

@@ -13,6 +13,7 @@ import org.ttnlw.migrate.calls.RetryingCalls;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.GetEndDeviceRequest;
@@ -162,8 +163,8 @@ final class TtsSource implements Source, RestorableSource {
   }
 
   @Override
-  public List<String> remarks() {
-    return profiles.remarks();
+  public Notices notices() {
+    return profiles.notices();
   }
 
   @Override

@@ -93,9 +93,8 @@ class ProfileExportTest {
         devices.get("own-settings").getMacSettings());
     assertFalse(result.stdout().contains("profile"), result.stdout());
     assertEquals(1, profileLists(), "profiles are listed once per application");
-    assertEquals(List.of("ttn-lw-migrate: MAC settings profile my-app/class-b-slow: 2 device(s) bound to it"
-            + " exported with its settings inline (bound-one,"
-            + " bound-two)"),
+    assertEquals(List.of("ttn-lw-migrate: 2 devices bound to MAC settings profile"
+            + " my-app/class-b-slow: exported with the profile's settings inline"),
         result.stderr().lines().filter(line -> line.contains("MAC settings profile")).toList(),
         result.stderr());
   }
