@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
 
 /**
- * Builds the command tree: {@code device}, {@code application} and {@code migrate
+ * Builds the command tree: {@code device}, {@code application}, {@code list} and {@code migrate
  * device|application} (with {@code --source NAME} and every source's flags as
  * {@code --NAME.FLAG}), {@code import}, {@code sources}, {@code version}, and per source
  * {@code NAME device|application|migrate ...} with that source's flags unprefixed. The
@@ -89,8 +89,8 @@ final class Cli {
       TargetOptions target, GatewayTargetOptions gatewayTarget, HandOverOptions handOver) {
 
     /**
-     * Adds {@code device} and {@code application} to {@code parent}, and {@code migrate} with
-     * both under it, each for {@code sources} and finished by {@code offerSource}.
+     * Adds {@code device}, {@code application} and {@code list} to {@code parent}, and
+     * {@code migrate} with the first two under it, each for {@code sources} and finished by {@code offerSource}.
      */
     void addCommands(CommandLine parent, Map<String, BoundSource<?>> sources,
         java.util.function.Consumer<CommandLine> offerSource) {
@@ -99,6 +99,10 @@ final class Cli {
         offerSource.accept(line);
         parent.addSubcommand(line);
       }
+      CommandLine list = withGlobals(new CommandLine(new ListCommand(global, io, sources)),
+          global);
+      offerSource.accept(list);
+      parent.addSubcommand(list);
       CommandLine migrate = withGlobals(new CommandLine(new MigrateCommand()), global);
       for (ExportCommand command : exportCommands(sources,
           () -> new Mode.Migrate<>(TargetConfig.from(target)))) {

@@ -78,8 +78,9 @@ public final class JobRunner {
         PlanFile planFile = planPath == null ? null : openPlan(planPath)) {
       OutputWarnings warnings = new OutputWarnings(io, output, items);
       warnings.beforeFinalStep(job.finalSourceStep());
-      Iterator<R> list = job.items(source);
       SideEffects<R> sideEffects = job.sideEffects(source, delivery, journal);
+      Iterator<R> list = Wave.of(job.items(source), job.limit(),
+          ref -> journal.progress(ref).isCompleteFor(sideEffects.step()));
       // A plan names every device that would fail, so its dry run goes on past failures.
       boolean continueOnError = settings.continueOnError()
           || settings.dryRun() && planPath != null;

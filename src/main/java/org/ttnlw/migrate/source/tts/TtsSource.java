@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,9 @@ import org.ttnlw.migrate.proto.BoolValue;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.Right;
-import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.DeviceFact;
+import org.ttnlw.migrate.source.ListedDevice;
+import org.ttnlw.migrate.source.SelectingSource;
 import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.tts.DeviceRegistries;
 import org.ttnlw.migrate.tts.RegistryCalls;
@@ -23,7 +26,7 @@ import org.ttnlw.migrate.tts.RightsPreflight;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /** Reads devices from The Things Stack's four registries over gRPC. */
-final class TtsSource implements Source {
+final class TtsSource implements SelectingSource {
   private static final Logger log = LoggerFactory.getLogger(TtsSource.class);
   private static final FieldMask SCHEDULE_DOWNLINKS =
       FieldMask.newBuilder().addPaths("mac_settings.schedule_downlinks").build();
@@ -75,6 +78,11 @@ final class TtsSource implements Source {
   @Override
   public Iterator<DeviceRef> listDevices(String applicationId) {
     return DeviceLister.of(calls, applicationId);
+  }
+
+  @Override
+  public Iterator<ListedDevice> listDevices(String applicationId, Set<DeviceFact> facts) {
+    return DeviceLister.listed(calls, applicationId, facts);
   }
 
   /**
