@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.gateways.GatewaysWithDevices;
 import org.ttnlw.migrate.pipeline.Mode;
@@ -15,7 +14,6 @@ import org.ttnlw.migrate.settings.ApplicationSettingsMove;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaysPlugin;
 import org.ttnlw.migrate.source.SettingsPlugin;
-import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetConfig;
@@ -44,16 +42,6 @@ final class ApplicationCommand extends ExportCommand {
   ApplicationCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
       Supplier<Mode<TargetConfig>> mode) {
     super(global, io, sources, mode);
-  }
-
-  @Override
-  String kind() {
-    return "application";
-  }
-
-  @Override
-  IdSyntax idSyntax(SourcePlugin<?> plugin) {
-    return plugin.applicationIds();
   }
 
   /** Adds {@code --with-application-settings}, for {@code migrate application} only. */

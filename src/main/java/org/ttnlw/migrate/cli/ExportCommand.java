@@ -102,11 +102,15 @@ abstract class ExportCommand extends BaseCommand {
         .build();
   }
 
-  /** "device" or "application", for messages. */
-  abstract String kind();
+  /** What the IDs the command takes name, for messages: "application" unless it takes devices. */
+  String kind() {
+    return "application";
+  }
 
   /** How the source writes the IDs this command takes. */
-  abstract IdSyntax idSyntax(SourcePlugin<?> plugin);
+  IdSyntax idSyntax(SourcePlugin<?> plugin) {
+    return plugin.applicationIds();
+  }
 
   /**
    * The devices that the given IDs stand for: the devices of the applications named that the

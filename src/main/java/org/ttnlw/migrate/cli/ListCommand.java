@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.ttnlw.migrate.core.ControlCharacters;
-import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.devices.SelectedDevices;
 import org.ttnlw.migrate.pipeline.Mode;
 import org.ttnlw.migrate.pipeline.Outcome;
@@ -17,7 +16,6 @@ import org.ttnlw.migrate.source.ListedDevice;
 import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceNeeds;
-import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 import picocli.CommandLine.Command;
 
@@ -32,16 +30,6 @@ import picocli.CommandLine.Command;
 final class ListCommand extends ExportCommand {
   ListCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources) {
     super(global, io, sources, Mode.Export::new);
-  }
-
-  @Override
-  String kind() {
-    return "application";
-  }
-
-  @Override
-  IdSyntax idSyntax(SourcePlugin<?> plugin) {
-    return plugin.applicationIds();
   }
 
   @Override

@@ -5,8 +5,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.ttnlw.migrate.core.DeviceRef;
+import org.ttnlw.migrate.pipeline.ItemLists;
 import org.ttnlw.migrate.source.ListedDevice;
 import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SelectingSource;
@@ -35,7 +35,7 @@ public final class SelectedDevices {
   /** The application's devices the selection takes, with the facts it looked at. */
   public Iterator<ListedDevice> listed(Source source, String applicationId) {
     if (selection.filters().isEmpty()) {
-      return counted(ItemsMapped.of(source.listDevices(applicationId), ListedDevice::of));
+      return counted(ItemLists.mapped(source.listDevices(applicationId), ListedDevice::of));
     }
     if (!(source instanceof SelectingSource selecting)) {
       // Selection.checkAgainst refused the filters before the source was opened.
@@ -49,12 +49,12 @@ public final class SelectedDevices {
     if (!selection.narrows()) {
       return source.listDevices(applicationId);
     }
-    return ItemsMapped.of(listed(source, applicationId), ListedDevice::ref);
+    return ItemLists.mapped(listed(source, applicationId), ListedDevice::ref);
   }
 
   /** Every device the source reaches that the selection takes (named in --ids-file). */
   public Iterator<ListedDevice> listed(ListsAllSource source) {
-    return counted(ItemsMapped.of(source.listAllDevices(), ListedDevice::of));
+    return counted(ItemLists.mapped(source.listAllDevices(), ListedDevice::of));
   }
 
   /** The same as references; the source's own list when the selection takes all. */
@@ -62,7 +62,7 @@ public final class SelectedDevices {
     if (!selection.narrows()) {
       return source.listAllDevices();
     }
-    return ItemsMapped.of(listed(source), ListedDevice::ref);
+    return ItemLists.mapped(listed(source), ListedDevice::ref);
   }
 
   /**
@@ -108,23 +108,5 @@ public final class SelectedDevices {
         return taken;
       }
     };
-  }
-
-  /** A list with each item made into another. */
-  private record ItemsMapped<A, B>(Iterator<A> items, Function<A, B> mapping)
-      implements Iterator<B> {
-    static <A, B> Iterator<B> of(Iterator<A> items, Function<A, B> mapping) {
-      return new ItemsMapped<>(items, mapping);
-    }
-
-    @Override
-    public boolean hasNext() {
-      return items.hasNext();
-    }
-
-    @Override
-    public B next() {
-      return mapping.apply(items.next());
-    }
   }
 }

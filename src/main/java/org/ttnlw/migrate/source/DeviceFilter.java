@@ -3,6 +3,7 @@ package org.ttnlw.migrate.source;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,9 +39,10 @@ public sealed interface DeviceFilter {
     DeviceFilter filter = switch (name) {
       case "otaa", "abp" -> colon < 0 ? new Activation(name.equals("otaa")) : null;
       case "attribute", "tag" -> Attribute.parse(value);
-      case "profile" -> value.isEmpty() ? null : new Profile(value);
-      case "model" -> Model.parse(value);
-      case "frequency-plan" -> value.isEmpty() ? null : new FrequencyPlan(value);
+      case "profile" -> value.isEmpty() ? null : new Named(DeviceFact.PROFILE, name, value);
+      case "model" -> Named.model(value);
+      case "frequency-plan" -> value.isEmpty() ? null
+          : new Named(DeviceFact.FREQUENCY_PLAN, name, value);
       case "seen-within" -> LastSeen.parse(value, true);
       case "not-seen-within" -> LastSeen.parse(value, false);
       default -> throw new IllegalArgumentException("\"" + text + "\" is not a filter; the"
@@ -89,62 +91,36 @@ public sealed interface DeviceFilter {
     }
   }
 
-  /** {@code profile:NAME}: bound to the device profile of that name. */
-  record Profile(String name) implements DeviceFilter {
-    @Override
-    public DeviceFact fact() {
-      return DeviceFact.PROFILE;
-    }
-
-    @Override
-    public boolean matches(ListedDevice device, Instant now) {
-      return device.profile().filter(name::equals).isPresent();
-    }
-
-    @Override
-    public String shown(ListedDevice device) {
-      return "profile:" + device.profile().orElse("(none)");
-    }
-  }
-
-  /** {@code model:BRAND/MODEL}: the Device Repository's brand and model IDs. */
-  record Model(String brandAndModel) implements DeviceFilter {
-    static Model parse(String text) {
+  /**
+   * {@code profile:NAME} (the device profile of that name), {@code model:BRAND/MODEL} (the
+   * Device Repository's brand and model IDs) or {@code frequency-plan:ID} (the TTS frequency plan
+   * the device has, or would get): the device's value is exactly {@code value}.
+   *
+   * @param name the filter's name as typed: "profile", "model" or "frequency-plan"
+   */
+  record Named(DeviceFact fact, String name, String value) implements DeviceFilter {
+    static Named model(String text) {
       int slash = text.indexOf('/');
-      return slash <= 0 || slash == text.length() - 1 ? null : new Model(text);
-    }
-
-    @Override
-    public DeviceFact fact() {
-      return DeviceFact.MODEL;
+      return slash <= 0 || slash == text.length() - 1 ? null
+          : new Named(DeviceFact.MODEL, "model", text);
     }
 
     @Override
     public boolean matches(ListedDevice device, Instant now) {
-      return device.model().filter(brandAndModel::equals).isPresent();
+      return held(device).filter(value::equals).isPresent();
     }
 
     @Override
     public String shown(ListedDevice device) {
-      return "model:" + device.model().orElse("(none)");
-    }
-  }
-
-  /** {@code frequency-plan:ID}: the TTS frequency plan the device has (or would get). */
-  record FrequencyPlan(String id) implements DeviceFilter {
-    @Override
-    public DeviceFact fact() {
-      return DeviceFact.FREQUENCY_PLAN;
+      return name + ":" + held(device).orElse("(none)");
     }
 
-    @Override
-    public boolean matches(ListedDevice device, Instant now) {
-      return device.frequencyPlan().filter(id::equals).isPresent();
-    }
-
-    @Override
-    public String shown(ListedDevice device) {
-      return "frequency-plan:" + device.frequencyPlan().orElse("(none)");
+    private Optional<String> held(ListedDevice device) {
+      return switch (fact) {
+        case PROFILE -> device.profile();
+        case MODEL -> device.model();
+        default -> device.frequencyPlan();
+      };
     }
   }
 
