@@ -11,8 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ttnlw.migrate.tts.TtsServer;
 
-/** The operator's mistakes with --select, --limit and --ids-file, and --ids-file itself. */
+/**
+ * The operator's mistakes with --select, --limit and --ids-file; --ids-file itself, and a
+ * selection by model, whose fields the simulator's List allows in its mask as TTS does.
+ */
 class SelectionFlagsTest {
   private TwoDeployments tts;
 
@@ -79,5 +83,18 @@ class SelectionFlagsTest {
         .map(device -> device.getIds().getDeviceId()).toList());
     assertTrue(result.stderr().contains("selected 2 of the 5 devices listed"), result.stderr());
     assertFalse(tts.source.writes().stream().findAny().isPresent(), "a dry run changes nothing");
+  }
+
+  @Test
+  void aSelectionByModelIsListedFromTheIdentityServersListAlone() {
+    CliRun.Result result = tts.run("list", "--source", "ttnv3", "my-app", "--select",
+        "model:the-things-industries/generic-node-sensor-edition", "--limit", "2");
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertEquals("device-00001\tmy-app\tmodel:the-things-industries/generic-node-sensor-edition\n"
+        + "device-00002\tmy-app\tmodel:the-things-industries/generic-node-sensor-edition\n",
+        result.stdout());
+    assertTrue(tts.source.calls().stream().allMatch(call -> call.method().equals("List")
+        && call.server() == TtsServer.IDENTITY_SERVER), tts.source.calls().toString());
   }
 }
