@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * The operator's mistakes with --select, --limit and --ids-file; --ids-file itself, and a
@@ -94,7 +93,9 @@ class SelectionFlagsTest {
     assertEquals("device-00001\tmy-app\tmodel:the-things-industries/generic-node-sensor-edition\n"
         + "device-00002\tmy-app\tmodel:the-things-industries/generic-node-sensor-edition\n",
         result.stdout());
-    assertTrue(tts.source.calls().stream().allMatch(call -> call.method().equals("List")
-        && call.server() == TtsServer.IDENTITY_SERVER), tts.source.calls().toString());
+    // the rights check, then one page with the model's fields in the mask; no device read
+    assertEquals(List.of("ListRights", "List [ids, version_ids.brand_id, version_ids.model_id]"),
+        tts.source.calls().stream().map(call -> call.method()
+            + (call.fieldMaskPaths().isEmpty() ? "" : " " + call.fieldMaskPaths())).toList());
   }
 }
