@@ -1,14 +1,10 @@
 package org.ttnlw.migrate.cli;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.ttnlw.migrate.core.DeviceRef;
-import org.ttnlw.migrate.core.IdSyntax;
-import org.ttnlw.migrate.devices.DeviceList;
 import org.ttnlw.migrate.gateways.GatewayJob;
 import org.ttnlw.migrate.gateways.GatewaysWithDevices;
 import org.ttnlw.migrate.pipeline.Mode;
@@ -17,10 +13,7 @@ import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.settings.ApplicationSettingsMove;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
 import org.ttnlw.migrate.source.GatewaysPlugin;
-import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.SettingsPlugin;
-import org.ttnlw.migrate.source.Source;
-import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
 import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetConfig;
@@ -49,24 +42,6 @@ final class ApplicationCommand extends ExportCommand {
   ApplicationCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
       Supplier<Mode<TargetConfig>> mode) {
     super(global, io, sources, mode);
-  }
-
-  @Override
-  String kind() {
-    return "application";
-  }
-
-  @Override
-  IdSyntax idSyntax(SourcePlugin<?> plugin) {
-    return plugin.applicationIds();
-  }
-
-  @Override
-  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
-      boolean deletesDevices) {
-    // all is true only for a ListsAllPlugin, whose open gives a ListsAllSource
-    return all ? DeviceList.ofAll((ListsAllSource) source, deletesDevices)
-        : DeviceList.ofApplications(source, ids, deletesDevices);
   }
 
   /** Adds {@code --with-application-settings}, for {@code migrate application} only. */

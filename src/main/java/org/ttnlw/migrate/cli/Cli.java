@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
 
 /**
- * Builds the command tree: {@code device}, {@code application} and {@code migrate
- * device|application} (with {@code --source NAME} and that source's flags as
+ * Builds the command tree: {@code device}, {@code application}, {@code list} and
+ * {@code migrate device|application} (with {@code --source NAME} and that source's flags as
  * {@code --NAME.FLAG}), {@code import}, {@code sources}, {@code version}, and per source
  * {@code NAME device|application|migrate ...} with that source's flags unprefixed. The
  * target's flags are {@code --target.FLAG} on {@code migrate} and {@code import}. Only the
@@ -167,8 +167,8 @@ final class Cli {
       TargetOptions target, GatewayTargetOptions gatewayTarget, HandOverOptions handOver) {
 
     /**
-     * Adds {@code device} and {@code application} to {@code parent}, and {@code migrate} with
-     * both under it, each for {@code sources} and with the flags {@code offerSource} gives.
+     * Adds {@code device}, {@code application} and {@code list} to {@code parent}, and
+     * {@code migrate} with the first two under it, each for {@code sources} and with the flags {@code offerSource} gives.
      */
     void addCommands(CommandLine parent, Map<String, BoundSource<?>> sources,
         SourceOffer offerSource) {
@@ -176,6 +176,8 @@ final class Cli {
           new DeviceCommand(global, io, sources, Mode.Export::new), sources, offerSource));
       LazyCommands.add(parent, ApplicationCommand.class, () -> exportCommand(
           new ApplicationCommand(global, io, sources, Mode.Export::new), sources, offerSource));
+      LazyCommands.add(parent, ListCommand.class, () -> exportCommand(
+          new ListCommand(global, io, sources), sources, offerSource));
       Map<String, BoundSource<?>> withGateways = new LinkedHashMap<>();
       sources.forEach((name, bound) -> {
         if (bound.plugin() instanceof GatewaysPlugin<?>) {

@@ -1,16 +1,21 @@
 package org.ttnlw.migrate.cli;
 
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.devices.DeviceList;
+import org.ttnlw.migrate.devices.IdInput;
+import org.ttnlw.migrate.devices.SelectedDevices;
 import org.ttnlw.migrate.pipeline.Mode;
+import org.ttnlw.migrate.source.Selection;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.TargetConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "device", aliases = {"devices", "end-device", "end-devices", "dev"},
     mixinStandardHelpOptions = true,
@@ -38,7 +43,32 @@ final class DeviceCommand extends ExportCommand {
 
   @Override
   Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
-      boolean deletesDevices) {
+      SelectedDevices selected, boolean readFirst) {
     return DeviceList.ofDevices(source, ids);
+  }
+
+  /** Every device named: filters pick from an application's list, which this command has not. */
+  @Override
+  Selection selection(BoundSource<?> bound) {
+    if (!selectionOptions.filters.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--select picks devices from an"
+          + " application's device list, and `device` takes the devices it is given: use"
+          + " `application APP-ID --select ...`, or name the devices (" + SelectionOptions.IDS_FILE
+          + " FILE)");
+    }
+    return Selection.all(Instant.now());
+  }
+
+  /** The IDs of {@code --ids-file}, or else of the arguments or stdin. */
+  @Override
+  IdInput ids(BoundSource<?> bound) {
+    if (selectionOptions.idsFile == null) {
+      return super.ids(bound);
+    }
+    if (!ids.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "give the device IDs either as arguments"
+          + " or in " + SelectionOptions.IDS_FILE + ", not both");
+    }
+    return selectionOptions.idsOfFile(bound.plugin(), spec);
   }
 }

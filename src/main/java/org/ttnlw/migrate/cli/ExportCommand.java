@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.cli;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -13,16 +14,21 @@ import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.devices.DeviceJob;
+import org.ttnlw.migrate.devices.DeviceList;
 import org.ttnlw.migrate.devices.IdInput;
+import org.ttnlw.migrate.devices.SelectedDevices;
 import org.ttnlw.migrate.pipeline.JobRunner;
 import org.ttnlw.migrate.pipeline.Mode;
 import org.ttnlw.migrate.pipeline.Outcome;
 import org.ttnlw.migrate.pipeline.RunSettings;
+import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.MigrationChoices;
+import org.ttnlw.migrate.source.Selection;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.target.TargetConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -41,6 +47,9 @@ abstract class ExportCommand extends BaseCommand implements Cli.SourceChoosing {
       description = "Device IDs (`device`) or application IDs (`application`). With none, IDs are"
           + " read from stdin, one per line.")
   List<String> ids = new ArrayList<>();
+
+  @Mixin
+  SelectionOptions selectionOptions = new SelectionOptions();
 
   private final Map<String, BoundSource<?>> sources;
   private final Supplier<Mode<TargetConfig>> mode;
@@ -107,45 +116,90 @@ abstract class ExportCommand extends BaseCommand implements Cli.SourceChoosing {
         .build();
   }
 
-  /** "device" or "application", for messages. */
-  abstract String kind();
+  /** What the IDs the command takes name, for messages: "application" unless it takes devices. */
+  String kind() {
+    return "application";
+  }
 
   /** How the source writes the IDs this command takes. */
-  abstract IdSyntax idSyntax(SourcePlugin<?> plugin);
+  IdSyntax idSyntax(SourcePlugin<?> plugin) {
+    return plugin.applicationIds();
+  }
 
-  /** The devices that the given IDs stand for, or all the source reaches when {@code all}. */
-  abstract Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
-      boolean deletesDevices);
+  /**
+   * The devices that the given IDs stand for: the devices of the applications named that the
+   * selection takes, or all the source reaches that it takes when {@code all}.
+   *
+   * @param readFirst whether each list is read completely before its first device is taken
+   */
+  Iterator<DeviceRef> devices(Source source, Iterator<String> ids, boolean all,
+      SelectedDevices selected, boolean readFirst) {
+    // all is true only for a ListsAllPlugin, whose open gives a ListsAllSource
+    return all ? DeviceList.ofAll((ListsAllSource) source, selected, readFirst)
+        : DeviceList.ofApplications(source, ids, selected, readFirst);
+  }
+
+  /**
+   * What the command line asks for, checked: the source, the IDs (null with {@code all}) and
+   * the selection.
+   */
+  record Request(BoundSource<?> bound, RunSettings settings, IdInput input, boolean all,
+      SelectedDevices selected) {}
 
   @Override
   final Outcome run(RunSettings settings) {
     BoundSource<?> bound = chosenSource();
-    MigrationChoices choices = bound.choices();
     boolean all = kind().equals("application") && bound.exportsAll();
     if (all && !ids.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--all exports every device the source"
           + " reaches; give it no application IDs, or leave --all out");
     }
-    if (!all && ids.isEmpty() && "terminal".equals(io().environment().get(STDIN))) {
+    Selection selection = selection(bound);
+    IdInput input = all ? null : ids(bound);
+    checkOptions(bound);
+    return run(new Request(bound, settings, input, all, new SelectedDevices(selection)));
+  }
+
+  /** Which of the listed devices the command takes. */
+  Selection selection(BoundSource<?> bound) {
+    return selectionOptions.selection(bound.plugin(), spec, Clock.systemUTC());
+  }
+
+  /** The IDs of the arguments, or of stdin when there are none. */
+  IdInput ids(BoundSource<?> bound) {
+    if (ids.isEmpty() && "terminal".equals(io().environment().get(STDIN))) {
       io().stderr().println("ttn-lw-migrate: reading " + kind() + " IDs from stdin, one per"
           + " line; end with Ctrl-D (or give them as arguments)");
     }
-    IdInput input;
     try {
-      input = all ? null : IdInput.of(kind(), idSyntax(bound.plugin()), ids, io().stdin());
+      return IdInput.of(kind(), idSyntax(bound.plugin()), ids, io().stdin());
     } catch (IdInput.InvalidInputException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    checkOptions(bound);
+  }
+
+  /** Runs the devices through the pipeline, with what the command moves with them. */
+  Outcome run(Request request) {
+    RunSettings settings = request.settings();
+    MigrationChoices choices = request.bound().choices();
     boolean listed = kind().equals("application");
     DeviceJob.Listing listing = new DeviceJob.Listing(
-        listed && input != null ? input.all() : List.of(), listed);
+        listed && request.input() != null ? request.input().all() : List.of(), listed,
+        selectionOptions.limit(spec));
     boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !settings.dryRun();
+    // A dry run reads the whole selection, to say how many devices it holds.
+    boolean readFirst = deletesDevices
+        || settings.dryRun() && request.selected().selection().narrows();
     Mode<TargetConfig> checked = mode.get();
-    Iterator<String> named = input == null ? List.<String>of().iterator() : input;
-    return move(new DeviceRun(bound, settings, checked, runner(), handOver -> new DeviceJob(
-        settings, checked, choices, listing, bound::open,
-        source -> devices(source, named, all, deletesDevices), handOver)));
+    Iterator<String> named = request.input() == null ? List.<String>of().iterator()
+        : request.input();
+    Outcome outcome = move(new DeviceRun(request.bound(), settings, checked, runner(),
+        handOver -> new DeviceJob(settings, checked, choices, listing, request.bound()::open,
+            source -> devices(source, named, request.all(), request.selected(), readFirst),
+            handOver)));
+    request.selected().remark()
+        .ifPresent(remark -> io().stderr().println("ttn-lw-migrate: " + remark));
+    return outcome;
   }
 
   /** Checks the command's own flags against the source, before anything is opened. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.ttnlw.migrate.core.CallSettings;
@@ -68,10 +69,11 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
    * @param applicationIds the applications named on the command line or stdin; empty when the
    *     devices are named by ID, or every device is listed
    * @param listed whether the devices are listed by the source rather than named one by one
+   * @param limit how many devices the run takes at most ({@code --limit})
    */
-  public record Listing(List<String> applicationIds, boolean listed) {
-    /** Devices named one by one (by ID, or records of a file). */
-    public static final Listing NAMED = new Listing(List.of(), false);
+  public record Listing(List<String> applicationIds, boolean listed, OptionalLong limit) {
+    /** Devices named one by one (by ID, or records of a file), all of them. */
+    public static final Listing NAMED = new Listing(List.of(), false, OptionalLong.empty());
   }
 
   /**
@@ -135,6 +137,11 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   @Override
   public Iterator<DeviceRef> items(Source source) {
     return devices.apply(source);
+  }
+
+  @Override
+  public OptionalLong limit() {
+    return listing.limit();
   }
 
   @Override

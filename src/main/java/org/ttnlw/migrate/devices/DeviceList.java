@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.ttnlw.migrate.core.DeviceCount;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.pipeline.ItemLists;
@@ -19,36 +20,42 @@ public final class DeviceList {
     return ItemLists.resolved(deviceIds, source::resolve);
   }
 
-  /** Every device the source reaches; read completely first when the export deletes devices. */
-  public static Iterator<DeviceRef> ofAll(ListsAllSource source, boolean deletesDevices) {
-    Iterator<DeviceRef> all = source.listAllDevices();
-    return deletesDevices ? ItemLists.readAll(all) : all;
+  /**
+   * Every device the source reaches that the selection takes; read completely first when the
+   * export deletes devices, or to count the selection.
+   */
+  public static Iterator<DeviceRef> ofAll(ListsAllSource source, SelectedDevices selected,
+      boolean readFirst) {
+    Iterator<DeviceRef> all = selected.refs(source);
+    return readFirst ? ItemLists.readAll(all) : all;
   }
 
   /**
-   * Every device of each application, one application after another. When the
-   * export deletes devices, an application's list is read completely before its
-   * first device is deleted: paging through a list that shrinks meanwhile would
-   * skip devices. The total counts the applications listed so far, when each list knew its
-   * own.
+   * Every device of each application that the selection takes, one application after another.
+   * When the export deletes devices, an application's list is read completely before its first
+   * device is deleted: paging through a list that shrinks meanwhile would skip devices; and so it
+   * is to count the selection. The total counts the applications listed so far, when each list
+   * knew its own.
    */
   public static Iterator<DeviceRef> ofApplications(Source source, Iterator<String> applicationIds,
-      boolean deletesDevices) {
-    return new ApplicationsInTurn(source, applicationIds, deletesDevices);
+      SelectedDevices selected, boolean readFirst) {
+    return new ApplicationsInTurn(application -> selected.refs(source, application),
+        applicationIds, readFirst);
   }
 
   private static final class ApplicationsInTurn implements Iterator<DeviceRef>, DeviceCount {
-    private final Source source;
+    private final Function<String, Iterator<DeviceRef>> lister;
     private final Iterator<String> applicationIds;
-    private final boolean deletesDevices;
+    private final boolean readFirst;
     private Iterator<DeviceRef> current = Collections.emptyIterator();
     private long earlierTotals;
     private boolean earlierKnown = true;
 
-    ApplicationsInTurn(Source source, Iterator<String> applicationIds, boolean deletesDevices) {
-      this.source = source;
+    ApplicationsInTurn(Function<String, Iterator<DeviceRef>> lister,
+        Iterator<String> applicationIds, boolean readFirst) {
+      this.lister = lister;
       this.applicationIds = applicationIds;
-      this.deletesDevices = deletesDevices;
+      this.readFirst = readFirst;
     }
 
     @Override
@@ -57,8 +64,8 @@ public final class DeviceList {
         OptionalLong finished = DeviceCount.of(current);
         earlierKnown &= finished.isPresent() || current == Collections.<DeviceRef>emptyIterator();
         earlierTotals += finished.orElse(0);
-        current = source.listDevices(applicationIds.next());
-        if (deletesDevices) {
+        current = lister.apply(applicationIds.next());
+        if (readFirst) {
           current = ItemLists.readAll(current);
         }
       }

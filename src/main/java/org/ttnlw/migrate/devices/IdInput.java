@@ -6,6 +6,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -57,14 +60,44 @@ public final class IdInput implements Iterator<String> {
       checked.throwIfInvalid("among the arguments");
       return new IdInput(checked.ids);
     }
-    Lines lines = new Lines(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-    for (Line line = lines.next(); line != null; line = lines.next()) {
-      checked.add(line, "stdin line " + line.number());
+    return read(checked, stdin, "stdin", "on stdin", ": give them as arguments, or one per line"
+        + " on stdin (e.g. < " + kind + "_ids.txt)");
+  }
+
+  /**
+   * Reads and checks every ID of a file, one per line, as stdin is read.
+   *
+   * @param flag the flag that named the file, for messages
+   * @throws InvalidInputException naming every invalid ID, or saying that the file held none or
+   *     cannot be read
+   */
+  public static IdInput ofFile(String kind, IdSyntax syntax, Path file, String flag) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(new Checked(kind, syntax), in, flag + " " + file, "in " + flag + " " + file,
+          " in " + flag + " " + file + ": write one per line");
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + flag + " " + file + " ("
+          + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+    } catch (UncheckedIOException e) {
+      throw new InvalidInputException("cannot read " + flag + " " + file + " ("
+          + e.getCause().getMessage() + ")");
     }
-    checked.throwIfInvalid("on stdin");
+  }
+
+  /**
+   * @param name what is read, before "line N"
+   * @param where what is read, after "invalid IDs": "on stdin"
+   * @param whenEmpty what follows "no device IDs" in the message
+   */
+  private static IdInput read(Checked checked, InputStream in, String name, String where,
+      String whenEmpty) {
+    Lines lines = new Lines(new InputStreamReader(in, StandardCharsets.UTF_8));
+    for (Line line = lines.next(); line != null; line = lines.next()) {
+      checked.add(line, name + " line " + line.number());
+    }
+    checked.throwIfInvalid(where);
     if (checked.ids.isEmpty()) {
-      throw new InvalidInputException("no " + kind + " IDs: give them as arguments, or one per"
-          + " line on stdin (e.g. < " + kind + "_ids.txt)");
+      throw new InvalidInputException("no " + checked.kind + " IDs" + whenEmpty);
     }
     return new IdInput(checked.ids);
   }

@@ -13,15 +13,20 @@ public final class ItemLists {
 
   /** IDs as typed, each resolved by the source when reached. */
   public static <R> Iterator<R> resolved(Iterator<String> ids, Function<String, R> resolve) {
+    return mapped(ids, resolve);
+  }
+
+  /** Each item made into another when reached. */
+  public static <A, B> Iterator<B> mapped(Iterator<A> items, Function<A, B> mapping) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
-        return ids.hasNext();
+        return items.hasNext();
       }
 
       @Override
-      public R next() {
-        return resolve.apply(ids.next());
+      public B next() {
+        return mapping.apply(items.next());
       }
     };
   }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
@@ -83,6 +84,14 @@ public interface Job<R, T extends Message, S extends SourceConnection> {
   void preflight(S source);
 
   Iterator<R> items(S source);
+
+  /**
+   * How many items this run takes at most ({@code --limit}): the first of {@link #items} that the
+   * journal does not have done, so the same command run again takes the next ones.
+   */
+  default OptionalLong limit() {
+    return OptionalLong.empty();
+  }
 
   CompletableFuture<T> read(S source, R ref);
 

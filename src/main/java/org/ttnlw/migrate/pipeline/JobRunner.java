@@ -93,8 +93,9 @@ public final class JobRunner {
             + (job.mode().hasTarget() ? "--state FILE" : "--output FILE (or --state FILE)")
             + " keeps one, so that a second run goes on where the first stopped");
       }
-      Iterator<R> list = job.items(source);
       SideEffects<R> sideEffects = job.sideEffects(source, delivery, journal);
+      Iterator<R> list = Wave.of(job.items(source), job.limit(),
+          ref -> journal.progress(ref).isCompleteFor(sideEffects.step()));
       // A plan names every device that would fail, so its dry run goes on past failures.
       boolean continueOnError = settings.continueOnError()
           || settings.dryRun() && planPath != null;

@@ -21,16 +21,9 @@ public final class MigrateBenchmark {
   private MigrateBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int devices = 500;
-    int latencyMs = 20;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--devices" -> devices = Integer.parseInt(args[++i]);
-        case "--latency-ms" -> latencyMs = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; use --devices N --latency-ms N");
-      }
-    }
+    BenchArgs parsed = BenchArgs.parse(args, 500);
+    int devices = parsed.devices();
+    int latencyMs = parsed.latencyMs();
     System.out.printf("java %s, %d cores%n== migrate: %d devices, %d ms per call on each side,"
         + " TLS on loopback%n", System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), devices, latencyMs);

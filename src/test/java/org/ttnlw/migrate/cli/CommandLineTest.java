@@ -137,9 +137,9 @@ class CommandLineTest {
   @Test
   void missingCommandAndUsageNameTheSettingsCommands() {
     CliRun.Result root = CliRun.run(Map.of(), "");
-    assertTrue(root.stderr().contains("missing command: one of device, application, gateway,"
-        + " migrate, import, import-gateways, application-settings, import-application-settings,"
-        + " undo, sources"), root.stderr());
+    assertTrue(root.stderr().contains("missing command: one of device, application, list,"
+        + " gateway, migrate, import, import-gateways, application-settings,"
+        + " import-application-settings, undo, sources"), root.stderr());
     String usage = CliRun.run(Map.of(), "", "--help").stdout();
     assertTrue(usage.contains("ttn-lw-migrate application-settings --source ttnv3 my-app"), usage);
     assertTrue(usage.contains("ttn-lw-migrate import-application-settings --target.app-id"),
@@ -152,7 +152,8 @@ class CommandLineTest {
       assertTrue(group.stderr().contains(" migrate, application-settings"), group.stderr());
     }
     CliRun.Result firefly = CliRun.run(Map.of(), "", "firefly");
-    assertTrue(firefly.stderr().contains("missing command: one of device, application, migrate"),
+    assertTrue(firefly.stderr().contains("missing command: one of device, application, list,"
+        + " migrate"),
         firefly.stderr());
     assertFalse(firefly.stderr().contains("application-settings"), firefly.stderr());
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ttnlw.migrate.source.GatewaysPlugin;
 import org.ttnlw.migrate.source.ListsAllPlugin;
+import org.ttnlw.migrate.source.SelectingPlugin;
 import org.ttnlw.migrate.source.SettingsPlugin;
 import org.ttnlw.migrate.source.SourcePlugin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,21 @@ class SourceCapabilitiesTest {
   void gatewaysAndApplicationSettingsMoveFromTtsAndChirpStack() {
     assertEquals(List.of("ttnv3", "chirpstack"), namesOf(GatewaysPlugin.class));
     assertEquals(List.of("ttnv3", "chirpstack"), namesOf(SettingsPlugin.class));
+  }
+
+  @Test
+  void devicesAreSelectedByWhatTheListTellsOnTtsAndChirpStack() {
+    assertEquals(List.of("ttnv3", "chirpstack"), namesOf(SelectingPlugin.class));
+  }
+
+  @Test
+  void aSourceWhoseListTellsNothingRefusesEveryFilter() {
+    CliRun.Result refused = CliRun.run(Map.of(), "", "list", "--source", "wanesy",
+        "--select", "attribute:site=hall-3", "--wanesy.all");
+    assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.toString());
+    assertTrue(refused.stderr().contains("--select: source wanesy cannot select on attributes"
+        + " (tags): its device list tells nothing beyond the device IDs (--ids-file and --limit"
+        + " work with every source)"), refused.toString());
   }
 
   @Test

@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.core.DeviceIds;
 import org.ttnlw.migrate.core.IdSyntax;
 
@@ -143,5 +146,32 @@ class IdInputTest {
     assertEquals(List.of("ab12", "cd34"), ids);
     assertThrows(IdInput.InvalidInputException.class,
         () -> IdInput.of("device", hex, List.of("my-device"), InputStream.nullInputStream()));
+  }
+
+  @Test
+  void aFileOfIdsIsReadAsStdinAndItsProblemsNameTheFlagAndFile(@TempDir Path folder)
+      throws IOException {
+    Path file = folder.resolve("wave-1.txt");
+    Files.writeString(file, "dev-1\r\nBad_ID\n");
+    IdInput.InvalidInputException invalid = assertThrows(IdInput.InvalidInputException.class,
+        () -> IdInput.ofFile("device", DeviceIds.SYNTAX, file, "--ids-file"));
+    assertEquals("1 invalid device ID in --ids-file " + file + "; nothing was exported or"
+        + " changed:\n  --ids-file " + file + " line 2: \"Bad_ID\" is not a valid device ID: "
+        + DeviceIds.problem("Bad_ID"), invalid.getMessage());
+
+    Files.writeString(file, "\n\n");
+    assertEquals("no device IDs in --ids-file " + file + ": write one per line",
+        assertThrows(IdInput.InvalidInputException.class,
+            () -> IdInput.ofFile("device", DeviceIds.SYNTAX, file, "--ids-file")).getMessage());
+
+    Path missing = folder.resolve("missing.txt");
+    assertEquals("cannot read --ids-file " + missing + " (no such file)",
+        assertThrows(IdInput.InvalidInputException.class,
+            () -> IdInput.ofFile("device", DeviceIds.SYNTAX, missing, "--ids-file"))
+            .getMessage());
+
+    Files.writeString(file, "dev-2\ndev-1\n");
+    assertEquals(List.of("dev-2", "dev-1"),
+        IdInput.ofFile("device", DeviceIds.SYNTAX, file, "--ids-file").all());
   }
 }

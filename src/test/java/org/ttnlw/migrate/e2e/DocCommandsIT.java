@@ -47,7 +47,7 @@ import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
  */
 class DocCommandsIT {
   private static final List<String> TEXT_COMMANDS = List.of("--help", "--version", " sources",
-      " version");
+      " version", " list ");
 
   @TempDir
   static Path installs;

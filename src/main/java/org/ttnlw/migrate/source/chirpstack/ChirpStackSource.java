@@ -1,9 +1,11 @@
 package org.ttnlw.migrate.source.chirpstack;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -29,17 +31,20 @@ import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.core.Futures;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.source.DeviceFact;
+import org.ttnlw.migrate.source.ListedDevice;
 import org.ttnlw.migrate.source.RestorableSource;
-import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SelectingSource;
 import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.source.SourceStep;
+import org.ttnlw.migrate.source.lorawan.FrequencyPlan;
 
 /**
  * Reads devices from ChirpStack v4: the device, its profile (read once per profile), its root
  * keys (OTAA) and its activation (ABP, or OTAA with --export-session). A device is named by its
  * DevEUI alone, which ChirpStack keeps unique across the server.
  */
-final class ChirpStackSource implements Source, RestorableSource {
+final class ChirpStackSource implements SelectingSource, RestorableSource {
   private static final Logger log = LoggerFactory.getLogger(ChirpStackSource.class);
 
   private final ChirpStackConfig config;
@@ -85,6 +90,31 @@ final class ChirpStackSource implements Source, RestorableSource {
   @Override
   public Iterator<DeviceRef> listDevices(String applicationId) {
     return DeviceLister.of(calls, applicationId.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Attributes (tags), profile name and last activity from the list; activation and frequency
+   * plan from the device profiles, each read once for the run.
+   */
+  @Override
+  public Iterator<ListedDevice> listDevices(String applicationId, Set<DeviceFact> facts) {
+    boolean fromProfiles = facts.contains(DeviceFact.ACTIVATION)
+        || facts.contains(DeviceFact.FREQUENCY_PLAN);
+    return DeviceLister.of(calls, applicationId.toLowerCase(Locale.ROOT), items -> {
+      List<CompletableFuture<ListedDevice>> page = items.stream().map(item -> {
+        ListedDevice listed = ListedDevice.of(DeviceLister.ref(item))
+            .withAttributes(item.getTagsMap())
+            .withProfile(item.getDeviceProfileName())
+            .withLastSeen(DeviceLister.lastSeen(item));
+        return !fromProfiles ? CompletableFuture.completedFuture(listed)
+            : profile(listed.ref().deviceId(), item.getDeviceProfileId())
+                .thenApply(profile -> listed.withActivationAndPlan(profile.getSupportsOtaa(),
+                    config.frequencyPlan().or(() -> RegionPlans.of(profile.getRegion(),
+                        profile.getRegionConfigId())).map(FrequencyPlan::id)));
+      }).toList();
+      return CompletableFuture.allOf(page.toArray(CompletableFuture[]::new))
+          .thenApply(done -> page.stream().map(CompletableFuture::join).toList());
+    });
   }
 
   @Override

@@ -1,20 +1,24 @@
 package org.ttnlw.migrate.source.chirpstack;
 
 import java.util.List;
+import java.util.Optional;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.IdSyntax;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
+import org.ttnlw.migrate.source.DeviceFact;
 import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.GatewaysPlugin;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.SettingsPlugin;
-import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SelectingPlugin;
+import org.ttnlw.migrate.source.SelectingSource;
 import org.ttnlw.migrate.source.SourceStep;
 
 /** ChirpStack v4, over its gRPC API. */
 public final class ChirpStackSourcePlugin
-    implements GatewaysPlugin<ChirpStackOptions>, SettingsPlugin<ChirpStackOptions> {
+    implements GatewaysPlugin<ChirpStackOptions>, SettingsPlugin<ChirpStackOptions>,
+    SelectingPlugin<ChirpStackOptions> {
   @Override
   public String name() {
     return "chirpstack";
@@ -58,8 +62,19 @@ public final class ChirpStackSourcePlugin
   }
 
   @Override
-  public Source open(ChirpStackOptions options, CallSettings context) {
+  public SelectingSource open(ChirpStackOptions options, CallSettings context) {
     return new ChirpStackSource(ChirpStackConfig.from(options), context);
+  }
+
+  /**
+   * The device list holds the tags, the profile's name and the last activity; activation and
+   * region are the profile's, read once per profile.
+   */
+  @Override
+  public Optional<String> unlisted(DeviceFact fact) {
+    return fact == DeviceFact.MODEL ? Optional.of("ChirpStack devices have no Device Repository"
+        + " brand and model (select by profile:NAME or attribute:KEY=VALUE for a tag)")
+        : Optional.empty();
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,10 @@ import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.proto.GetEndDeviceRequest;
 import org.ttnlw.migrate.proto.MACSettings;
 import org.ttnlw.migrate.proto.Right;
+import org.ttnlw.migrate.source.DeviceFact;
+import org.ttnlw.migrate.source.ListedDevice;
 import org.ttnlw.migrate.source.RestorableSource;
-import org.ttnlw.migrate.source.Source;
+import org.ttnlw.migrate.source.SelectingSource;
 import org.ttnlw.migrate.source.SourceNeeds;
 import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.tts.DeviceRegistries;
@@ -32,7 +35,7 @@ import org.ttnlw.migrate.tts.TtsServer;
  * Reads devices from The Things Stack's four registries over gRPC. What it disables (the
  * device's {@code mac_settings.schedule_downlinks}) it can put back.
  */
-final class TtsSource implements Source, RestorableSource {
+final class TtsSource implements SelectingSource, RestorableSource {
   /** How the journal keeps a device without its own {@code schedule_downlinks}. */
   private static final String UNSET = "unset";
 
@@ -87,6 +90,11 @@ final class TtsSource implements Source, RestorableSource {
   @Override
   public Iterator<DeviceRef> listDevices(String applicationId) {
     return DeviceLister.of(calls, applicationId);
+  }
+
+  @Override
+  public Iterator<ListedDevice> listDevices(String applicationId, Set<DeviceFact> facts) {
+    return DeviceLister.listed(calls, applicationId, facts);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.sim.chirpstack;
 
 import com.google.protobuf.Empty;
+import com.google.protobuf.Timestamp;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Metadata;
 import io.grpc.Server;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,6 +89,7 @@ public final class ChirpStackSimulator implements AutoCloseable {
   private final Map<String, Device> devices = new ConcurrentHashMap<>();
   private final Map<String, DeviceKeys> keys = new ConcurrentHashMap<>();
   private final Map<String, DeviceActivation> activations = new ConcurrentHashMap<>();
+  private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
   private final SimulatedGateways gateways = new SimulatedGateways(this);
   private final List<ChirpStackCall> calls = new ArrayList<>();
   private final ChirpStackApplications applications = new ChirpStackApplications(this);
@@ -163,6 +166,11 @@ public final class ChirpStackSimulator implements AutoCloseable {
     devices.put(devEui, device);
     deviceKeys.ifPresent(k -> keys.put(devEui, k));
     activation.ifPresent(a -> activations.put(devEui, a));
+  }
+
+  /** When the device last sent an uplink, as ChirpStack records it and lists it. */
+  public void lastSeen(String devEui, Instant at) {
+    lastSeen.put(devEui, at);
   }
 
   public Optional<Device> device(String devEui) {
@@ -311,11 +319,22 @@ public final class ChirpStackSimulator implements AutoCloseable {
             ListDevicesResponse.Builder page =
                 ListDevicesResponse.newBuilder().setTotalCount(all.size());
             all.stream().skip(request.getOffset()).limit(request.getLimit()).forEach(d ->
-                page.addResult(DeviceListItem.newBuilder().setDevEui(d.getDevEui())
-                    .setName(d.getName()).setDeviceProfileId(d.getDeviceProfileId())
-                    .putAllTags(d.getTagsMap())));
+                page.addResult(listItem(d)));
             return page.build();
           });
+    }
+
+    /** What the real list holds of a device: its profile's name and when it was last seen. */
+    private DeviceListItem listItem(Device device) {
+      DeviceListItem.Builder item = DeviceListItem.newBuilder().setDevEui(device.getDevEui())
+          .setName(device.getName()).setDescription(device.getDescription())
+          .setDeviceProfileId(device.getDeviceProfileId())
+          .putAllTags(device.getTagsMap());
+      Optional.ofNullable(profiles.get(device.getDeviceProfileId()))
+          .ifPresent(profile -> item.setDeviceProfileName(profile.getName()));
+      Optional.ofNullable(lastSeen.get(device.getDevEui())).ifPresent(at -> item.setLastSeenAt(
+          Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano())));
+      return item.build();
     }
 
     @Override

@@ -1,0 +1,101 @@
+package org.ttnlw.migrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's mistakes with --select, --limit and --ids-file; --ids-file itself, and a
+ * selection by model, whose fields the simulator's List allows in its mask as TTS does.
+ */
+class SelectionFlagsTest {
+  private TwoDeployments tts;
+
+  @TempDir
+  Path folder;
+
+  @BeforeEach
+  void start() throws Exception {
+    tts = new TwoDeployments(4);
+  }
+
+  @AfterEach
+  void stop() {
+    tts.close();
+  }
+
+  @Test
+  void aBadFilterIsAUsageErrorNamingTheValue() {
+    CliRun.Result result = tts.run("list", "--source", "ttnv3", "my-app", "--select",
+        "seen-within:30");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("\"seen-within:30\" is not a valid seen-within filter;"
+        + " write it as seen-within:AGE with AGE like 12h, 30d or 8w"), result.stderr());
+    assertTrue(tts.source.calls().isEmpty());
+  }
+
+  @Test
+  void aLimitBelowOneIsAUsageError() {
+    CliRun.Result result = tts.run("migrate", "application", "--source", "ttnv3", "my-app",
+        "--limit", "0");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("--limit 0: give the number of devices to take, 1 or"
+        + " more"), result.stderr());
+    assertTrue(tts.target.writes().isEmpty());
+  }
+
+  @Test
+  void deviceRefusesFiltersAndTakesTheIdsOfTheFile() throws Exception {
+    CliRun.Result refused = tts.run("device", "--source", "ttnv3", "my-device", "--select",
+        "attribute:site=building-0");
+    assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.toString());
+    assertTrue(refused.stderr().contains("--select picks devices from an application's device"
+        + " list"), refused.stderr());
+
+    Path ids = Files.writeString(folder.resolve("ids.txt"), "device-00002\nmy-device\n");
+    CliRun.Result named = tts.run("device", "--source", "ttnv3", "--ids-file", ids.toString(),
+        "--dry-run");
+    assertEquals(0, named.exitCode(), named.toString());
+    assertEquals(List.of("device-00002", "my-device"), named.devices().stream()
+        .map(device -> device.getIds().getDeviceId()).toList());
+  }
+
+  @Test
+  void applicationTakesTheListedDevicesOfTheIdsFileInListOrder() throws Exception {
+    Path ids = Files.writeString(folder.resolve("ids.txt"), "my-device\ndevice-00003\n");
+
+    CliRun.Result result = tts.run("application", "--source", "ttnv3", "my-app", "--ids-file",
+        ids.toString(), "--dry-run");
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertEquals(List.of("device-00003", "my-device"), result.devices().stream()
+        .map(device -> device.getIds().getDeviceId()).toList());
+    assertTrue(result.stderr().contains("selected 2 of the 5 devices listed"), result.stderr());
+    assertFalse(tts.source.writes().stream().findAny().isPresent(), "a dry run changes nothing");
+  }
+
+  @Test
+  void aSelectionByModelIsListedFromTheIdentityServersListAlone() {
+    CliRun.Result result = tts.run("list", "--source", "ttnv3", "my-app", "--select",
+        "model:the-things-industries/generic-node-sensor-edition", "--limit", "2");
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertEquals("device-00001\tmy-app\tmodel:the-things-industries/generic-node-sensor-edition\n"
+        + "device-00002\tmy-app\tmodel:the-things-industries/generic-node-sensor-edition\n",
+        result.stdout());
+    // the rights check, then one page with the model's fields in the mask; no device read
+    assertEquals(List.of("ListRights", "List [ids, version_ids.brand_id, version_ids.model_id]"),
+        tts.source.calls().stream().map(call -> call.method()
+            + (call.fieldMaskPaths().isEmpty() ? "" : " " + call.fieldMaskPaths())).toList());
+  }
+}
