@@ -1,7 +1,9 @@
 package org.ttnlw.migrate.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +30,8 @@ import org.ttnlw.migrate.sim.TtsSimulator;
 class DistributionIT {
   private static final String VERSION = System.getProperty("project.version", "unknown");
   private static final String API_KEY = "NNSXS.DISTRIBUTION-TEST-KEY";
+  private static final String[] EXPORT = {"device", "--source", "ttnv3", "my-device",
+      "--ttnv3.app-id", "my-app", "--dry-run"};
 
   @TempDir
   static Path unpacked;
@@ -108,6 +112,58 @@ class DistributionIT {
       assertTrue(Pattern.compile("(?m)^  " + command + "[ ,]").matcher(result.stdout()).find(),
           command + ": " + result);
     }
+  }
+
+  @Test
+  void carriesTheStartUpArchives() {
+    assertTrue(installed.contains("lib/ttn-lw-migrate.classlist"), installed.toString());
+    assertEquals(Files.exists(PackagedTool.AOT_CACHE),
+        installed.containsAll(List.of("lib/ttn-lw-migrate.aot", "lib/ttn-lw-migrate.aot.jdk")),
+        installed.toString());
+  }
+
+  @Test
+  void startsFromAnArchiveMadeOnceInTheUsersCacheAndPrintsTheSameDevices() throws Exception {
+    Path cache = unpacked.resolve("cache");
+    Path classLog = Files.createDirectories(unpacked.resolve("logs")).resolve("made.log");
+    PackagedTool.Result without = tool(exportEnvironment(Map.of("TTN_LW_MIGRATE_ARCHIVE", "off")),
+        EXPORT);
+
+    PackagedTool.Result first = tool(exportEnvironment(Map.of("XDG_CACHE_HOME", cache.toString(),
+        "JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog)), EXPORT);
+
+    assertEquals(0, first.exitCode(), first.toString());
+    assertEquals(without.stdout(), first.stdout());
+    assertEquals(1, without.devices().size(), without.toString());
+    assertTrue(PackagedTool.mainClassFromArchive(classLog), "started from the archive");
+    try (Stream<Path> made = Files.list(cache.resolve("ttn-lw-migrate"))) {
+      assertEquals(1, made.filter(file -> file.toString().endsWith(".jsa")).count());
+    }
+  }
+
+  @Test
+  void onTheJdk25ThatRecordedItStartsFromItsAheadOfTimeCache() throws Exception {
+    Path jdk = Path.of(System.getProperty("aot.jdk", "none"));
+    assumeTrue(Files.exists(PackagedTool.AOT_CACHE), "no JDK 25 at " + jdk + " to record it");
+    Path classLog = Files.createDirectories(unpacked.resolve("logs")).resolve("aot.log");
+
+    PackagedTool.Result result = tool(exportEnvironment(Map.of("JAVA_HOME", jdk.toString(),
+        "JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog)), EXPORT);
+
+    assertEquals(0, result.exitCode(), result.toString());
+    assertEquals(1, result.devices().size(), result.toString());
+    assertFalse(result.stderr().contains("[warning]") || result.stderr().contains("[error"),
+        result.toString());
+    assertTrue(PackagedTool.mainClassFromArchive(classLog), "started from the cache");
+  }
+
+  private static Map<String, String> exportEnvironment(Map<String, String> more) {
+    Map<String, String> environment = new HashMap<>(Map.of(
+        "TTNV3_APP_API_KEY", API_KEY,
+        "TTNV3_DEFAULT_GRPC_ADDRESS", simulator.address(),
+        "TTNV3_CA_FILE", simulator.caFile().toString()));
+    environment.putAll(more);
+    return environment;
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.proto.EndDevice;
 
@@ -25,6 +26,8 @@ final class PackagedTool {
   static final Path LAUNCHER = PROJECT.resolve("bin/ttn-lw-migrate");
   static final Path JAR = PROJECT.resolve("target/ttn-lw-migrate.jar");
   static final Path ARCHIVE = PROJECT.resolve("target/ttn-lw-migrate.jsa");
+  static final Path CLASS_LIST = PROJECT.resolve("target/ttn-lw-migrate.classlist");
+  static final Path AOT_CACHE = PROJECT.resolve("target/ttn-lw-migrate.aot");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long TIMEOUT_SECONDS = 120;
   /**
@@ -147,5 +150,16 @@ final class PackagedTool {
       Files.copy(ARCHIVE, directory.resolve("ttn-lw-migrate.jsa"));
     }
     return jar;
+  }
+
+  /**
+   * Whether the JVM that wrote {@code classLog} ({@code -Xlog:class+load:file=...}) took the
+   * tool's main class from a start-up archive (the JDK's own holds no class of ours).
+   */
+  static boolean mainClassFromArchive(Path classLog) throws IOException {
+    try (Stream<String> lines = Files.lines(classLog)) {
+      return lines.anyMatch(line -> line.contains(" org.ttnlw.migrate.cli.Main ")
+          && line.contains("source: shared objects file"));
+    }
   }
 }
