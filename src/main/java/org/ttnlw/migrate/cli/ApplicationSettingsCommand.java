@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.MigrationException;
@@ -53,7 +54,8 @@ final class ApplicationSettingsCommand extends BaseCommand implements Cli.Source
   public void offerSourceOption(CommandSpec command, Collection<String> names) {
     command.addOption(ExportCommand.sourceOption("Source to read the settings from: "
         + String.join(", ", names) + ", the sources whose application settings this"
-        + " tool moves.", names, name -> sourceName = name));
+        + " tool moves.", names, "application settings move only from",
+        name -> sourceName = name));
   }
 
   @Override
@@ -81,17 +83,12 @@ final class ApplicationSettingsCommand extends BaseCommand implements Cli.Source
 
   @Override
   UnaryOperator<String> flagsAsTyped() {
-    return chosenSource().flagsAsTyped(java.util.Optional.ofNullable(sourceName));
+    return chosenSource().flagsAsTyped(Optional.ofNullable(sourceName));
   }
 
+  /** The source --source names (checked as it was parsed), or the group's own. */
   private BoundSource<?> chosenSource() {
-    BoundSource<?> bound = sourceName == null ? sources.values().iterator().next()
-        : sources.get(sourceName);
-    if (bound == null) {
-      throw new ParameterException(spec.commandLine(), "application settings move only from "
-          + String.join(", ", sources.keySet()) + ", not from \"" + sourceName + "\"");
-    }
-    return bound;
+    return sourceName == null ? sources.values().iterator().next() : sources.get(sourceName);
   }
 
   private Outcome export(ApplicationSettingsSource export, Iterator<String> applications,

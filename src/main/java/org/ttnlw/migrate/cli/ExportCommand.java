@@ -84,13 +84,17 @@ abstract class ExportCommand extends BaseCommand implements Cli.SourceChoosing {
   @Override
   public void offerSourceOption(CommandSpec command, Collection<String> names) {
     command.addOption(sourceOption("Source to read devices from: " + String.join(", ", names)
-        + ". See `ttn-lw-migrate sources`.", names, name -> sourceName = name));
+        + ". See `ttn-lw-migrate sources`.", names, "this command reads from",
+        name -> sourceName = name));
   }
 
   /**
    * A required {@code --source NAME}, one of {@code names}, whose value goes to {@code chosen}.
+   *
+   * @param movesFrom how a refusal of a known source this command cannot use begins, before the
+   *     names it can, e.g. "application settings move only from"
    */
-  static OptionSpec sourceOption(String description, Collection<String> names,
+  static OptionSpec sourceOption(String description, Collection<String> names, String movesFrom,
       Consumer<String> chosen) {
     return OptionSpec.builder("--source")
         .paramLabel("NAME")
@@ -99,9 +103,13 @@ abstract class ExportCommand extends BaseCommand implements Cli.SourceChoosing {
         .description(description)
         .completionCandidates(names)
         .converters(name -> {
+          if (SourcePlugins.find(name).isPresent() && !names.contains(name)) {
+            throw new TypeConversionException(movesFrom + " " + String.join(", ", names)
+                + ", not from \"" + name + "\"");
+          }
           if (!names.contains(name)) {
             throw new TypeConversionException("unknown source \"" + name + "\""
-                + Typos.didYouMean(name, names) + "; this command reads from "
+                + Typos.didYouMean(name, names) + "; " + movesFrom + " "
                 + String.join(", ", names));
           }
           return name;

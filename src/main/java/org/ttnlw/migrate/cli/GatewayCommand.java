@@ -65,7 +65,8 @@ final class GatewayCommand extends BaseCommand implements Cli.SourceChoosing {
   @Override
   public void offerSourceOption(CommandSpec command, Collection<String> names) {
     command.addOption(ExportCommand.sourceOption("Source to read gateways from: "
-        + String.join(", ", names) + ".", names, name -> sourceName = name));
+        + String.join(", ", names) + ".", names, "gateways move only from",
+        name -> sourceName = name));
   }
 
   @Override

@@ -70,7 +70,7 @@ final class UndoCommand extends BaseCommand implements Cli.SourceChoosing {
   public void offerSourceOption(CommandSpec command, Collection<String> names) {
     command.addOption(ExportCommand.sourceOption("The source the migration read from, where the"
         + " devices are put back: " + String.join(", ", names) + ".", names,
-        name -> sourceName = name));
+        "undo puts devices back only at", name -> sourceName = name));
   }
 
   @Override
