@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,20 +33,11 @@ class ImportRecordsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern RECORDS = Pattern.compile("read (\\d+) records?: (.*)");
 
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(0);
 
   @TempDir
   Path folder;
-
-  @BeforeEach
-  void start() throws Exception {
-    tts = new TwoDeployments(0);
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
-  }
 
   /** What a crash, {@code head -c} or a careless edit leaves on one line. */
   enum Broken {

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,8 @@ import org.ttnlw.migrate.tts.TtsServer;
 
 /** {@code import}: TTS JSON in any of the shapes exporters write, into the target. */
 class ImportTest {
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(2);
   private String exported;
 
   @TempDir
@@ -25,15 +26,9 @@ class ImportTest {
 
   @BeforeEach
   void start() throws Exception {
-    tts = new TwoDeployments(2);
     CliRun.Result export = tts.run("application", "--source", "ttnv3", "my-app", "--dry-run");
     assertEquals(ExitCodes.OK, export.exitCode(), export.toString());
     exported = export.stdout();
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
   }
 
   private CliRun.Result importFiles(String... files) {

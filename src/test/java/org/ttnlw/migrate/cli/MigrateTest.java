@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.proto.EndDevice;
@@ -22,20 +21,11 @@ import org.ttnlw.migrate.tts.TtsServer;
 
 /** {@code migrate} from one simulator into another, over TLS, in-process. */
 class MigrateTest {
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(6);
 
   @TempDir
   Path folder;
-
-  @BeforeEach
-  void start() throws Exception {
-    tts = new TwoDeployments(6);
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
-  }
 
   private List<String> sourceWrites() {
     return tts.source.writes().stream().map(c -> c.method() + " " + c.deviceId()).toList();

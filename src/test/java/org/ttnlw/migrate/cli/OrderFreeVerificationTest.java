@@ -9,7 +9,7 @@ import com.google.protobuf.ByteString;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,8 @@ class OrderFreeVerificationTest {
   private static final EndDevice MAPPED =
       SampleDevices.withMaps(SampleDevices.otaaWithSession("my-app", "my-device", 0));
 
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(0);
   private Path exported;
 
   @TempDir
@@ -38,18 +39,12 @@ class OrderFreeVerificationTest {
 
   @BeforeEach
   void start() throws Exception {
-    tts = new TwoDeployments(0);
     tts.source.put(MAPPED);
     CliRun.Result export = tts.run("application", "--source", "ttnv3", "my-app", "--dry-run");
     assertEquals(ExitCodes.OK, export.exitCode(), export.toString());
     assertTrue(export.stdout().contains("\"rejected_data_rate_ranges\""), export.stdout());
     assertEquals(MAPPED.getAttributesCount(), export.onlyDevice().getAttributesCount());
     exported = Files.writeString(folder.resolve("devices.json"), export.stdout());
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
   }
 
   @Test

@@ -17,8 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
@@ -33,20 +32,11 @@ import org.ttnlw.migrate.tts.TtsServer;
  */
 class PlanTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(4);
 
   @TempDir
   Path folder;
-
-  @BeforeEach
-  void start() throws Exception {
-    tts = new TwoDeployments(4);
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
-  }
 
   /** device-00001 migrated already, device-00002 in the target and different. */
   private void targetHoldsOneEqualAndOneDifferentDevice() {

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.proto.Right;
@@ -27,17 +26,8 @@ import org.ttnlw.migrate.sim.TtsSimulator;
 class PreflightTest {
   @TempDir
   Path dir;
-  private TwoDeployments tts;
-
-  @BeforeEach
-  void start() throws Exception {
-    tts = new TwoDeployments(3);
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
-  }
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(3);
 
   /** Runs {@code migrate application} (or an export without "migrate") writing into dir. */
   private CliRun.Result run(Map<String, String> environment, boolean migrate, String... extra) {

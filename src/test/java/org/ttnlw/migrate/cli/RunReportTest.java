@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.core.StopSignal;
@@ -29,20 +28,11 @@ import org.ttnlw.migrate.tts.TtsServer;
  */
 class RunReportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(5);
 
   @TempDir
   Path folder;
-
-  @BeforeEach
-  void start() throws IOException {
-    tts = new TwoDeployments(5);
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
-  }
 
   /** A first export leaves every device of my-app with its downlinks disabled at the source. */
   private void disableDownlinksAtTheSource() {

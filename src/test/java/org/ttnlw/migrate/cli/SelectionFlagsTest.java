@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,20 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
  * selection by model, whose fields the simulator's List allows in its mask as TTS does.
  */
 class SelectionFlagsTest {
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(4);
 
   @TempDir
   Path folder;
-
-  @BeforeEach
-  void start() throws Exception {
-    tts = new TwoDeployments(4);
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
-  }
 
   @Test
   void aBadFilterIsAUsageErrorNamingTheValue() {

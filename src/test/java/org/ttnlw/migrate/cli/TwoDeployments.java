@@ -2,6 +2,7 @@ package org.ttnlw.migrate.cli;
 
 import io.grpc.Status;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,15 @@ public final class TwoDeployments implements AutoCloseable {
   public final TtsSimulator source;
   public final TtsSimulator target;
   final List<EndDevice> devices;
+
+  /** Two deployments started for one test, for an {@code @AutoClose} field. */
+  public static TwoDeployments started(int sampleDevices) {
+    try {
+      return new TwoDeployments(sampleDevices);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   public TwoDeployments(int sampleDevices) throws IOException {
     this(sampleDevices, TtsSimulator.builder());

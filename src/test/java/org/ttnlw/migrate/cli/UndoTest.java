@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,8 @@ import org.ttnlw.migrate.tts.TtsServer;
 
 /** {@code undo} of a TTS to TTS migration, in-process: the finer cases. */
 class UndoTest {
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(5);
   private Path state;
 
   @TempDir
@@ -29,13 +30,7 @@ class UndoTest {
 
   @BeforeEach
   void start() throws Exception {
-    tts = new TwoDeployments(5);
     state = folder.resolve("migrated.state");
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
   }
 
   private CliRun.Result migrate(String... more) {

@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -29,20 +28,11 @@ import org.ttnlw.migrate.sim.TtsSimulator;
  * each against simulators and in a folder of its own.
  */
 class ExitCodesLauncherIT {
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(3);
 
   @TempDir
   Path folder;
-
-  @BeforeEach
-  void start() throws Exception {
-    tts = new TwoDeployments(3);
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
-  }
 
   private PackagedTool.Result run(Map<String, String> environment, String... args)
       throws Exception {

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.cli.TwoDeployments;
@@ -26,20 +25,11 @@ import org.ttnlw.migrate.tts.TtsServer;
  * different), taken EUIs, a rate-limited target. Every stdout line must be a TTS device.
  */
 class MigrateLauncherIT {
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(3);
 
   @TempDir
   Path folder;
-
-  @BeforeEach
-  void start() throws Exception {
-    tts = new TwoDeployments(3);
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
-  }
 
   private PackagedTool.Result migrate(String... extra) throws Exception {
     List<String> args = new java.util.ArrayList<>(List.of("migrate", "application", "--source",

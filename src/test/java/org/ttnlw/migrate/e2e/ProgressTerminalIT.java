@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.cli.TwoDeployments;
@@ -27,20 +26,11 @@ import org.ttnlw.migrate.sim.SampleDevices;
  */
 class ProgressTerminalIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(0);
 
   @TempDir
   Path folder;
-
-  @BeforeEach
-  void start() throws Exception {
-    tts = new TwoDeployments(0);
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
-  }
 
   /** Devices an earlier run took out of service: mac_settings.schedule_downlinks = false. */
   private void putDevicesWithDownlinksOff(int count) {

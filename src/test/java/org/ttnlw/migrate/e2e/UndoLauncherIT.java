@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,8 @@ import org.ttnlw.migrate.tts.TtsServer;
  * back as they were before the migration, also when the undo is killed half-way and run again.
  */
 class UndoLauncherIT {
-  private TwoDeployments tts;
+  @AutoClose
+  private final TwoDeployments tts = TwoDeployments.started(3);
   private Path state;
 
   @TempDir
@@ -36,15 +37,9 @@ class UndoLauncherIT {
 
   @BeforeEach
   void start() throws Exception {
-    tts = new TwoDeployments(3);
     state = folder.resolve("migrated.json.state");
     EndDevice before = SampleDevices.abp(TwoDeployments.TARGET_APP, "there-before", 40);
     tts.target.put(before, SampleDevices.servers(before));
-  }
-
-  @AfterEach
-  void stop() {
-    tts.close();
   }
 
   private PackagedTool.Result run(PackagedTool.WhileRunning whileRunning, String... args)
