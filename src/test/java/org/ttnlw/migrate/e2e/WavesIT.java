@@ -88,7 +88,7 @@ class WavesIT {
     PackagedTool.Result second = run(tts.environment(), wave);
     assertEquals(0, second.exitCode(), second.toString());
     assertEquals(ttsIds(1, 20), inTarget(ttsIds(1, 99)), second.toString());
-    assertTrue(second.stderr().contains("exported 10 (created 10), downlinks disabled 10,"
+    assertTrue(second.stderr().contains("migrated 10 (created 10), downlinks disabled 10,"
         + " deleted 0, skipped 10"), second.stderr());
     assertEquals(20, Files.readAllLines(folder.resolve("migrated.json")).size());
   }
