@@ -60,10 +60,8 @@ public final class JobRunner {
   private <R, T extends Message, S extends SourceConnection> Outcome runChecked(
       Job<R, T, S> job, RunSettings settings) throws IOException {
     CallSettings context = settings.calls();
-    Path statePath = !job.writesOutput() ? job.defaultState().orElse(null)
-        : settings.state() != null ? settings.state()
-        : settings.output() != null ? Path.of(settings.output() + ".state")
-        : job.defaultState().orElse(null);
+    Path statePath = (job.writesOutput() ? settings.namedJournal().or(job::defaultState)
+        : job.defaultState()).orElse(null);
     String items = job.noun() + "s";
     Path planPath = settings.plan();
     checkPlanPath(planPath, settings.output(), statePath);

@@ -2,6 +2,7 @@ package org.ttnlw.migrate.pipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.ttnlw.migrate.core.CallSettings;
 
 /**
@@ -16,6 +17,12 @@ import org.ttnlw.migrate.core.CallSettings;
 public record RunSettings(int concurrency, Duration timeout, int retries, boolean dryRun,
     boolean continueOnError, String devIdPrefix, Path output, Path state, Path plan,
     OutputFormat format) {
+
+  /** The journal the flags name: {@code --state}, or {@code --output}'s FILE.state. */
+  public Optional<Path> namedJournal() {
+    return state != null ? Optional.of(state)
+        : output != null ? Optional.of(Path.of(output + ".state")) : Optional.empty();
+  }
 
   /** What every call to the source or the target is given. */
   public CallSettings calls() {
