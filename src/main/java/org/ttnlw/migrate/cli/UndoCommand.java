@@ -1,10 +1,6 @@
 package org.ttnlw.migrate.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +13,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.CallSettings;
+import org.ttnlw.migrate.core.IdSyntax;
+import org.ttnlw.migrate.devices.IdInput;
 import org.ttnlw.migrate.pipeline.Outcome;
 import org.ttnlw.migrate.pipeline.RunSettings;
 import org.ttnlw.migrate.target.TargetConfig;
@@ -78,15 +76,12 @@ final class UndoCommand extends BaseCommand implements Cli.SourceChoosing {
     if (limit != null && limit < 1) {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
     }
-    Path state = settings.state() != null ? settings.state()
-        : settings.output() != null ? Path.of(settings.output() + ".state") : null;
-    if (state == null) {
-      throw new ParameterException(spec.commandLine(), "undo needs the migration's journal:"
-          + " give --state FILE, or --output FILE for FILE.state");
-    }
+    Path state = settings.namedJournal().orElseThrow(() -> new ParameterException(
+        spec.commandLine(), "undo needs the migration's journal: give --state FILE, or --output"
+            + " FILE for FILE.state"));
     BoundSource<?> bound = ExportCommand.chosen(sources, sourceName, spec);
     TargetConfig targetConfig = TargetConfig.from(target);
-    UndoRequest request = new UndoRequest(state, deviceIds(), limit == null ? OptionalInt.empty()
+    UndoRequest request = new UndoRequest(state, deviceIds(bound), limit == null ? OptionalInt.empty()
         : OptionalInt.of(limit), settings.dryRun(), settings.concurrency());
     CallSettings calls = settings.calls();
     return new UndoRun(request, new PrintStream(io().stdout(), true, StandardCharsets.UTF_8),
@@ -95,23 +90,23 @@ final class UndoCommand extends BaseCommand implements Cli.SourceChoosing {
             () -> new TtsTarget(targetConfig, calls, settings.dryRun()));
   }
 
-  /** The IDs given, those on stdin for "-". */
-  private Set<String> deviceIds() {
-    Set<String> chosen = new LinkedHashSet<>();
-    for (String id : ids) {
-      if (!id.equals("-")) {
-        chosen.add(id);
-        continue;
+  /**
+   * The IDs given, those on stdin for "-", checked and written as the source writes them (as the
+   * journal holds them); "-" with nothing on stdin is refused, not taken for every device.
+   */
+  private Set<String> deviceIds(BoundSource<?> bound) {
+    IdSyntax syntax = bound.plugin().deviceIds();
+    List<String> named = ids.stream().filter(id -> !id.equals("-")).toList();
+    try {
+      Set<String> chosen = new LinkedHashSet<>(named.isEmpty() ? List.of()
+          : IdInput.of("device", syntax, named, io().stdin()).all());
+      if (ids.contains("-")) {
+        chosen.addAll(IdInput.of("device", syntax, List.of(), io().stdin()).all());
       }
-      try {
-        new BufferedReader(new InputStreamReader(io().stdin(), StandardCharsets.UTF_8)).lines()
-            .map(String::strip).filter(line -> !line.isEmpty()).forEach(chosen::add);
-      } catch (UncheckedIOException e) {
-        throw new ParameterException(spec.commandLine(), "reading device IDs from stdin failed ("
-            + e.getCause().getMessage() + ")");
-      }
+      return chosen;
+    } catch (IdInput.InvalidInputException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    return chosen;
   }
 
   @Override

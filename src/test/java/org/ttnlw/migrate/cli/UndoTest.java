@@ -129,6 +129,24 @@ class UndoTest {
         again.stderr());
   }
 
+  @Test
+  void idsOnStdinAreCheckedAndAnEmptyStdinIsRefusedNotTakenForEveryDevice() {
+    assertEquals(ExitCodes.OK, migrate().exitCode());
+
+    CliRun.Result empty = undo("-");
+    CliRun.Result invalid = CliRun.run(tts.environment(), "device 4\n", "undo", "--source",
+        "ttnv3", "--state", state.toString(), "-");
+    CliRun.Result named = CliRun.run(tts.environment(), "device-00004\n", "undo", "--source",
+        "ttnv3", "--state", state.toString(), "-");
+
+    assertEquals(ExitCodes.USAGE, empty.exitCode(), empty.toString());
+    assertTrue(empty.stderr().contains("no device IDs"), empty.stderr());
+    assertEquals(ExitCodes.USAGE, invalid.exitCode(), invalid.toString());
+    assertTrue(invalid.stderr().contains("\"device 4\" is not a valid device ID"),
+        invalid.stderr());
+    assertEquals(List.of("my-app/device-00004"), undoneIds(named), named.toString());
+  }
+
   private static List<String> undoneIds(CliRun.Result result) {
     return result.stdout().lines().map(line -> line.substring(0, line.indexOf(':'))).toList();
   }
