@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RunLock implements AutoCloseable {
   private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+  private static final Duration HOLDER_WAIT = Duration.ofSeconds(2);
+  private static final Duration HOLDER_POLL = Duration.ofMillis(20);
 
   private final Path key;
   private final FileChannel channel;
@@ -66,11 +69,8 @@ public final class RunLock implements AutoCloseable {
       FileChannel channel = OwnerOnlyFiles.open(lockFile, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
       try {
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-          String other = read(channel);
-          throw new HeldException(file, other.isEmpty() ? "a process that is starting or ending"
-              : other, ownFiles);
+        if (!lockOrWaitForHolder(channel, file, ownFiles)) {
+          throw new HeldException(file, "a process that is starting or ending", ownFiles);
         }
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
@@ -83,6 +83,38 @@ public final class RunLock implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       HELD_HERE.remove(key);
       throw e;
+    }
+  }
+
+  /**
+   * Locks the file, or refuses naming the holder. A holder writes its name just after it locks
+   * and empties the file just before it lets go, so an empty lock file that is held is a run
+   * starting or ending: it is looked at again for a moment, and a run that ended meanwhile lets
+   * this one through.
+   *
+   * @return false when the lock stayed held by a holder that never named itself
+   */
+  private static boolean lockOrWaitForHolder(FileChannel channel, Path file, String ownFiles)
+      throws IOException {
+    long deadline = System.nanoTime() + HOLDER_WAIT.toNanos();
+    while (true) {
+      FileLock lock = channel.tryLock();
+      if (lock != null) {
+        return true;
+      }
+      String other = read(channel);
+      if (!other.isEmpty()) {
+        throw new HeldException(file, other, ownFiles);
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(HOLDER_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
   }
 

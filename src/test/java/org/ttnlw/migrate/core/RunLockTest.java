@@ -65,4 +65,54 @@ class RunLockTest {
           .startsWith("process " + ProcessHandle.current().pid()));
     }
   }
+
+  private Process holder(String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), RunLockHolder.class.getName()));
+    command.addAll(java.util.List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private static String firstLine(Process process) throws Exception {
+    return new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8)).readLine();
+  }
+
+  @Test
+  void aRunThatHasLockedButNotYetNamedItselfIsWaitedForAndNamed() throws Exception {
+    Path output = folder.resolve("devices.json");
+    Process starting = holder(output.toString(), "300");
+    try {
+      assertEquals("locked", firstLine(starting));
+
+      RunLock.HeldException refused = assertThrows(RunLock.HeldException.class,
+          () -> RunLock.hold(output, "an --output"));
+      assertTrue(refused.getMessage().contains("(process " + starting.pid() + " on host test,"),
+          refused.getMessage());
+    } finally {
+      starting.destroyForcibly();
+      assertTrue(starting.waitFor(30, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void aHolderThatNeverNamesItselfIsRefusedAfterAMoment() throws Exception {
+    Path output = folder.resolve("devices.json");
+    Process silent = holder(output.toString(), "-1");
+    try {
+      assertEquals("locked", firstLine(silent));
+
+      long start = System.nanoTime();
+      RunLock.HeldException refused = assertThrows(RunLock.HeldException.class,
+          () -> RunLock.hold(output, "an --output"));
+      assertTrue(refused.getMessage().contains("(a process that is starting or ending)"),
+          refused.getMessage());
+      assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1500),
+          "looked again for a moment before refusing");
+    } finally {
+      silent.destroyForcibly();
+      assertTrue(silent.waitFor(30, TimeUnit.SECONDS));
+    }
+  }
 }
