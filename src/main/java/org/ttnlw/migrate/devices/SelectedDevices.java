@@ -27,7 +27,7 @@ import org.ttnlw.migrate.source.Source;
  */
 public final class SelectedDevices {
   /** How many IDs of {@code --ids-file} the source did not list a line names. */
-  static final int NAMED_UNLISTED = 5;
+  private static final int NAMED_UNLISTED = 5;
   private static final String UNLISTED = "named in --ids-file, not listed by the source";
 
   private final Selection selection;
@@ -164,9 +164,9 @@ public final class SelectedDevices {
             break;
           }
           listed.incrementAndGet();
-          if (selection.named(candidate.ref())) {
-            namedListed.add(candidate.ref().deviceId());
-          }
+          String id = candidate.ref().deviceId();
+          selection.deviceIds().filter(ids -> ids.contains(id))
+              .ifPresent(ids -> namedListed.add(id));
           if (selection.matches(candidate)) {
             taken.incrementAndGet();
             next = candidate;
