@@ -12,6 +12,7 @@ import org.ttnlw.migrate.pipeline.Outcome;
 import org.ttnlw.migrate.proto.ApplicationSettings;
 import org.ttnlw.migrate.settings.ApplicationSettingsMove;
 import org.ttnlw.migrate.source.ApplicationSettingsSource;
+import org.ttnlw.migrate.source.DeviceFilter;
 import org.ttnlw.migrate.source.GatewaysPlugin;
 import org.ttnlw.migrate.source.SettingsPlugin;
 import org.ttnlw.migrate.target.GatewayTargetOptions;
@@ -19,6 +20,7 @@ import org.ttnlw.migrate.target.HandOverOptions;
 import org.ttnlw.migrate.target.TargetConfig;
 import org.ttnlw.migrate.target.TargetOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -33,6 +35,9 @@ import picocli.CommandLine.ParameterException;
             + " invalidates its keys with --invalidate-keys; with the source's delete flag it is"
             + " deleted there. `ttn-lw-migrate sources` and docs/ say what each source does."})
 final class ApplicationCommand extends ExportCommand {
+  @Mixin
+  FilterOptions filterOptions = new FilterOptions();
+
   private boolean withSettings;
   private final List<String> withGateways = new ArrayList<>();
   private TargetOptions target;
@@ -42,6 +47,11 @@ final class ApplicationCommand extends ExportCommand {
   ApplicationCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
       Supplier<Mode<TargetConfig>> mode) {
     super(global, io, sources, mode);
+  }
+
+  @Override
+  List<DeviceFilter> filters() {
+    return filterOptions.filters;
   }
 
   /** Adds {@code --with-application-settings}, for {@code migrate application} only. */

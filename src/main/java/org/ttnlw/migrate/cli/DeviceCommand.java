@@ -1,7 +1,9 @@
 package org.ttnlw.migrate.cli;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.ttnlw.migrate.core.DeviceRef;
@@ -10,11 +12,13 @@ import org.ttnlw.migrate.devices.DeviceList;
 import org.ttnlw.migrate.devices.IdInput;
 import org.ttnlw.migrate.devices.SelectedDevices;
 import org.ttnlw.migrate.pipeline.Mode;
+import org.ttnlw.migrate.source.DeviceFilter;
 import org.ttnlw.migrate.source.Selection;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourcePlugin;
 import org.ttnlw.migrate.target.TargetConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 @Command(name = "device", aliases = {"devices", "end-device", "end-devices", "dev"},
@@ -26,6 +30,10 @@ import picocli.CommandLine.ParameterException;
             + " invalidates its keys with --invalidate-keys; with the source's delete flag it is"
             + " deleted there. `ttn-lw-migrate sources` and docs/ say what each source does."})
 final class DeviceCommand extends ExportCommand {
+  /** Not in the help: taken only to say why it does not fit here. */
+  @Option(names = "--select", hidden = true)
+  List<String> filtersRefused = new ArrayList<>();
+
   DeviceCommand(GlobalOptions global, Io io, Map<String, BoundSource<?>> sources,
       Supplier<Mode<TargetConfig>> mode) {
     super(global, io, sources, mode);
@@ -47,10 +55,16 @@ final class DeviceCommand extends ExportCommand {
     return DeviceList.ofDevices(source, ids);
   }
 
-  /** Every device named: filters pick from an application's list, which this command has not. */
+  /** None: filters pick from an application's list, which this command has not. */
+  @Override
+  List<DeviceFilter> filters() {
+    return List.of();
+  }
+
+  /** Every device named. */
   @Override
   Selection selection(BoundSource<?> bound) {
-    if (!selectionOptions.filters.isEmpty()) {
+    if (!filtersRefused.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--select picks devices from an"
           + " application's device list, and `device` takes the devices it is given: use"
           + " `application APP-ID --select ...`, or name the devices (" + SelectionOptions.IDS_FILE
@@ -69,6 +83,6 @@ final class DeviceCommand extends ExportCommand {
       throw new ParameterException(spec.commandLine(), "give the device IDs either as arguments"
           + " or in " + SelectionOptions.IDS_FILE + ", not both");
     }
-    return selectionOptions.idsOfFile(bound.plugin(), spec);
+    return selectionOptions.idsOfFile(bound.plugin().deviceIds(), spec);
   }
 }

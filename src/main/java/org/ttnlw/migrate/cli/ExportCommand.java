@@ -21,6 +21,7 @@ import org.ttnlw.migrate.pipeline.JobRunner;
 import org.ttnlw.migrate.pipeline.Mode;
 import org.ttnlw.migrate.pipeline.Outcome;
 import org.ttnlw.migrate.pipeline.RunSettings;
+import org.ttnlw.migrate.source.DeviceFilter;
 import org.ttnlw.migrate.source.ListsAllSource;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Selection;
@@ -170,8 +171,11 @@ abstract class ExportCommand extends BaseCommand implements Cli.SourceChoosing {
 
   /** Which of the listed devices the command takes. */
   Selection selection(BoundSource<?> bound) {
-    return selectionOptions.selection(bound.plugin(), spec, Clock.systemUTC());
+    return selectionOptions.selection(bound.plugin(), filters(), spec, Clock.systemUTC());
   }
+
+  /** The filters of {@code --select}, for a command that takes devices from a list. */
+  abstract List<DeviceFilter> filters();
 
   /** The IDs of the arguments, or of stdin when there are none. */
   IdInput ids(BoundSource<?> bound) {
@@ -193,7 +197,7 @@ abstract class ExportCommand extends BaseCommand implements Cli.SourceChoosing {
     boolean listed = kind().equals("application");
     DeviceJob.Listing listing = new DeviceJob.Listing(
         listed && request.input() != null ? request.input().all() : List.of(), listed,
-        selectionOptions.limit(spec));
+        selectionOptions.limit(), request.selected());
     boolean deletesDevices = choices.afterExport() == SourceStep.DELETE && !settings.dryRun();
     // A dry run reads the whole selection, to say how many devices it holds.
     boolean readFirst = deletesDevices
@@ -207,6 +211,7 @@ abstract class ExportCommand extends BaseCommand implements Cli.SourceChoosing {
             handOver)));
     request.selected().remark()
         .ifPresent(remark -> io().stderr().println("ttn-lw-migrate: " + remark));
+    request.selected().checkSomeNamedListed();
     return outcome;
   }
 

@@ -47,7 +47,7 @@ final class UndoCommand extends BaseCommand implements Cli.SourceChoosing {
           + " per line. With none, every device of the journal.")
   List<String> ids = new ArrayList<>();
 
-  @Option(names = "--limit", paramLabel = "N",
+  @Option(names = "--limit", paramLabel = "N", converter = LimitConverter.class,
       description = "Undo at most N devices not yet undone, in the order the migration moved"
           + " them; the same command run again undoes the next N.")
   Integer limit;
@@ -73,9 +73,6 @@ final class UndoCommand extends BaseCommand implements Cli.SourceChoosing {
 
   @Override
   Outcome run(RunSettings settings) {
-    if (limit != null && limit < 1) {
-      throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
-    }
     Path state = settings.namedJournal().orElseThrow(() -> new ParameterException(
         spec.commandLine(), "undo needs the migration's journal: give --state FILE, or --output"
             + " FILE for FILE.state"));

@@ -6,19 +6,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What a run noticed about single items that asks nothing of the operator per item (a device
  * whose downlinks an earlier run disabled, the MAC settings profile a device was bound to),
  * gathered so that the end of the run says each once with a count and the report lists the
- * items, instead of one warning per item burying everything else. {@code --verbose} logs each
- * as it is noticed. Thread-safe; an item noticed twice (read again after a retry) counts once.
+ * items, instead of one warning per item burying everything else; {@code --verbose} lists the
+ * items under their line there, and names each nowhere else. Thread-safe; an item noticed twice
+ * (read again after a retry) counts once.
  */
 public final class Notices {
-  private static final Logger log = LoggerFactory.getLogger(Notices.class);
-
   private final Map<String, Set<String>> itemsByNotice = new LinkedHashMap<>();
 
   /**
@@ -26,10 +23,7 @@ public final class Notices {
    *     downlinks disabled at the source; exported without that setting"
    */
   public synchronized void add(String notice, Object item) {
-    if (itemsByNotice.computeIfAbsent(notice, key -> new LinkedHashSet<>())
-        .add(item.toString())) {
-      log.debug("{}: {}", item, notice);
-    }
+    itemsByNotice.computeIfAbsent(notice, key -> new LinkedHashSet<>()).add(item.toString());
   }
 
   /** Each notice with its items, in the order first noticed. */

@@ -70,11 +70,11 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
    *     devices are named by ID, or every device is listed
    * @param listed whether the devices are listed by the source rather than named one by one
    * @param limit how many devices the run takes at most ({@code --limit})
+   * @param selected the selection the devices pass, whose notices the run's end says with its
+   *     own
    */
-  public record Listing(List<String> applicationIds, boolean listed, OptionalLong limit) {
-    /** Devices named one by one (by ID, or records of a file), all of them. */
-    public static final Listing NAMED = new Listing(List.of(), false, OptionalLong.empty());
-  }
+  public record Listing(List<String> applicationIds, boolean listed, OptionalLong limit,
+      SelectedDevices selected) {}
 
   /**
    * @param settings the run's dry run and device ID prefix
@@ -241,6 +241,6 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
 
   @Override
   public List<Notices> notices(Source source, Delivery<EndDevice> delivery) {
-    return List.of(notices, source.notices());
+    return List.of(notices, source.notices(), listing.selected().notices());
   }
 }

@@ -10,10 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.ttnlw.migrate.core.OwnerOnlyFiles;
 import org.ttnlw.migrate.source.SourceStep;
@@ -139,6 +141,45 @@ public final class RunJournal<R> implements AutoCloseable {
       journal.append("");
     }
     return journal;
+  }
+
+  /**
+   * What the journal of an export or a migration at {@code path} has done, read without changing
+   * it: for {@code list}, which shows the devices a run with this journal would take. A line cut
+   * short by a crash at its end is left out, as the run would cut it off.
+   *
+   * @param step what the run does at the source: an item is done once that is done
+   * @return the items done; none when there is no such file
+   * @throws IOException when the file is not such a journal, or is damaged
+   */
+  public static <R> Set<R> done(Path path, SourceStep step, RefFormat<R> format)
+      throws IOException {
+    if (!Files.exists(path)) {
+      return Set.of();
+    }
+    List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+    if (!lines.isEmpty() && !lines.get(0).equals(header(Kind.EXPORT, false))
+        && !lines.get(0).equals(header(Kind.MIGRATION, false))) {
+      throw new IOException(path + " is not the journal of an export or a migration");
+    }
+    Map<R, Progress> progress = new LinkedHashMap<>();
+    boolean whole = lines.size() < 2 || endsWithNewline(path);
+    for (int i = 1; i < lines.size() - (whole ? 0 : 1); i++) {
+      try {
+        apply(lines.get(i).split("\t", -1), format, progress, new HashMap<>());
+      } catch (RuntimeException e) {
+        if (i < lines.size() - 1) {
+          throw new IOException(path + " line " + (i + 1) + " is damaged: " + lines.get(i));
+        }
+      }
+    }
+    Set<R> done = new HashSet<>();
+    progress.forEach((ref, got) -> {
+      if (got.isCompleteFor(step)) {
+        done.add(ref);
+      }
+    });
+    return done;
   }
 
   private static String header(Kind kind, boolean dryRun) {

@@ -1,10 +1,13 @@
 package org.ttnlw.migrate.source;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceRef;
 
@@ -12,8 +15,8 @@ import org.ttnlw.migrate.core.DeviceRef;
  * Which of the listed devices a run takes: those that pass every {@code --select} filter and,
  * with {@code --ids-file}, are named there.
  *
- * @param deviceIds the IDs of {@code --ids-file}, as the source writes them canonically; empty
- *     without the flag
+ * @param deviceIds the IDs of {@code --ids-file}, as the source writes them canonically, in the
+ *     file's order; empty without the flag
  * @param now when the run started: the ages of the filters on last activity count from it
  */
 public record Selection(List<DeviceFilter> filters, Optional<Set<String>> deviceIds,
@@ -21,7 +24,7 @@ public record Selection(List<DeviceFilter> filters, Optional<Set<String>> device
 
   public Selection {
     filters = List.copyOf(filters);
-    deviceIds = deviceIds.map(Set::copyOf);
+    deviceIds = deviceIds.map(ids -> Collections.unmodifiableSet(new LinkedHashSet<>(ids)));
   }
 
   /** Every device. */
@@ -61,22 +64,33 @@ public record Selection(List<DeviceFilter> filters, Optional<Set<String>> device
    * @throws ConfigException naming each such filter and why
    */
   public void checkAgainst(SourcePlugin<?> plugin) {
+    checkAgainst("source " + plugin.name(), fact -> refusal(plugin, fact));
+  }
+
+  /**
+   * Refuses filters on what {@code source} cannot tell.
+   *
+   * @param source what the devices are read from, e.g. "source ttnv3"
+   * @param unlisted why {@code source} cannot tell a fact; empty when it can
+   * @throws ConfigException naming each such filter and why
+   */
+  public void checkAgainst(String source, Function<DeviceFact, Optional<String>> unlisted) {
     List<String> refused = filters.stream()
         .map(DeviceFilter::fact)
         .distinct()
-        .flatMap(fact -> refusal(plugin, fact).stream())
+        .flatMap(fact -> unlisted.apply(fact).map(why -> fact.label() + ": " + why).stream())
         .toList();
     if (!refused.isEmpty()) {
-      throw new ConfigException("--select: source " + plugin.name() + " cannot select on "
+      throw new ConfigException("--select: " + source + " cannot select on "
           + String.join("; nor on ", refused) + "; nothing was read or changed");
     }
   }
 
   private static Optional<String> refusal(SourcePlugin<?> plugin, DeviceFact fact) {
     if (plugin instanceof SelectingPlugin<?> selecting) {
-      return selecting.unlisted(fact).map(why -> fact.label() + ": " + why);
+      return selecting.unlisted(fact);
     }
-    return Optional.of(fact.label() + ": its device list tells nothing beyond the device IDs"
-        + " (--ids-file and --limit work with every source)");
+    return Optional.of("its device list tells nothing beyond the device IDs (--ids-file and"
+        + " --limit work with every source)");
   }
 }

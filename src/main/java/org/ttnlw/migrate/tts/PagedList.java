@@ -21,6 +21,11 @@ import org.ttnlw.migrate.core.MigrationException;
  * {@code x-total-count} header's total is reached. The next page is requested as soon as the
  * current one arrives, so listing overlaps with exporting.
  *
+ * <p>TTS counts the total afresh for each page and pages by offset: when entries are deleted
+ * while the list is read, the later pages start further on and skip as many entries as were
+ * deleted before them. A total that falls between pages, or an empty page before the total, so
+ * fails the listing, naming the counts, rather than ending it as if everything had been listed.
+ *
  * @param <P> the page message
  * @param <I> what each listed item becomes
  */
@@ -42,6 +47,7 @@ public final class PagedList<P, I> implements Iterator<I>, DeviceCount {
   private int nextPage = 1;
   private long listed;
   private volatile OptionalLong total = OptionalLong.empty();
+  private OptionalLong first = OptionalLong.empty();
 
   /**
    * @param request asks for one page (numbered from 1) of {@link #PAGE_SIZE} items
@@ -62,8 +68,7 @@ public final class PagedList<P, I> implements Iterator<I>, DeviceCount {
       List<I> page = items.apply(answer.message());
       current.addAll(page);
       listed += page.size();
-      nextPage++;
-      next = hasMorePages(page.size(), answer.headers()) ? request.apply(nextPage) : null;
+      next = hasMorePages(page.size(), answer.headers()) ? request.apply(++nextPage) : null;
     }
     return !current.isEmpty();
   }
@@ -73,7 +78,10 @@ public final class PagedList<P, I> implements Iterator<I>, DeviceCount {
     if (answered.isPresent()) {
       this.total = answered;
     }
-    return more(pageSize, listed, answered);
+    if (first.isEmpty()) {
+      first = answered;
+    }
+    return more(new Page(nextPage, pageSize, listed, first, answered), what);
   }
 
   /**
@@ -83,23 +91,59 @@ public final class PagedList<P, I> implements Iterator<I>, DeviceCount {
   public static <P, I> CompletableFuture<List<I>> all(
       IntFunction<CompletableFuture<RetryingCalls.Answer<P>>> request,
       Function<P, List<I>> items, String what) {
-    return from(1, new ArrayList<>(), request, items, what);
+    return from(1, OptionalLong.empty(), new ArrayList<>(), request, items, what);
   }
 
-  private static <P, I> CompletableFuture<List<I>> from(int page, List<I> listed,
-      IntFunction<CompletableFuture<RetryingCalls.Answer<P>>> request,
+  /**
+   * @param first the total the first page's answer counted; empty before it
+   */
+  private static <P, I> CompletableFuture<List<I>> from(int page, OptionalLong first,
+      List<I> listed, IntFunction<CompletableFuture<RetryingCalls.Answer<P>>> request,
       Function<P, List<I>> items, String what) {
     return request.apply(page).thenCompose(answer -> {
       List<I> got = items.apply(answer.message());
       listed.addAll(got);
-      return more(got.size(), listed.size(), totalIn(answer.headers(), what))
-          ? from(page + 1, listed, request, items, what)
+      OptionalLong answered = totalIn(answer.headers(), what);
+      OptionalLong counted = first.isPresent() ? first : answered;
+      return more(new Page(page, got.size(), listed.size(), counted, answered), what)
+          ? from(page + 1, counted, listed, request, items, what)
           : CompletableFuture.completedFuture(List.copyOf(listed));
     });
   }
 
-  private static boolean more(int pageSize, long listed, OptionalLong total) {
-    return total.isEmpty() ? pageSize == PAGE_SIZE : listed < total.getAsLong() && pageSize > 0;
+  /**
+   * A page as it came back.
+   *
+   * @param number from 1
+   * @param listed the items of this page and those before it
+   * @param first the total the first page's answer counted
+   * @param total the total this page's answer counted
+   */
+  private record Page(int number, int size, long listed, OptionalLong first,
+      OptionalLong total) {}
+
+  /**
+   * Whether there is a page after {@code page}.
+   *
+   * @throws MigrationException when the server lost entries while the list was read
+   */
+  private static boolean more(Page page, String what) {
+    if (page.total().isEmpty()) {
+      return page.size() == PAGE_SIZE;
+    }
+    long total = page.total().getAsLong();
+    if (page.first().isPresent() && total < page.first().getAsLong()) {
+      throw new MigrationException(what + ": the server's count (x-total-count) fell from "
+          + page.first().getAsLong() + " to " + total + " by page " + page.number() + ": entries"
+          + " were deleted while the list was read, and the later pages skip as many others, so"
+          + " not everything was listed; run again once nothing is deleted there meanwhile");
+    }
+    if (page.size() == 0 && page.listed() < total) {
+      throw new MigrationException(what + ": page " + page.number() + " came back empty after "
+          + page.listed() + " of the " + total + " entries the server counted, so not"
+          + " everything was listed; run again");
+    }
+    return page.listed() < total;
   }
 
   /** The {@code x-total-count} of an answer; empty where the server sent none. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,30 @@ class ApplicationExportTest {
       assertTrue(simulator.stored(TtsServer.IDENTITY_SERVER, "my-app",
           device.getIds().getDeviceId()).isEmpty(), device.getIds().getDeviceId());
     }
+  }
+
+  /**
+   * Another client deletes devices of the first page while the second is on its way: TTS counts
+   * afresh and pages by offset, so the second page starts further on and skips as many.
+   */
+  @Test
+  void devicesDeletedElsewhereWhilePagingFailTheListingInsteadOfSkippingDevices() {
+    AtomicInteger lists = new AtomicInteger();
+    simulator.faults(call -> {
+      if (call.method().equals("List") && call.applicationId().equals("my-app")
+          && lists.incrementAndGet() == 2) {
+        SampleDevices.application("my-app", 20).forEach(device ->
+            simulator.remove("my-app", device.getIds().getDeviceId()));
+      }
+      return Optional.empty();
+    });
+
+    CliRun.Result result = CliRun.run(simulator, "list", "--source", "ttnv3", "my-app");
+
+    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("listing devices of application my-app: the server's"
+        + " count (x-total-count) fell from 130 to 110 by page 2: entries were deleted while the"
+        + " list was read"), result.stderr());
   }
 
   @Test

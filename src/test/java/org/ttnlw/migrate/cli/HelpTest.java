@@ -81,6 +81,24 @@ class HelpTest {
     assertEquals(device, help("device --source tts"));
   }
 
+  /** A command shows the selection flags it accepts, and only those. */
+  @Test
+  void eachCommandShowsTheSelectionFlagsItAccepts() {
+    for (String command : List.of("device --source ttnv3", "ttnv3 device",
+        "migrate device --source chirpstack")) {
+      String help = help(command);
+      assertFalse(help.contains("--select"), command + ":\n" + help);
+      assertTrue(help.contains("--ids-file") && help.contains("--limit"), command + ":\n" + help);
+    }
+    for (String command : List.of("application --source ttnv3", "list --source chirpstack",
+        "migrate application --source ttnv3", "import")) {
+      String help = help(command);
+      for (String flag : List.of("--select", "--ids-file", "--limit")) {
+        assertTrue(help.contains(flag), flag + " in " + command + ":\n" + help);
+      }
+    }
+  }
+
   @Test
   void deviceCommandsShowNoGatewayFlags() {
     for (String command : List.of("device --source ttnv3", "ttnv3 device",

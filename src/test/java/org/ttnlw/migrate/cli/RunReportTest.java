@@ -116,6 +116,22 @@ class RunReportTest {
   }
 
   @Test
+  void verboseNamesEachNoticedDeviceOnceUnderItsNotice() {
+    disableDownlinksAtTheSource();
+
+    CliRun.Result result = tts.run("application", "--source", "ttnv3", "my-app", "--dry-run",
+        "--verbose");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    List<String> named = result.stderr().lines()
+        .filter(line -> line.contains("my-app/device-00003"))
+        .filter(line -> line.contains("had downlinks disabled")
+            || line.strip().equals("my-app/device-00003"))
+        .toList();
+    assertEquals(List.of("  my-app/device-00003"), named, result.stderr());
+  }
+
+  @Test
   void aRefusedRunStillWritesItsReportWithTheCause() throws IOException {
     Path report = folder.resolve("report.json");
     Map<String, String> environment = tts.environment();

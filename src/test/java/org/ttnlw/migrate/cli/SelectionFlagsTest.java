@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +41,73 @@ class SelectionFlagsTest {
         "--limit", "0");
 
     assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
-    assertTrue(result.stderr().contains("--limit 0: give the number of devices to take, 1 or"
+    assertTrue(result.stderr().contains("'--limit': 0: give the number of devices to take, 1 or"
         + " more"), result.stderr());
     assertTrue(tts.target.writes().isEmpty());
+  }
+
+  @Test
+  void undoChecksItsLimitAsTheSelectionDoes() {
+    CliRun.Result result = tts.run("undo", "--source", "ttnv3", "--state",
+        folder.resolve("run.state").toString(), "--limit", "-3");
+
+    assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("'--limit': -3: give the number of devices to take, 1"
+        + " or more"), result.stderr());
+  }
+
+  @Test
+  void idsTheSourceDoesNotListAreNamedAndCountedInTheReport() throws Exception {
+    Path ids = Files.writeString(folder.resolve("ids.txt"), "gone-1\nmy-device\ngone-2\n");
+    Path report = folder.resolve("report.json");
+
+    CliRun.Result result = tts.run("application", "--source", "ttnv3", "my-app", "--ids-file",
+        ids.toString(), "--dry-run", "--report", report.toString());
+
+    assertEquals(ExitCodes.OK, result.exitCode(), "a partial match is no error: " + result);
+    assertEquals(List.of("my-device"), result.devices().stream()
+        .map(device -> device.getIds().getDeviceId()).toList());
+    assertTrue(result.stderr().contains("selected 1 of the 5 devices listed; 2 named in"
+        + " --ids-file, not listed by the source: gone-1, gone-2"), result.stderr());
+    assertTrue(result.stderr().contains("ttn-lw-migrate: 2 devices named in --ids-file, not"
+        + " listed by the source"), result.stderr());
+    JsonNode notice = new ObjectMapper().readTree(report.toFile()).get("runs").get(0)
+        .get("notices").get(0);
+    assertEquals("named in --ids-file, not listed by the source", notice.get("notice").asText());
+    assertEquals("[\"gone-1\",\"gone-2\"]", notice.get("items").toString());
+  }
+
+  @Test
+  void anIdsFileOfWhichTheSourceListsNoneFails() throws Exception {
+    StringBuilder unknown = new StringBuilder();
+    for (int i = 1; i <= 7; i++) {
+      unknown.append("other-").append(i).append('\n');
+    }
+    Path ids = Files.writeString(folder.resolve("ids.txt"), unknown);
+
+    CliRun.Result result = tts.run("list", "--source", "ttnv3", "my-app", "--ids-file",
+        ids.toString());
+
+    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("error: none of the 7 devices named in --ids-file is"
+        + " listed by the source (other-1, other-2, other-3, other-4, other-5 and 2 more)"),
+        result.stderr());
+  }
+
+  @Test
+  void listWithTheJournalLeavesOutWhatItHasDoneSoItShowsTheNextWave() {
+    String state = folder.resolve("run.state").toString();
+    CliRun.Result wave = tts.run("migrate", "application", "--source", "ttnv3", "my-app",
+        "--limit", "2", "--state", state);
+    assertEquals(ExitCodes.OK, wave.exitCode(), wave.toString());
+
+    CliRun.Result next = tts.run("list", "--source", "ttnv3", "my-app", "--limit", "2",
+        "--state", state);
+
+    assertEquals(ExitCodes.OK, next.exitCode(), next.toString());
+    assertEquals("device-00003\tmy-app\ndevice-00004\tmy-app\n", next.stdout());
+    assertTrue(next.stderr().contains("listed 2 devices; 2 done by the journal " + state
+        + " left out"), next.stderr());
   }
 
   @Test

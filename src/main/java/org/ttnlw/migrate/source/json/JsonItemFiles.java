@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -161,6 +162,13 @@ final class JsonItemFiles<R, T extends Message> implements AutoCloseable {
 
   CompletableFuture<T> fetch(R ref) {
     return read.remove(ref);
+  }
+
+  /** The item {@code ref} stands for, as read; empty for a record that is not an item. */
+  Optional<T> item(R ref) {
+    CompletableFuture<T> item = read.get(ref);
+    return item == null || item.isCompletedExceptionally() ? Optional.empty()
+        : Optional.of(item.join());
   }
 
   private void closeOpenFile() throws IOException {
