@@ -9,9 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.pipeline.ProgressReport;
 
 final class Logging {
-  private static final String STDERR_APPENDER = "STDERR";
-  /** logback.xml's. */
-  private static final String PATTERN = "%-5level %msg%n%ex";
   private static final List<java.util.logging.Logger> LIBRARIES = List.of(
       java.util.logging.Logger.getLogger("io.grpc"),
       java.util.logging.Logger.getLogger("io.netty"));
@@ -35,13 +32,13 @@ final class Logging {
 
   /**
    * With a live progress line, each log line first erases it, so the two never mix; without,
-   * logback.xml's pattern as is.
+   * StderrLogging's pattern as is.
    */
   static void liveLine(boolean live) {
     Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-    if (root.getAppender(STDERR_APPENDER) instanceof ConsoleAppender<?> console
+    if (root.getAppender(StderrLogging.APPENDER) instanceof ConsoleAppender<?> console
         && console.getEncoder() instanceof PatternLayoutEncoder encoder) {
-      String pattern = (live ? ProgressReport.clearLine() : "") + PATTERN;
+      String pattern = (live ? ProgressReport.clearLine() : "") + StderrLogging.PATTERN;
       if (!pattern.equals(encoder.getPattern())) {
         encoder.stop();
         encoder.setPattern(pattern);

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.ttnlw.migrate.core.TerminalText;
 
 /**
- * {@code %msg} in logback.xml: the message on one line, keys masked and control characters
+ * {@code %msg} in StderrLogging's pattern: the message on one line, keys masked and control characters
  * escaped, whatever IDs, names or server answers it holds.
  */
 public final class TerminalMessageConverter extends MessageConverter {

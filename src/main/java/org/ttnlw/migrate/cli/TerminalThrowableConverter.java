@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.ttnlw.migrate.core.TerminalText;
 
 /**
- * {@code %ex} in logback.xml: a library's stack trace (--verbose), each of its lines with keys
+ * {@code %ex} in StderrLogging's pattern: a library's stack trace (--verbose), each of its lines with keys
  * masked and control characters escaped.
  */
 public final class TerminalThrowableConverter extends ThrowableProxyConverter {

@@ -211,6 +211,20 @@ class LauncherIT {
 
   @Test
   @Execution(ExecutionMode.CONCURRENT)
+  void onJdk25NoRunWarnsAboutTheToolsLibraries() throws Exception {
+    // Unprompted, JDK 25 warns that protobuf uses sun.misc.Unsafe and that Netty loads a library.
+    assumeTrue(Files.isExecutable(AOT_JDK.resolve("bin/java")), "no JDK 25 at " + AOT_JDK);
+    for (String archive : List.of("on", "off")) {
+      PackagedTool.Result result = export(null,
+          Map.of("JAVA_HOME", AOT_JDK.toString(), "TTN_LW_MIGRATE_ARCHIVE", archive));
+
+      assertCleanExport(result);
+      assertFalse(result.stderr().contains("WARNING"), "archive " + archive + ": " + result);
+    }
+  }
+
+  @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void anArchiveOlderThanTheJarIsSkipped() throws Exception {
     Path jar = PackagedTool.installCopy(dir, true);
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
