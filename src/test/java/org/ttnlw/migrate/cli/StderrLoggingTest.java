@@ -25,11 +25,22 @@ class StderrLoggingTest {
         assertInstanceOf(ConsoleAppender.class, root.getAppender(StderrLogging.APPENDER));
     assertEquals("System.err", stderr.getTarget());
     assertEquals(Level.INFO, root.getLevel());
-    assertEquals(Level.WARN, ((Logger) LoggerFactory.getLogger("io.grpc")).getLevel());
     PatternLayoutEncoder encoder =
         assertInstanceOf(PatternLayoutEncoder.class, stderr.getEncoder());
 
     assertEquals("INFO  key NNSXS.ABC...(masked)\\u001b[2J\n", line(encoder, root));
+  }
+
+  /** Levels as configured, before a command's flags (Logging.configure) change them. */
+  @Test
+  void gRpcLogsOnlyWarningsBeforeTheFlagsAreRead() {
+    LoggerContext fresh = new LoggerContext();
+    StderrLogging configurator = new StderrLogging();
+    configurator.setContext(fresh);
+    configurator.configure(fresh);
+    assertEquals(Level.INFO, fresh.getLogger(Logger.ROOT_LOGGER_NAME).getLevel());
+    assertEquals(Level.WARN, fresh.getLogger("io.grpc").getLevel());
+    fresh.stop();
   }
 
   @Test
