@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.tts.TtsServer;
 
@@ -187,14 +190,113 @@ class UndoTest {
   }
 
   @Test
-  void aDeviceDeletedAtTheSourceIsListedWithWhatToDo() {
+  void aDeviceDeletedAtTheSourceIsReCreatedThereFromTheJournalsCopy() {
+    Map<String, Optional<EndDevice>> source = asCreated(TwoDeployments.snapshot(tts.source,
+        "my-app", tts.sourceDeviceIds()));
     assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    tts.sourceDeviceIds().forEach(id -> assertTrue(tts.source.stored(TtsServer.IDENTITY_SERVER,
+        "my-app", id).isEmpty(), id + " deleted at the source"));
+
+    CliRun.Result result = undo();
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("undone 6, left alone 0, failed 0"), result.stderr());
+    assertTrue(result.stdout().contains("my-app/my-device: deleted from the target"
+        + " (new-app/my-device); re-created at the source from the journal's copy, and read"
+        + " back"), result.stdout());
+    assertEquals(source, asCreated(TwoDeployments.snapshot(tts.source, "my-app",
+        tts.sourceDeviceIds())), "keys, session and MAC state as the registries held them");
+    tts.sourceDeviceIds().forEach(id -> assertFalse(tts.anywhereInTarget(id), id));
+  }
+
+  @Test
+  void aDryRunSaysADeletedDeviceWouldBeReCreatedAndChangesNothing() {
+    assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    tts.source.clearCalls();
+    tts.target.clearCalls();
+
+    CliRun.Result result = undo("--dry-run", "my-device");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.stdout().contains("my-app/my-device: would be deleted from the target"
+        + " (new-app/my-device); would be re-created at the source from the journal's copy"),
+        result.stdout());
+    assertEquals(List.of(), tts.source.writes());
+    assertEquals(List.of(), tts.target.writes());
+  }
+
+  @Test
+  void aDeviceReCreatedAtTheSourceSinceIsNotOverwritten() {
+    assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    EndDevice again = SampleDevices.abp("my-app", "device-00003", 77);
+    tts.source.put(again, SampleDevices.servers(again));
+    Map<String, Optional<EndDevice>> source = TwoDeployments.snapshot(tts.source, "my-app",
+        List.of("device-00003"));
+
+    CliRun.Result result = undo("device-00003");
+
+    assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("my-app/device-00003: deleted from the target"
+        + " (new-app/device-00003); the source holds a device device-00003 again (re-created"
+        + " since the run): left as it is there, not overwritten from the journal's copy"),
+        result.stderr());
+    assertEquals(source, TwoDeployments.snapshot(tts.source, "my-app", List.of("device-00003")));
+    assertFalse(tts.anywhereInTarget("device-00003"), "the source serves it: one network");
+  }
+
+  @Test
+  void aReCreationCutShortIsMadeWholeByTheNextUndo() {
+    Map<String, Optional<EndDevice>> source = asCreated(TwoDeployments.snapshot(tts.source,
+        "my-app", List.of("my-device")));
+    assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    tts.source.faults(call -> call.method().equals("Set")
+        && call.server() == TtsServer.NETWORK_SERVER
+        ? Optional.of(Fault.of(Status.INVALID_ARGUMENT.withDescription("refused once")))
+        : Optional.empty());
+
+    CliRun.Result cut = undo("my-device");
+    tts.source.faults(call -> Optional.empty());
+    CliRun.Result again = undo("my-device");
+
+    assertEquals(ExitCodes.SOME_FAILED, cut.exitCode(), cut.toString());
+    assertTrue(tts.source.stored(TtsServer.IDENTITY_SERVER, "my-app", "my-device").isPresent(),
+        "the first undo left it half-created");
+    assertEquals(ExitCodes.OK, again.exitCode(), again.toString());
+    assertTrue(again.stdout().contains("my-app/my-device: deleted from the target by an earlier"
+        + " undo; re-created at the source from the journal's copy, and read back"),
+        again.stdout());
+    assertEquals(source, asCreated(TwoDeployments.snapshot(tts.source, "my-app",
+        List.of("my-device"))));
+  }
+
+  @Test
+  void withoutAKeptCopyADeletedDeviceIsListedWithWhatToDoAndNothingChanges() throws Exception {
+    assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    List<String> older = Files.readAllLines(state).stream()
+        .filter(line -> !line.contains("\tsource-before\t")).toList();
+    Files.write(state, older);
+    Map<String, Optional<EndDevice>> target = TwoDeployments.snapshot(tts.target,
+        TwoDeployments.TARGET_APP, List.of("device-00001"));
+    tts.source.clearCalls();
 
     CliRun.Result result = undo("device-00001");
 
     assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
     assertTrue(result.stderr().contains("my-app/device-00001: it was deleted at the source, and"
-        + " this run kept no copy to re-create it from"), result.stderr());
-    assertTrue(tts.anywhereInTarget("device-00001"), "served by one network still");
+        + " this run kept no copy to re-create it from (the ttnv3 source keeps none, or the"
+        + " journal was written by a version that did not): re-create it at the source by hand"),
+        result.stderr());
+    assertEquals(target, TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP,
+        List.of("device-00001")), "served by one network still");
+    assertEquals(List.of(), tts.source.writes());
+  }
+
+  /** A snapshot without the creation times, which a re-created device has anew. */
+  private static Map<String, Optional<EndDevice>> asCreated(
+      Map<String, Optional<EndDevice>> snapshot) {
+    Map<String, Optional<EndDevice>> created = new LinkedHashMap<>();
+    snapshot.forEach((key, device) -> created.put(key,
+        device.map(held -> held.toBuilder().clearCreatedAt().build())));
+    return created;
   }
 }

@@ -201,11 +201,12 @@ final class ChirpStackSource implements SelectingSource, RestorableSource {
 
   /** Sets {@code is_disabled} back as recorded. */
   @Override
-  public CompletableFuture<Void> restore(DeviceRef ref, SourceStep step, String before) {
+  public CompletableFuture<Restored> restore(DeviceRef ref, SourceStep step, String before) {
     if (step != SourceStep.DISABLE) {
       throw new IllegalArgumentException("the chirpstack source restores disabled devices only");
     }
-    return setDisabled(ref, Boolean.parseBoolean(before), "restoring device " + ref.deviceId());
+    return setDisabled(ref, Boolean.parseBoolean(before), "restoring device " + ref.deviceId())
+        .thenApply(done -> Restored.RESTORED);
   }
 
   /** Update with the device as read just before and {@code is_disabled} set; none if it is so. */
