@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -122,14 +123,7 @@ class SourcesMigrateTest {
   @Test
   void fireflyDevicesMigrateAndKeysAreInvalidatedOnlyWhenAsked() {
     try (FireflyFake firefly = new FireflyFake().sampleDevices()) {
-      Map<String, String> environment = new HashMap<>();
-      environment.put("FIREFLY_HOST", firefly.host());
-      environment.put("FIREFLY_API_KEY", FireflyFake.API_KEY);
-      environment.put("FIREFLY_USE_HTTP", "true");
-      environment.put("FIREFLY_APP_ID", "my-app");
-      environment.put("FIREFLY_FREQUENCY_PLAN_ID", "EU_863_870_TTN");
-      environment.put("FIREFLY_MAC_VERSION", "1.0.2b");
-      environment.put("FIREFLY_JOIN_EUI", FireflyExportTest.JOIN_EUI);
+      Map<String, String> environment = fireflyEnvironment(firefly);
 
       CliRun.Result result = run(environment, "migrate", "device", "--source", "firefly",
           FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI, "--firefly.invalidate-keys");
@@ -139,6 +133,50 @@ class SourcesMigrateTest {
       assertInTarget(FireflyFake.ABP_EUI.toLowerCase());
       assertFalse(result.stderr().contains(FireflyFake.API_KEY), result.stderr());
       assertEquals(1, firefly.putsTo(FireflyFake.OTAA_EUI).size(), "keys invalidated once");
+    }
+  }
+
+  private static Map<String, String> fireflyEnvironment(FireflyFake firefly) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("FIREFLY_HOST", firefly.host());
+    environment.put("FIREFLY_API_KEY", FireflyFake.API_KEY);
+    environment.put("FIREFLY_USE_HTTP", "true");
+    environment.put("FIREFLY_APP_ID", "my-app");
+    environment.put("FIREFLY_FREQUENCY_PLAN_ID", "EU_863_870_TTN");
+    environment.put("FIREFLY_MAC_VERSION", "1.0.2b");
+    environment.put("FIREFLY_JOIN_EUI", FireflyExportTest.JOIN_EUI);
+    return environment;
+  }
+
+  @Test
+  void fireflyKeysInvalidatedByAMigrationAreRestoredByUndo() {
+    try (FireflyFake firefly = new FireflyFake().sampleDevices()) {
+      Map<String, String> environment = fireflyEnvironment(firefly);
+      String state = folder.resolve("firefly.state").toString();
+      CliRun.Result migrated = run(environment, "migrate", "device", "--source", "firefly",
+          FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI, "--firefly.invalidate-keys", "--state",
+          state);
+      assertEquals(ExitCodes.OK, migrated.exitCode(), migrated.toString());
+
+      CliRun.Result result = run(environment, "undo", "--source", "firefly", "--state", state);
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.stdout().contains("my-app/" + FireflyFake.OTAA_EUI.toLowerCase()
+          + ": deleted from the target (new-app/" + FireflyFake.OTAA_EUI.toLowerCase()
+          + "); restored at the source"), result.stdout());
+      assertEquals(List.of("{\"device\":{\"application_key\":"
+              + "\"000102030405060708090a0b0c0d0e10\",\"application_session_key\":"
+              + "\"202122232425262728292a2b2c2d2e00\",\"network_session_key\":"
+              + "\"101112131415161718191a1b1c1d1e20\"}}",
+          "{\"device\":{\"application_key\":\"000102030405060708090A0B0C0D0E0F\","
+              + "\"application_session_key\":\"202122232425262728292a2b2c2d2eff\","
+              + "\"network_session_key\":\"101112131415161718191a1b1c1d1e1f\"}}"),
+          firefly.putsTo(FireflyFake.OTAA_EUI), "invalidated, then put back as they were");
+      assertFalse(target.stored(TtsServer.IDENTITY_SERVER, "new-app",
+          FireflyFake.OTAA_EUI.toLowerCase()).isPresent());
+      String keys = "202122232425262728292a2b2c2d2eff";
+      assertFalse(result.stdout().contains(keys) || result.stderr().contains(keys)
+          || result.stderr().contains(FireflyFake.API_KEY), result.toString());
     }
   }
 
