@@ -8,7 +8,6 @@ import io.grpc.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,7 +190,7 @@ class UndoTest {
 
   @Test
   void aDeviceDeletedAtTheSourceIsReCreatedThereFromTheJournalsCopy() {
-    Map<String, Optional<EndDevice>> source = asCreated(TwoDeployments.snapshot(tts.source,
+    Map<String, Optional<EndDevice>> source = TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source,
         "my-app", tts.sourceDeviceIds()));
     assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
     tts.sourceDeviceIds().forEach(id -> assertTrue(tts.source.stored(TtsServer.IDENTITY_SERVER,
@@ -204,7 +203,7 @@ class UndoTest {
     assertTrue(result.stdout().contains("my-app/my-device: deleted from the target"
         + " (new-app/my-device); re-created at the source from the journal's copy, and read"
         + " back"), result.stdout());
-    assertEquals(source, asCreated(TwoDeployments.snapshot(tts.source, "my-app",
+    assertEquals(source, TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source, "my-app",
         tts.sourceDeviceIds())), "keys, session and MAC state as the registries held them");
     tts.sourceDeviceIds().forEach(id -> assertFalse(tts.anywhereInTarget(id), id));
   }
@@ -246,7 +245,7 @@ class UndoTest {
 
   @Test
   void aReCreationCutShortIsMadeWholeByTheNextUndo() {
-    Map<String, Optional<EndDevice>> source = asCreated(TwoDeployments.snapshot(tts.source,
+    Map<String, Optional<EndDevice>> source = TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source,
         "my-app", List.of("my-device")));
     assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
     tts.source.faults(call -> call.method().equals("Set")
@@ -265,7 +264,7 @@ class UndoTest {
     assertTrue(again.stdout().contains("my-app/my-device: deleted from the target by an earlier"
         + " undo; re-created at the source from the journal's copy, and read back"),
         again.stdout());
-    assertEquals(source, asCreated(TwoDeployments.snapshot(tts.source, "my-app",
+    assertEquals(source, TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source, "my-app",
         List.of("my-device"))));
   }
 
@@ -289,14 +288,5 @@ class UndoTest {
     assertEquals(target, TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP,
         List.of("device-00001")), "served by one network still");
     assertEquals(List.of(), tts.source.writes());
-  }
-
-  /** A snapshot without the creation times, which a re-created device has anew. */
-  private static Map<String, Optional<EndDevice>> asCreated(
-      Map<String, Optional<EndDevice>> snapshot) {
-    Map<String, Optional<EndDevice>> created = new LinkedHashMap<>();
-    snapshot.forEach((key, device) -> created.put(key,
-        device.map(held -> held.toBuilder().clearCreatedAt().build())));
-    return created;
   }
 }

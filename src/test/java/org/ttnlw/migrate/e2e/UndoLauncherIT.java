@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,5 +122,44 @@ class UndoLauncherIT {
         + " target") && line.endsWith("would be restored at the source")).count(), dry.stdout());
     assertEquals(List.of(), tts.target.writes());
     assertEquals(migrated, target());
+  }
+
+  @Test
+  void devicesDeletedAtTheSourceAreReCreatedThereFromTheJournal() throws Exception {
+    Map<String, Optional<EndDevice>> source = TwoDeployments.asCreated(source());
+    Map<String, Optional<EndDevice>> target = target();
+    assertEquals(0, run(process -> { }, "migrate", "application", "--source", "ttnv3", "my-app",
+        "--state", state.toString(), "--ttnv3.delete-source-device").exitCode());
+    assertFalse(tts.source.stored(TtsServer.IDENTITY_SERVER, "my-app", "my-device").isPresent());
+
+    PackagedTool.Result undone = run(process -> { }, "undo", "--source", "ttnv3", "--state",
+        state.toString());
+
+    assertEquals(0, undone.exitCode(), undone.toString());
+    assertEquals(4, undone.stdout().lines().filter(line -> line.endsWith("re-created at the"
+        + " source from the journal's copy, and read back")).count(), undone.stdout());
+    assertEquals(target, target(), "the target as before the migration");
+    assertEquals(source, TwoDeployments.asCreated(source()),
+        "the source as before the migration: keys, session, MAC state");
+  }
+
+  @Test
+  void withoutAKeptCopyUndoSaysWhatToDoAndChangesNothing() throws Exception {
+    assertEquals(0, run(process -> { }, "migrate", "application", "--source", "ttnv3", "my-app",
+        "--state", state.toString(), "--ttnv3.delete-source-device").exitCode());
+    Files.write(state, Files.readAllLines(state).stream()
+        .filter(line -> !line.contains("\tsource-before\t")).toList());
+    Map<String, Optional<EndDevice>> source = source();
+    Map<String, Optional<EndDevice>> migrated = target();
+
+    PackagedTool.Result undone = run(process -> { }, "undo", "--source", "ttnv3", "--state",
+        state.toString());
+
+    assertEquals(3, undone.exitCode(), undone.toString());
+    assertTrue(undone.stderr().contains("undone 0, left alone 4, failed 0"), undone.stderr());
+    assertTrue(undone.stderr().contains("my-app/my-device: it was deleted at the source, and"
+        + " this run kept no copy to re-create it from"), undone.stderr());
+    assertEquals(migrated, target(), "served by the target still");
+    assertEquals(source, source());
   }
 }
