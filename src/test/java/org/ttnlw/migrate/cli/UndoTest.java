@@ -17,8 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /** {@code undo} of a TTS to TTS migration, in-process: the finer cases. */
@@ -266,6 +268,25 @@ class UndoTest {
         again.stdout());
     assertEquals(source, TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source, "my-app",
         List.of("my-device"))));
+  }
+
+  @Test
+  void aSourceKeyThatCannotWriteKeysIsRefusedBeforeTheTargetIsTouched() throws Exception {
+    try (TwoDeployments limited = new TwoDeployments(1, TtsSimulator.builder().rights(
+        Right.RIGHT_APPLICATION_DEVICES_READ, Right.RIGHT_APPLICATION_DEVICES_READ_KEYS,
+        Right.RIGHT_APPLICATION_DEVICES_WRITE), TtsSimulator.builder())) {
+      String[] migrate = {"migrate", "application", "--source", "ttnv3", "my-app", "--state",
+          state.toString(), "--ttnv3.delete-source-device"};
+      assertEquals(ExitCodes.OK, limited.run(migrate).exitCode());
+      limited.target.clearCalls();
+
+      CliRun.Result result = limited.run("undo", "--source", "ttnv3", "--state",
+          state.toString());
+
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("writing their keys back"), result.stderr());
+      assertEquals(List.of(), limited.target.writes());
+    }
   }
 
   @Test

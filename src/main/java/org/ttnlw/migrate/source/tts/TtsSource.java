@@ -62,7 +62,8 @@ final class TtsSource implements SelectingSource, RestorableSource {
   /**
    * The key's rights on each application (or on --app-id when devices are named by ID) against
    * what the run needs: devices read with their keys (the Join Server's root keys, the session
-   * keys), and written when the source disables or deletes them.
+   * keys), and written when the source disables or deletes them, or re-creates them with their
+   * keys.
    */
   @Override
   public void preflight(SourceNeeds needs) {
@@ -75,6 +76,10 @@ final class TtsSource implements SelectingSource, RestorableSource {
       case DELETE -> needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE,
           "deleting them at the source");
       case KEEP -> { }
+    }
+    if (needs.recreates()) {
+      needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE, "re-creating the devices deleted there");
+      needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE_KEYS, "writing their keys back");
     }
     List<String> applications = needs.applicationIds().isEmpty()
         ? config.appId().stream().toList() : needs.applicationIds();
