@@ -123,7 +123,7 @@ class SourcesMigrateTest {
   @Test
   void fireflyDevicesMigrateAndKeysAreInvalidatedOnlyWhenAsked() {
     try (FireflyFake firefly = new FireflyFake().sampleDevices()) {
-      Map<String, String> environment = fireflyEnvironment(firefly);
+      Map<String, String> environment = FireflyExportTest.environment(firefly);
 
       CliRun.Result result = run(environment, "migrate", "device", "--source", "firefly",
           FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI, "--firefly.invalidate-keys");
@@ -136,22 +136,10 @@ class SourcesMigrateTest {
     }
   }
 
-  private static Map<String, String> fireflyEnvironment(FireflyFake firefly) {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("FIREFLY_HOST", firefly.host());
-    environment.put("FIREFLY_API_KEY", FireflyFake.API_KEY);
-    environment.put("FIREFLY_USE_HTTP", "true");
-    environment.put("FIREFLY_APP_ID", "my-app");
-    environment.put("FIREFLY_FREQUENCY_PLAN_ID", "EU_863_870_TTN");
-    environment.put("FIREFLY_MAC_VERSION", "1.0.2b");
-    environment.put("FIREFLY_JOIN_EUI", FireflyExportTest.JOIN_EUI);
-    return environment;
-  }
-
   @Test
   void fireflyKeysInvalidatedByAMigrationAreRestoredByUndo() {
     try (FireflyFake firefly = new FireflyFake().sampleDevices()) {
-      Map<String, String> environment = fireflyEnvironment(firefly);
+      Map<String, String> environment = FireflyExportTest.environment(firefly);
       String state = folder.resolve("firefly.state").toString();
       CliRun.Result migrated = run(environment, "migrate", "device", "--source", "firefly",
           FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI, "--firefly.invalidate-keys", "--state",

@@ -151,6 +151,11 @@ class UndoTest {
     assertEquals(List.of("my-app/device-00004"), undoneIds(named), named.toString());
   }
 
+  /** The source's devices without their creation times (see {@link TwoDeployments#asCreated}). */
+  private Map<String, Optional<EndDevice>> sourceAsCreated(List<String> ids) {
+    return TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source, "my-app", ids));
+  }
+
   private static List<String> undoneIds(CliRun.Result result) {
     return result.stdout().lines().map(line -> line.substring(0, line.indexOf(':'))).toList();
   }
@@ -192,8 +197,7 @@ class UndoTest {
 
   @Test
   void aDeviceDeletedAtTheSourceIsReCreatedThereFromTheJournalsCopy() {
-    Map<String, Optional<EndDevice>> source = TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source,
-        "my-app", tts.sourceDeviceIds()));
+    Map<String, Optional<EndDevice>> source = sourceAsCreated(tts.sourceDeviceIds());
     assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
     tts.sourceDeviceIds().forEach(id -> assertTrue(tts.source.stored(TtsServer.IDENTITY_SERVER,
         "my-app", id).isEmpty(), id + " deleted at the source"));
@@ -205,8 +209,8 @@ class UndoTest {
     assertTrue(result.stdout().contains("my-app/my-device: deleted from the target"
         + " (new-app/my-device); re-created at the source from the journal's copy, and read"
         + " back"), result.stdout());
-    assertEquals(source, TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source, "my-app",
-        tts.sourceDeviceIds())), "keys, session and MAC state as the registries held them");
+    assertEquals(source, sourceAsCreated(tts.sourceDeviceIds()),
+        "keys, session and MAC state as the registries held them");
     tts.sourceDeviceIds().forEach(id -> assertFalse(tts.anywhereInTarget(id), id));
   }
 
@@ -247,8 +251,7 @@ class UndoTest {
 
   @Test
   void aReCreationCutShortIsMadeWholeByTheNextUndo() {
-    Map<String, Optional<EndDevice>> source = TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source,
-        "my-app", List.of("my-device")));
+    Map<String, Optional<EndDevice>> source = sourceAsCreated(List.of("my-device"));
     assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
     tts.source.faults(call -> call.method().equals("Set")
         && call.server() == TtsServer.NETWORK_SERVER
@@ -266,8 +269,7 @@ class UndoTest {
     assertTrue(again.stdout().contains("my-app/my-device: deleted from the target by an earlier"
         + " undo; re-created at the source from the journal's copy, and read back"),
         again.stdout());
-    assertEquals(source, TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source, "my-app",
-        List.of("my-device"))));
+    assertEquals(source, sourceAsCreated(List.of("my-device")));
   }
 
   @Test
