@@ -121,6 +121,44 @@ class SourcesMigrateTest {
   }
 
   @Test
+  void undoReCreatesChirpStackDevicesTheMigrationDeletedWithTheirKeysAndActivation()
+      throws Exception {
+    try (ChirpStackSimulator chirpstack = ChirpStackSimulator.builder().adminKey(CliRun.API_KEY)
+        .tls(true).start()) {
+      SampleChirpStack.seed(chirpstack);
+      SampleChirpStack.putJoinedOtaa(chirpstack, 1);
+      String otaa = SampleChirpStack.devEui(1);
+      String abp = SampleChirpStack.devEui(3);
+      chirpstack.putDevice(SampleChirpStack.device(3, SampleChirpStack.ABP_PROFILE).build(),
+          Optional.empty(), Optional.of(SampleChirpStack.activation10(3, 12, 4)));
+      Map<String, List<Object>> before = Map.of(otaa, whole(chirpstack, otaa),
+          abp, whole(chirpstack, abp));
+      Map<String, String> environment = ChirpStackExportTest.environment(chirpstack);
+      String state = folder.resolve("chirpstack.state").toString();
+      CliRun.Result migrated = run(environment, "migrate", "device", "--source", "chirpstack",
+          otaa, abp, "--state", state, "--chirpstack.delete-source-device");
+      assertEquals(ExitCodes.OK, migrated.exitCode(), migrated.toString());
+      assertTrue(chirpstack.device(otaa).isEmpty(), "deleted at the source");
+
+      CliRun.Result result = run(environment, "undo", "--source", "chirpstack", "--state",
+          state);
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.stdout().contains("re-created at the source from the journal's copy,"
+          + " and read back"), result.stdout());
+      before.forEach((devEui, whole) -> assertEquals(whole, whole(chirpstack, devEui), devEui));
+      before.keySet().forEach(devEui -> assertFalse(target.stored(TtsServer.IDENTITY_SERVER,
+          "new-app", "eui-" + devEui.toLowerCase()).isPresent(), devEui));
+    }
+  }
+
+  /** The device, its keys and its activation, as ChirpStack holds them. */
+  private static List<Object> whole(ChirpStackSimulator chirpstack, String devEui) {
+    return List.of(chirpstack.device(devEui), chirpstack.keys(devEui),
+        chirpstack.activation(devEui));
+  }
+
+  @Test
   void fireflyDevicesMigrateAndKeysAreInvalidatedOnlyWhenAsked() {
     try (FireflyFake firefly = new FireflyFake().sampleDevices()) {
       Map<String, String> environment = FireflyExportTest.environment(firefly);
