@@ -35,9 +35,10 @@ import picocli.CommandLine.Parameters;
             + " target, then put the source back.",
         "From the journal (--state, or --output FILE for FILE.state), each device the migration created in the target is deleted there,"
             + " if nobody changed it since, and read back gone; only then is it put back at the"
-            + " source as it was before the migration (ttnv3: its downlink setting; chirpstack:"
-            + " is_disabled). A device that was in the target before the migration, or that"
-            + " changed there since, is left alone in the target and at the source, and listed.",
+            + " source as it was before the migration (ttnv3: its downlink setting, or the device"
+            + " re-created from the journal's copy when the migration deleted it; chirpstack:"
+            + " is_disabled, or the device re-created; firefly: its keys). A device that was in the target before the"
+            + " migration, or that changed there since, is left alone in the target and at the source, and listed.",
         "Give the same --source and source flags, and the same --target flags, as the"
             + " migration. Each step is recorded in STATE.undo, so the same command run again"
             + " goes on where an interrupted undo stopped. --dry-run lists what would be done."})

@@ -18,6 +18,17 @@ public interface RestorableSource {
    */
   CompletableFuture<Optional<String>> before(DeviceRef device, SourceStep step);
 
-  /** Puts back what {@link #before} read before {@code step}; doing it twice is harmless. */
-  CompletableFuture<Void> restore(DeviceRef device, SourceStep step, String before);
+  /**
+   * Puts back what {@link #before} read before {@code step}; doing it twice is harmless. A device
+   * deleted at the source is re-created from the copy, and read back, unless the source holds a
+   * device of that ID again.
+   */
+  CompletableFuture<Restored> restore(DeviceRef device, SourceStep step, String before);
+
+  /** What {@link #restore} did. */
+  enum Restored {
+    RESTORED,
+    /** A device the run deleted is at the source again (someone re-created it): not touched. */
+    FOUND_THERE
+  }
 }

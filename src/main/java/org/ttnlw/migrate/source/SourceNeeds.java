@@ -9,5 +9,11 @@ import java.util.List;
  *     by ID (the source's own application setting applies) or the run reads every device
  * @param step what is done to each device at the source once it is safe elsewhere ({@link
  *     SourceStep#KEEP} in a dry run)
+ * @param recreates whether devices a run deleted at the source are created there again, with
+ *     their keys ({@code undo})
  */
-public record SourceNeeds(List<String> applicationIds, SourceStep step) {}
+public record SourceNeeds(List<String> applicationIds, SourceStep step, boolean recreates) {
+  public SourceNeeds(List<String> applicationIds, SourceStep step) {
+    this(applicationIds, step, false);
+  }
+}

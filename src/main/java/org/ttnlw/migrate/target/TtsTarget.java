@@ -30,7 +30,7 @@ import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.tts.DeviceRegistries;
 import org.ttnlw.migrate.tts.Difference;
 import org.ttnlw.migrate.tts.FieldMaskTable;
-import org.ttnlw.migrate.tts.MessagePaths;
+import org.ttnlw.migrate.tts.ImportPaths;
 import org.ttnlw.migrate.tts.ProfileBinding;
 import org.ttnlw.migrate.tts.RegistryCalls;
 import org.ttnlw.migrate.tts.RightsPreflight;
@@ -133,7 +133,7 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
           new Delivered<>(wanted, TargetOutcome.WOULD_CREATE));
     }
     CreateEndDeviceRequest request = CreateEndDeviceRequest.newBuilder()
-        .setEndDevice(identityPart(wanted))
+        .setEndDevice(paths.identityPart(wanted))
         .build();
     return calls.call(TtsServer.IDENTITY_SERVER, EndDeviceRegistryGrpc.getCreateMethod(), request,
             what)
@@ -222,15 +222,6 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
 
   private static boolean isMacSettings(String path) {
     return path.equals(MAC_SETTINGS) || path.startsWith(MAC_SETTINGS + ".");
-  }
-
-  /** What the IS holds of the device: its identity and the IS's fields. */
-  private EndDevice identityPart(EndDevice wanted) {
-    EndDevice.Builder part = EndDevice.newBuilder().setIds(wanted.getIds());
-    for (ImportPaths.Leaf leaf : paths.held(TtsServer.IDENTITY_SERVER, wanted)) {
-      MessagePaths.copy(wanted, part, leaf.fields());
-    }
-    return part.build();
   }
 
   private RuntimeException explainCreateFailure(DeviceRef ref, EndDevice wanted,

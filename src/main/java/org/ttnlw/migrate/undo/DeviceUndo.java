@@ -27,6 +27,8 @@ final class DeviceUndo {
   static final String DONE = "undone";
   /** The target step started: the device was found unchanged, and its deletion begun. */
   private static final String DELETING = "deleting";
+  /** The source step started: the device's re-creation at the source begun. */
+  private static final String RECREATING = "re-creating";
 
   private final RunJournal<DeviceRef> migration;
   private final RunJournal<DeviceRef> undo;
@@ -101,35 +103,69 @@ final class DeviceUndo {
 
   /** Why the source cannot be put back as it was, if it cannot. */
   private Optional<String> unrestorable(DeviceRef ref) {
+    Optional<SourceStep> step = sourceStep(ref);
+    if (step.isEmpty()) {
+      return Optional.empty();
+    }
+    if (migration.noted(ref, RunJournal.SOURCE_BEFORE).isEmpty()) {
+      return Optional.of(step.get() == SourceStep.DELETE
+          ? "it was deleted at the source, and this run kept no copy to re-create it from (the"
+              + " " + sourceName + " source keeps none, or the journal was written by a version"
+              + " that did not): re-create it at the source by hand (from its line in the"
+              + " migration's --output file, if it had one) before deleting it from the target"
+          : "the journal does not say how it was at the source before the run (it was written by"
+              + " a version before undo)");
+    }
+    return source instanceof RestorableSource ? Optional.empty()
+        : Optional.of("the " + sourceName + " source cannot put it back as it was");
+  }
+
+  /** What the run did to the device at the source, if anything. */
+  private Optional<SourceStep> sourceStep(DeviceRef ref) {
     return switch (migration.progress(ref)) {
-      case DELETED -> Optional.of("it was deleted at the source, and this run kept no copy to"
-          + " re-create it from: re-create it at the source by hand (from its line in the"
-          + " migration's --output file, if it had one) before deleting it from the target");
-      case DISABLED -> migration.noted(ref, RunJournal.SOURCE_BEFORE).isEmpty()
-          ? Optional.of("the journal does not say how it was at the source before the run (it"
-              + " was written by a version before undo)")
-          : source instanceof RestorableSource ? Optional.empty()
-          : Optional.of("the " + sourceName + " source cannot put it back as it was");
+      case DISABLED -> Optional.of(SourceStep.DISABLE);
+      case DELETED -> Optional.of(SourceStep.DELETE);
       default -> Optional.empty();
     };
   }
 
   /** Puts the source back, once the target no longer serves the device. */
   private CompletableFuture<Result> restoreSource(DeviceRef ref, String targetSaid) {
-    if (migration.progress(ref) != Progress.DISABLED) {
+    Optional<SourceStep> step = sourceStep(ref);
+    if (step.isEmpty()) {
       return done(ref, targetSaid + "; the run had not changed it at the source");
     }
-    if (undo.noted(ref, SOURCE_DONE).isPresent()) {
+    Optional<String> earlier = undo.noted(ref, SOURCE_DONE);
+    if (earlier.isPresent() && !earlier.get().equals(RECREATING)) {
       return done(ref, targetSaid + "; restored at the source by an earlier undo");
     }
+    boolean deleted = step.get() == SourceStep.DELETE;
     if (dryRun) {
-      return done(ref, targetSaid + "; would be restored at the source");
+      return done(ref, targetSaid + (deleted
+          ? "; would be re-created at the source from the journal's copy"
+          : "; would be restored at the source"));
     }
     String before = migration.noted(ref, RunJournal.SOURCE_BEFORE).orElseThrow();
-    return ((RestorableSource) source).restore(ref, SourceStep.DISABLE, before)
+    // What an interrupted re-creation left at the source goes first, so that it is made whole.
+    CompletableFuture<Void> cleared = earlier.isPresent() ? source.delete(ref)
+        : CompletableFuture.completedFuture(null);
+    if (deleted) {
+      record(ref, SOURCE_DONE, RECREATING);
+    }
+    return cleared
+        .thenCompose(ignored -> ((RestorableSource) source).restore(ref, step.get(), before))
         .thenApply(restored -> {
+          if (restored == RestorableSource.Restored.FOUND_THERE) {
+            record(ref, SOURCE_DONE, "found there");
+            record(ref, DONE, "yes");
+            return new Result(ref, Result.Kind.LEFT_ALONE, targetSaid + "; the source holds a"
+                + " device " + ref.deviceId() + " again (re-created since the run): left as it"
+                + " is there, not overwritten from the journal's copy");
+          }
           record(ref, SOURCE_DONE, "restored");
-          return finished(ref, targetSaid + "; restored at the source");
+          return finished(ref, targetSaid + (deleted
+              ? "; re-created at the source from the journal's copy, and read back"
+              : "; restored at the source"));
         });
   }
 

@@ -18,6 +18,7 @@ import org.ttnlw.migrate.core.RunLock;
 import org.ttnlw.migrate.core.StopSignal;
 import org.ttnlw.migrate.core.TerminalText;
 import org.ttnlw.migrate.pipeline.Outcome;
+import org.ttnlw.migrate.pipeline.Progress;
 import org.ttnlw.migrate.pipeline.RefFormat;
 import org.ttnlw.migrate.pipeline.RunJournal;
 import org.ttnlw.migrate.source.Source;
@@ -71,7 +72,9 @@ public final class UndoRun {
       try (Source source = openSource.get(); TtsTarget target = openTarget.get()) {
         source.preflight(new SourceNeeds(chosen.stream().map(DeviceRef::applicationId)
             .filter(id -> !id.isEmpty()).distinct().toList(),
-            request.dryRun() ? SourceStep.KEEP : SourceStep.DISABLE));
+            request.dryRun() ? SourceStep.KEEP : SourceStep.DISABLE,
+            !request.dryRun() && chosen.stream()
+                .anyMatch(ref -> migration.progress(ref) == Progress.DELETED)));
         target.checkApplication();
         return undoAll(chosen, new DeviceUndo(migration, undo, source, sourceName, target,
             request.dryRun()));

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -120,16 +121,47 @@ class SourcesMigrateTest {
   }
 
   @Test
+  void undoReCreatesChirpStackDevicesTheMigrationDeletedWithTheirKeysAndActivation()
+      throws Exception {
+    try (ChirpStackSimulator chirpstack = ChirpStackSimulator.builder().adminKey(CliRun.API_KEY)
+        .tls(true).start()) {
+      SampleChirpStack.seed(chirpstack);
+      SampleChirpStack.putJoinedOtaa(chirpstack, 1);
+      String otaa = SampleChirpStack.devEui(1);
+      String abp = SampleChirpStack.devEui(3);
+      chirpstack.putDevice(SampleChirpStack.device(3, SampleChirpStack.ABP_PROFILE).build(),
+          Optional.empty(), Optional.of(SampleChirpStack.activation10(3, 12, 4)));
+      Map<String, List<Object>> before = Map.of(otaa, whole(chirpstack, otaa),
+          abp, whole(chirpstack, abp));
+      Map<String, String> environment = ChirpStackExportTest.environment(chirpstack);
+      String state = folder.resolve("chirpstack.state").toString();
+      CliRun.Result migrated = run(environment, "migrate", "device", "--source", "chirpstack",
+          otaa, abp, "--state", state, "--chirpstack.delete-source-device");
+      assertEquals(ExitCodes.OK, migrated.exitCode(), migrated.toString());
+      assertTrue(chirpstack.device(otaa).isEmpty(), "deleted at the source");
+
+      CliRun.Result result = run(environment, "undo", "--source", "chirpstack", "--state",
+          state);
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.stdout().contains("re-created at the source from the journal's copy,"
+          + " and read back"), result.stdout());
+      before.forEach((devEui, whole) -> assertEquals(whole, whole(chirpstack, devEui), devEui));
+      before.keySet().forEach(devEui -> assertFalse(target.stored(TtsServer.IDENTITY_SERVER,
+          "new-app", "eui-" + devEui.toLowerCase()).isPresent(), devEui));
+    }
+  }
+
+  /** The device, its keys and its activation, as ChirpStack holds them. */
+  private static List<Object> whole(ChirpStackSimulator chirpstack, String devEui) {
+    return List.of(chirpstack.device(devEui), chirpstack.keys(devEui),
+        chirpstack.activation(devEui));
+  }
+
+  @Test
   void fireflyDevicesMigrateAndKeysAreInvalidatedOnlyWhenAsked() {
     try (FireflyFake firefly = new FireflyFake().sampleDevices()) {
-      Map<String, String> environment = new HashMap<>();
-      environment.put("FIREFLY_HOST", firefly.host());
-      environment.put("FIREFLY_API_KEY", FireflyFake.API_KEY);
-      environment.put("FIREFLY_USE_HTTP", "true");
-      environment.put("FIREFLY_APP_ID", "my-app");
-      environment.put("FIREFLY_FREQUENCY_PLAN_ID", "EU_863_870_TTN");
-      environment.put("FIREFLY_MAC_VERSION", "1.0.2b");
-      environment.put("FIREFLY_JOIN_EUI", FireflyExportTest.JOIN_EUI);
+      Map<String, String> environment = FireflyExportTest.environment(firefly);
 
       CliRun.Result result = run(environment, "migrate", "device", "--source", "firefly",
           FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI, "--firefly.invalidate-keys");
@@ -139,6 +171,38 @@ class SourcesMigrateTest {
       assertInTarget(FireflyFake.ABP_EUI.toLowerCase());
       assertFalse(result.stderr().contains(FireflyFake.API_KEY), result.stderr());
       assertEquals(1, firefly.putsTo(FireflyFake.OTAA_EUI).size(), "keys invalidated once");
+    }
+  }
+
+  @Test
+  void fireflyKeysInvalidatedByAMigrationAreRestoredByUndo() {
+    try (FireflyFake firefly = new FireflyFake().sampleDevices()) {
+      Map<String, String> environment = FireflyExportTest.environment(firefly);
+      String state = folder.resolve("firefly.state").toString();
+      CliRun.Result migrated = run(environment, "migrate", "device", "--source", "firefly",
+          FireflyFake.OTAA_EUI, FireflyFake.ABP_EUI, "--firefly.invalidate-keys", "--state",
+          state);
+      assertEquals(ExitCodes.OK, migrated.exitCode(), migrated.toString());
+
+      CliRun.Result result = run(environment, "undo", "--source", "firefly", "--state", state);
+
+      assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+      assertTrue(result.stdout().contains("my-app/" + FireflyFake.OTAA_EUI.toLowerCase()
+          + ": deleted from the target (new-app/" + FireflyFake.OTAA_EUI.toLowerCase()
+          + "); restored at the source"), result.stdout());
+      assertEquals(List.of("{\"device\":{\"application_key\":"
+              + "\"000102030405060708090a0b0c0d0e10\",\"application_session_key\":"
+              + "\"202122232425262728292a2b2c2d2e00\",\"network_session_key\":"
+              + "\"101112131415161718191a1b1c1d1e20\"}}",
+          "{\"device\":{\"application_key\":\"000102030405060708090A0B0C0D0E0F\","
+              + "\"application_session_key\":\"202122232425262728292a2b2c2d2eff\","
+              + "\"network_session_key\":\"101112131415161718191a1b1c1d1e1f\"}}"),
+          firefly.putsTo(FireflyFake.OTAA_EUI), "invalidated, then put back as they were");
+      assertFalse(target.stored(TtsServer.IDENTITY_SERVER, "new-app",
+          FireflyFake.OTAA_EUI.toLowerCase()).isPresent());
+      String keys = "202122232425262728292a2b2c2d2eff";
+      assertFalse(result.stdout().contains(keys) || result.stderr().contains(keys)
+          || result.stderr().contains(FireflyFake.API_KEY), result.toString());
     }
   }
 

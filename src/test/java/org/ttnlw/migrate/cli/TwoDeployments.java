@@ -166,6 +166,18 @@ public final class TwoDeployments implements AutoCloseable {
     return all;
   }
 
+  /**
+   * A {@link #snapshot} without the creation times, which a device re-created at the source gets
+   * anew from the registries.
+   */
+  public static Map<String, Optional<EndDevice>> asCreated(
+      Map<String, Optional<EndDevice>> snapshot) {
+    Map<String, Optional<EndDevice>> created = new LinkedHashMap<>();
+    snapshot.forEach((key, device) -> created.put(key,
+        device.map(held -> held.toBuilder().clearCreatedAt().build())));
+    return created;
+  }
+
   public boolean anywhereInTarget(String deviceId) {
     for (TtsServer server : TtsServer.values()) {
       if (target.stored(server, TARGET_APP, deviceId).isPresent()) {

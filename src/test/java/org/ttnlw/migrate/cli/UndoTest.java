@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.Right;
+import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.tts.TtsServer;
 
 /** {@code undo} of a TTS to TTS migration, in-process: the finer cases. */
@@ -147,6 +151,11 @@ class UndoTest {
     assertEquals(List.of("my-app/device-00004"), undoneIds(named), named.toString());
   }
 
+  /** The source's devices without their creation times (see {@link TwoDeployments#asCreated}). */
+  private Map<String, Optional<EndDevice>> sourceAsCreated(List<String> ids) {
+    return TwoDeployments.asCreated(TwoDeployments.snapshot(tts.source, "my-app", ids));
+  }
+
   private static List<String> undoneIds(CliRun.Result result) {
     return result.stdout().lines().map(line -> line.substring(0, line.indexOf(':'))).toList();
   }
@@ -187,14 +196,120 @@ class UndoTest {
   }
 
   @Test
-  void aDeviceDeletedAtTheSourceIsListedWithWhatToDo() {
+  void aDeviceDeletedAtTheSourceIsReCreatedThereFromTheJournalsCopy() {
+    Map<String, Optional<EndDevice>> source = sourceAsCreated(tts.sourceDeviceIds());
     assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    tts.sourceDeviceIds().forEach(id -> assertTrue(tts.source.stored(TtsServer.IDENTITY_SERVER,
+        "my-app", id).isEmpty(), id + " deleted at the source"));
+
+    CliRun.Result result = undo();
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("undone 6, left alone 0, failed 0"), result.stderr());
+    assertTrue(result.stdout().contains("my-app/my-device: deleted from the target"
+        + " (new-app/my-device); re-created at the source from the journal's copy, and read"
+        + " back"), result.stdout());
+    assertEquals(source, sourceAsCreated(tts.sourceDeviceIds()),
+        "keys, session and MAC state as the registries held them");
+    tts.sourceDeviceIds().forEach(id -> assertFalse(tts.anywhereInTarget(id), id));
+  }
+
+  @Test
+  void aDryRunSaysADeletedDeviceWouldBeReCreatedAndChangesNothing() {
+    assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    tts.source.clearCalls();
+    tts.target.clearCalls();
+
+    CliRun.Result result = undo("--dry-run", "my-device");
+
+    assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
+    assertTrue(result.stdout().contains("my-app/my-device: would be deleted from the target"
+        + " (new-app/my-device); would be re-created at the source from the journal's copy"),
+        result.stdout());
+    assertEquals(List.of(), tts.source.writes());
+    assertEquals(List.of(), tts.target.writes());
+  }
+
+  @Test
+  void aDeviceReCreatedAtTheSourceSinceIsNotOverwritten() {
+    assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    EndDevice again = SampleDevices.abp("my-app", "device-00003", 77);
+    tts.source.put(again, SampleDevices.servers(again));
+    Map<String, Optional<EndDevice>> source = TwoDeployments.snapshot(tts.source, "my-app",
+        List.of("device-00003"));
+
+    CliRun.Result result = undo("device-00003");
+
+    assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("my-app/device-00003: deleted from the target"
+        + " (new-app/device-00003); the source holds a device device-00003 again (re-created"
+        + " since the run): left as it is there, not overwritten from the journal's copy"),
+        result.stderr());
+    assertEquals(source, TwoDeployments.snapshot(tts.source, "my-app", List.of("device-00003")));
+    assertFalse(tts.anywhereInTarget("device-00003"), "the source serves it: one network");
+  }
+
+  @Test
+  void aReCreationCutShortIsMadeWholeByTheNextUndo() {
+    Map<String, Optional<EndDevice>> source = sourceAsCreated(List.of("my-device"));
+    assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    tts.source.faults(call -> call.method().equals("Set")
+        && call.server() == TtsServer.NETWORK_SERVER
+        ? Optional.of(Fault.of(Status.INVALID_ARGUMENT.withDescription("refused once")))
+        : Optional.empty());
+
+    CliRun.Result cut = undo("my-device");
+    tts.source.faults(call -> Optional.empty());
+    CliRun.Result again = undo("my-device");
+
+    assertEquals(ExitCodes.SOME_FAILED, cut.exitCode(), cut.toString());
+    assertTrue(tts.source.stored(TtsServer.IDENTITY_SERVER, "my-app", "my-device").isPresent(),
+        "the first undo left it half-created");
+    assertEquals(ExitCodes.OK, again.exitCode(), again.toString());
+    assertTrue(again.stdout().contains("my-app/my-device: deleted from the target by an earlier"
+        + " undo; re-created at the source from the journal's copy, and read back"),
+        again.stdout());
+    assertEquals(source, sourceAsCreated(List.of("my-device")));
+  }
+
+  @Test
+  void aSourceKeyThatCannotWriteKeysIsRefusedBeforeTheTargetIsTouched() throws Exception {
+    try (TwoDeployments limited = new TwoDeployments(1, TtsSimulator.builder().rights(
+        Right.RIGHT_APPLICATION_DEVICES_READ, Right.RIGHT_APPLICATION_DEVICES_READ_KEYS,
+        Right.RIGHT_APPLICATION_DEVICES_WRITE), TtsSimulator.builder())) {
+      String[] migrate = {"migrate", "application", "--source", "ttnv3", "my-app", "--state",
+          state.toString(), "--ttnv3.delete-source-device"};
+      assertEquals(ExitCodes.OK, limited.run(migrate).exitCode());
+      limited.target.clearCalls();
+
+      CliRun.Result result = limited.run("undo", "--source", "ttnv3", "--state",
+          state.toString());
+
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
+      assertTrue(result.stderr().contains("writing their keys back"), result.stderr());
+      assertEquals(List.of(), limited.target.writes());
+    }
+  }
+
+  @Test
+  void withoutAKeptCopyADeletedDeviceIsListedWithWhatToDoAndNothingChanges() throws Exception {
+    assertEquals(ExitCodes.OK, migrate("--ttnv3.delete-source-device").exitCode());
+    List<String> older = Files.readAllLines(state).stream()
+        .filter(line -> !line.contains("\tsource-before\t")).toList();
+    Files.write(state, older);
+    Map<String, Optional<EndDevice>> target = TwoDeployments.snapshot(tts.target,
+        TwoDeployments.TARGET_APP, List.of("device-00001"));
+    tts.source.clearCalls();
 
     CliRun.Result result = undo("device-00001");
 
     assertEquals(ExitCodes.SOME_FAILED, result.exitCode(), result.toString());
     assertTrue(result.stderr().contains("my-app/device-00001: it was deleted at the source, and"
-        + " this run kept no copy to re-create it from"), result.stderr());
-    assertTrue(tts.anywhereInTarget("device-00001"), "served by one network still");
+        + " this run kept no copy to re-create it from (the ttnv3 source keeps none, or the"
+        + " journal was written by a version that did not): re-create it at the source by hand"),
+        result.stderr());
+    assertEquals(target, TwoDeployments.snapshot(tts.target, TwoDeployments.TARGET_APP,
+        List.of("device-00001")), "served by one network still");
+    assertEquals(List.of(), tts.source.writes());
   }
 }

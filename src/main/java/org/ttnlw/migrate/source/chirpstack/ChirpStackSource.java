@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ttnlw.migrate.chirpstack.proto.ActivateDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.ApplicationServiceGrpc;
+import org.ttnlw.migrate.chirpstack.proto.CreateDeviceKeysRequest;
+import org.ttnlw.migrate.chirpstack.proto.CreateDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.DeleteDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.DeviceKeys;
 import org.ttnlw.migrate.chirpstack.proto.DeviceProfile;
@@ -189,23 +192,80 @@ final class ChirpStackSource implements SelectingSource, RestorableSource {
     return setDisabled(ref, true, "disabling device " + ref.deviceId());
   }
 
-  /** Before a disable: the device's {@code is_disabled}. */
+  /**
+   * Before a disable: the device's {@code is_disabled}; before a delete: a copy of the device,
+   * its root keys and its activation, each as protobuf in a {@link KeptCopy}, joined by ":".
+   */
   @Override
   public CompletableFuture<Optional<String>> before(DeviceRef ref, SourceStep step) {
-    if (step != SourceStep.DISABLE) {
-      return CompletableFuture.completedFuture(Optional.empty());
-    }
-    return getDevice(ref.deviceId(), "reading whether device " + ref.deviceId() + " is disabled")
-        .thenApply(answer -> Optional.of(Boolean.toString(answer.getDevice().getIsDisabled())));
+    String devEui = ref.deviceId();
+    return switch (step) {
+      case DISABLE -> getDevice(devEui, "reading whether device " + devEui + " is disabled")
+          .thenApply(answer -> Optional.of(Boolean.toString(answer.getDevice().getIsDisabled())));
+      case DELETE -> readWhole(devEui, "keeping a copy of device " + devEui + " before deleting"
+          + " it").thenApply(whole -> Optional.of(whole.copy()));
+      case KEEP -> CompletableFuture.completedFuture(Optional.empty());
+    };
   }
 
-  /** Sets {@code is_disabled} back as recorded. */
+  /** Sets {@code is_disabled} back as recorded, or re-creates a deleted device from its copy. */
   @Override
-  public CompletableFuture<Void> restore(DeviceRef ref, SourceStep step, String before) {
-    if (step != SourceStep.DISABLE) {
-      throw new IllegalArgumentException("the chirpstack source restores disabled devices only");
-    }
-    return setDisabled(ref, Boolean.parseBoolean(before), "restoring device " + ref.deviceId());
+  public CompletableFuture<Restored> restore(DeviceRef ref, SourceStep step, String before) {
+    return switch (step) {
+      case DISABLE -> setDisabled(ref, Boolean.parseBoolean(before), "restoring device "
+          + ref.deviceId()).thenApply(done -> Restored.RESTORED);
+      case DELETE -> recreate(ref.deviceId(), WholeDevice.of(before, "re-creating device "
+          + ref.deviceId() + " at the source"));
+      case KEEP -> throw new IllegalArgumentException("nothing to restore after " + step);
+    };
+  }
+
+  private CompletableFuture<WholeDevice> readWhole(String devEui, String what) {
+    return getDevice(devEui, what).thenCompose(device -> keys(devEui).thenCompose(keys ->
+        activation(devEui).thenApply(activation -> new WholeDevice(device.getDevice(), keys,
+            activation.filter(GetDeviceActivationResponse::hasDeviceActivation)
+                .map(GetDeviceActivationResponse::getDeviceActivation)))));
+  }
+
+  /**
+   * Create, CreateKeys and Activate as the copy holds them, then read back; a device of the
+   * DevEUI that ChirpStack holds again is left as it is.
+   */
+  private CompletableFuture<Restored> recreate(String devEui, WholeDevice copy) {
+    String what = "re-creating device " + devEui + " at the source";
+    CompletableFuture<Boolean> exists = calls.call(DeviceServiceGrpc.getGetMethod(),
+            GetDeviceRequest.newBuilder().setDevEui(devEui).build(), what)
+        .thenApply(answer -> true)
+        .exceptionally(failure -> {
+          if (Futures.unwrap(failure) instanceof ChirpStackCallException e && e.isNotFound()) {
+            return false;
+          }
+          throw Futures.unwrap(failure);
+        });
+    return exists.thenCompose(there -> {
+      if (there) {
+        return CompletableFuture.completedFuture(Restored.FOUND_THERE);
+      }
+      CompletableFuture<?> done = calls.call(DeviceServiceGrpc.getCreateMethod(),
+          CreateDeviceRequest.newBuilder().setDevice(copy.device()).build(), what);
+      if (copy.keys().isPresent()) {
+        done = done.thenCompose(ignored -> calls.call(DeviceServiceGrpc.getCreateKeysMethod(),
+            CreateDeviceKeysRequest.newBuilder().setDeviceKeys(copy.keys().get()).build(), what));
+      }
+      if (copy.activation().isPresent()) {
+        done = done.thenCompose(ignored -> calls.call(DeviceServiceGrpc.getActivateMethod(),
+            ActivateDeviceRequest.newBuilder().setDeviceActivation(copy.activation().get())
+                .build(), what));
+      }
+      return done.thenCompose(ignored -> readWhole(devEui, "reading device " + devEui
+          + " back at the source")).thenApply(read -> {
+            if (!read.equals(copy)) {
+              throw new MigrationException("device " + devEui + ": re-created at the source, it"
+                  + " differs from the journal's copy in " + copy.differences(read));
+            }
+            return Restored.RESTORED;
+          });
+    });
   }
 
   /** Update with the device as read just before and {@code is_disabled} set; none if it is so. */

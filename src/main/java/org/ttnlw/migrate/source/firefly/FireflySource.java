@@ -1,6 +1,8 @@
 package org.ttnlw.migrate.source.firefly;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,16 +25,20 @@ import org.ttnlw.migrate.core.ItemRejectedException;
 import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.ListsAllSource;
+import org.ttnlw.migrate.source.RestorableSource;
 import org.ttnlw.migrate.source.SourceNeeds;
+import org.ttnlw.migrate.source.SourceStep;
 import org.ttnlw.migrate.source.lorawan.Hex;
 
 /**
  * Reads devices from Firefly's HTTP API: {@code devices/eui/{eui}} for the device and, when it has
  * a session, its newest uplink for the frame counter. Devices are named by DevEUI; the
- * application of a {@link DeviceRef} is the TTS application they go to.
+ * application of a {@link DeviceRef} is the TTS application they go to. The keys it invalidates
+ * it can put back.
  */
-final class FireflySource implements ListsAllSource {
+final class FireflySource implements ListsAllSource, RestorableSource {
   private static final Logger log = LoggerFactory.getLogger(FireflySource.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FireflyConfig config;
   private final FireflyApi api;
@@ -181,6 +187,49 @@ final class FireflySource implements ListsAllSource {
           }
           throw cause;
         });
+  }
+
+  /**
+   * Before the keys are invalidated: the keys that change, as Firefly holds them, in compact JSON
+   * (secret: the journal only); none for a device gone from Firefly.
+   */
+  @Override
+  public CompletableFuture<Optional<String>> before(DeviceRef ref, SourceStep step) {
+    if (step != SourceStep.DISABLE) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return getDevice(ref)
+        .thenApply(device -> KeyBump.keys(device).toString())
+        .exceptionally(failure -> {
+          RuntimeException cause = Futures.unwrap(failure);
+          if (cause instanceof FireflyCallException call && call.isNotFound()) {
+            return "{}";
+          }
+          throw cause;
+        })
+        .thenApply(Optional::of);
+  }
+
+  /** Writes the recorded keys back; a device that held none is not written. */
+  @Override
+  public CompletableFuture<Restored> restore(DeviceRef ref, SourceStep step, String before) {
+    if (step != SourceStep.DISABLE) {
+      throw new IllegalArgumentException("the firefly source restores invalidated keys only");
+    }
+    JsonNode keys;
+    try {
+      keys = JSON.readTree(before);
+    } catch (JsonProcessingException e) {
+      // The message would quote the keys.
+      throw new MigrationException("device " + ref.deviceId() + ": the journal's record of its"
+          + " keys is damaged; put them back in Firefly by hand");
+    }
+    if (keys.isEmpty()) {
+      return CompletableFuture.completedFuture(Restored.RESTORED);
+    }
+    return api.put("restoring the keys of device " + ref.deviceId(),
+            "devices/eui/" + ref.deviceId(), KeyBump.wrapped(keys))
+        .thenApply(answer -> Restored.RESTORED);
   }
 
   @Override

@@ -20,19 +20,30 @@ final class KeyBump {
   /** The {@code {"device": {...}}} body of the PUT, or null when the device holds no key. */
   static ObjectNode body(JsonNode device) {
     ObjectNode changed = JsonNodeFactory.instance.objectNode();
+    keys(device).properties().forEach(key -> {
+      byte[] bytes = HexFormat.of().parseHex(key.getValue().asText());
+      bytes[bytes.length - 1]++;
+      changed.put(key.getKey(), HexFormat.of().formatHex(bytes));
+    });
+    return changed.isEmpty() ? null : wrapped(changed);
+  }
+
+  /** The keys {@link #body} changes, as the device holds them: what undo puts back. */
+  static ObjectNode keys(JsonNode device) {
+    ObjectNode keys = JsonNodeFactory.instance.objectNode();
     for (String field : KEY_FIELDS) {
       String key = FireflyDeviceMapper.text(device, field).strip();
       if (key.length() == 32 && key.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-        byte[] bytes = HexFormat.of().parseHex(key);
-        bytes[bytes.length - 1]++;
-        changed.put(field, HexFormat.of().formatHex(bytes));
+        keys.put(field, key);
       }
     }
-    if (changed.isEmpty()) {
-      return null;
-    }
+    return keys;
+  }
+
+  /** {@code {"device": fields}}, the body of a PUT. */
+  static ObjectNode wrapped(JsonNode fields) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.set("device", changed);
+    body.set("device", fields);
     return body;
   }
 }

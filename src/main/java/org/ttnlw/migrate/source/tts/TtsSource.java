@@ -33,7 +33,8 @@ import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * Reads devices from The Things Stack's four registries over gRPC. What it disables (the
- * device's {@code mac_settings.schedule_downlinks}) it can put back.
+ * device's {@code mac_settings.schedule_downlinks}) it can put back, and a device it deletes it
+ * keeps a copy of to re-create (see {@link DeviceCopies}).
  */
 final class TtsSource implements SelectingSource, RestorableSource {
   /** How the journal keeps a device without its own {@code schedule_downlinks}. */
@@ -47,6 +48,7 @@ final class TtsSource implements SelectingSource, RestorableSource {
   private final RegistryCalls calls;
   private final DeviceRegistries registries;
   private final BoundProfiles profiles;
+  private final DeviceCopies copies;
 
   TtsSource(TtsConfig config, CallSettings context) {
     this.config = config;
@@ -54,12 +56,14 @@ final class TtsSource implements SelectingSource, RestorableSource {
     this.registries = new DeviceRegistries(calls, "source", config.exportCacs(),
         context.concurrency() == 1);
     this.profiles = new BoundProfiles(calls);
+    this.copies = new DeviceCopies(calls, registries);
   }
 
   /**
    * The key's rights on each application (or on --app-id when devices are named by ID) against
    * what the run needs: devices read with their keys (the Join Server's root keys, the session
-   * keys), and written when the source disables or deletes them.
+   * keys), and written when the source disables or deletes them, or re-creates them with their
+   * keys.
    */
   @Override
   public void preflight(SourceNeeds needs) {
@@ -72,6 +76,10 @@ final class TtsSource implements SelectingSource, RestorableSource {
       case DELETE -> needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE,
           "deleting them at the source");
       case KEEP -> { }
+    }
+    if (needs.recreates()) {
+      needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE, "re-creating the devices deleted there");
+      needed.put(Right.RIGHT_APPLICATION_DEVICES_WRITE_KEYS, "writing their keys back");
     }
     List<String> applications = needs.applicationIds().isEmpty()
         ? config.appId().stream().toList() : needs.applicationIds();
@@ -136,12 +144,20 @@ final class TtsSource implements SelectingSource, RestorableSource {
     return registries.delete(ref, "deleting device " + ref);
   }
 
-  /** Before a disable: the NS's {@code schedule_downlinks} of the device ("unset" without one). */
+  /**
+   * Before a disable: the NS's {@code schedule_downlinks} of the device ("unset" without one);
+   * before a delete: the whole device.
+   */
   @Override
   public CompletableFuture<Optional<String>> before(DeviceRef ref, SourceStep step) {
-    if (step != SourceStep.DISABLE) {
-      return CompletableFuture.completedFuture(Optional.empty());
-    }
+    return switch (step) {
+      case DISABLE -> downlinkSetting(ref).thenApply(Optional::of);
+      case DELETE -> copies.keep(ref).thenApply(Optional::of);
+      case KEEP -> CompletableFuture.completedFuture(Optional.empty());
+    };
+  }
+
+  private CompletableFuture<String> downlinkSetting(DeviceRef ref) {
     GetEndDeviceRequest request = GetEndDeviceRequest.newBuilder()
         .setEndDeviceIds(DeviceRegistries.ids(ref))
         .setFieldMask(SCHEDULE_DOWNLINKS)
@@ -149,17 +165,25 @@ final class TtsSource implements SelectingSource, RestorableSource {
     return calls.call(TtsServer.NETWORK_SERVER, TtsServer.NETWORK_SERVER.getMethod(), request,
             "reading the downlink setting of device " + ref)
         .thenApply(RetryingCalls.Answer::message)
-        .thenApply(device -> Optional.of(device.getMacSettings().hasScheduleDownlinks()
+        .thenApply(device -> device.getMacSettings().hasScheduleDownlinks()
             ? Boolean.toString(device.getMacSettings().getScheduleDownlinks().getValue())
-            : UNSET));
+            : UNSET);
   }
 
-  /** Writes the recorded {@code schedule_downlinks} back, or clears it where there was none. */
+  /**
+   * Writes the recorded {@code schedule_downlinks} back, or clears it where there was none; or
+   * re-creates a deleted device from its copy.
+   */
   @Override
-  public CompletableFuture<Void> restore(DeviceRef ref, SourceStep step, String before) {
-    if (step != SourceStep.DISABLE) {
-      throw new IllegalArgumentException("the ttnv3 source restores disabled downlinks only");
-    }
+  public CompletableFuture<Restored> restore(DeviceRef ref, SourceStep step, String before) {
+    return switch (step) {
+      case DISABLE -> restoreDownlinks(ref, before).thenApply(done -> Restored.RESTORED);
+      case DELETE -> copies.recreate(ref, before);
+      case KEEP -> throw new IllegalArgumentException("nothing to restore after " + step);
+    };
+  }
+
+  private CompletableFuture<Void> restoreDownlinks(DeviceRef ref, String before) {
     EndDevice.Builder device = EndDevice.newBuilder().setIds(DeviceRegistries.ids(ref));
     if (!before.equals(UNSET)) {
       device.getMacSettingsBuilder().setScheduleDownlinks(

@@ -8,7 +8,8 @@ package org.ttnlw.migrate.sim.chirpstack;
  */
 public record ChirpStackCall(long sequence, String method, String target) {
   public boolean isWrite() {
-    return method.endsWith("/Create") || method.endsWith("/Update") || method.endsWith("/Delete");
+    return method.endsWith("/Create") || method.endsWith("/Update") || method.endsWith("/Delete")
+        || method.endsWith("/CreateKeys") || method.endsWith("/Activate");
   }
 
   @Override

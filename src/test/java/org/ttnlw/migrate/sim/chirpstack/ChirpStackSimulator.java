@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.ttnlw.migrate.chirpstack.proto.ActivateDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.Application;
+import org.ttnlw.migrate.chirpstack.proto.CreateDeviceKeysRequest;
+import org.ttnlw.migrate.chirpstack.proto.CreateDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.DeleteDeviceRequest;
 import org.ttnlw.migrate.chirpstack.proto.Device;
 import org.ttnlw.migrate.chirpstack.proto.DeviceActivation;
@@ -175,6 +178,14 @@ public final class ChirpStackSimulator implements AutoCloseable {
 
   public Optional<Device> device(String devEui) {
     return Optional.ofNullable(devices.get(devEui));
+  }
+
+  public Optional<DeviceKeys> keys(String devEui) {
+    return Optional.ofNullable(keys.get(devEui));
+  }
+
+  public Optional<DeviceActivation> activation(String devEui) {
+    return Optional.ofNullable(activations.get(devEui));
   }
 
   /** A gateway as a tenant's user would have created it (name set, downlink priority above 0). */
@@ -335,6 +346,69 @@ public final class ChirpStackSimulator implements AutoCloseable {
       Optional.ofNullable(lastSeen.get(device.getDevEui())).ifPresent(at -> item.setLastSeenAt(
           Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano())));
       return item.build();
+    }
+
+    /**
+     * Create: the application and the device profile must exist and be the caller's to write;
+     * a DevEUI that exists fails with Internal, as ChirpStack's storage does.
+     */
+    @Override
+    public void create(CreateDeviceRequest request, StreamObserver<Empty> observer) {
+      Device wanted = request.getDevice();
+      serve("DeviceService/Create", wanted.getDevEui(), observer, caller -> {
+        if (!EUI.matcher(wanted.getDevEui()).matches()) {
+          throw Status.INTERNAL.withDescription("Invalid length").asRuntimeException();
+        }
+        String tenant = applicationTenants.get(wanted.getApplicationId());
+        if (tenant == null) {
+          throw caller.missing(wanted.getApplicationId());
+        }
+        if (!caller.writes(tenant)) {
+          throw Status.UNAUTHENTICATED.asRuntimeException();
+        }
+        DeviceProfile profile = profiles.get(wanted.getDeviceProfileId());
+        if (profile == null || !caller.sees(profile.getTenantId())) {
+          throw caller.missing(wanted.getDeviceProfileId());
+        }
+        if (devices.putIfAbsent(wanted.getDevEui(), wanted) != null) {
+          throw Status.INTERNAL.withDescription("duplicate key value violates unique constraint"
+              + " \"device_pkey\"").asRuntimeException();
+        }
+        return Empty.getDefaultInstance();
+      });
+    }
+
+    /** CreateKeys: the device must exist and hold no keys yet. */
+    @Override
+    public void createKeys(CreateDeviceKeysRequest request, StreamObserver<Empty> observer) {
+      DeviceKeys wanted = request.getDeviceKeys();
+      serve("DeviceService/CreateKeys", wanted.getDevEui(), observer, caller -> {
+        Device device = writableDevice(caller, wanted.getDevEui());
+        if (keys.putIfAbsent(device.getDevEui(), wanted) != null) {
+          throw Status.INTERNAL.withDescription("duplicate key value violates unique constraint"
+              + " \"device_keys_pkey\"").asRuntimeException();
+        }
+        return Empty.getDefaultInstance();
+      });
+    }
+
+    /** Activate: the device must exist; its session becomes the one given. */
+    @Override
+    public void activate(ActivateDeviceRequest request, StreamObserver<Empty> observer) {
+      DeviceActivation wanted = request.getDeviceActivation();
+      serve("DeviceService/Activate", wanted.getDevEui(), observer, caller -> {
+        Device device = writableDevice(caller, wanted.getDevEui());
+        activations.put(device.getDevEui(), wanted);
+        return Empty.getDefaultInstance();
+      });
+    }
+
+    private Device writableDevice(Caller caller, String devEui) {
+      Device device = visibleDevice(caller, devEui);
+      if (!caller.writes(applicationTenants.get(device.getApplicationId()))) {
+        throw Status.UNAUTHENTICATED.asRuntimeException();
+      }
+      return device;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.ttnlw.migrate.target;
+package org.ttnlw.migrate.tts;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
@@ -8,20 +8,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.tts.Difference;
-import org.ttnlw.migrate.tts.FieldMaskTable;
-import org.ttnlw.migrate.tts.MessageComparison;
-import org.ttnlw.migrate.tts.MessagePaths;
-import org.ttnlw.migrate.tts.TtsServer;
 
 /**
  * What an import can write on each server: the leaves of the paths its write (IS Update, Set
  * elsewhere) allows, as TTS's CLI sends them. A device is written with exactly the leaves it
  * holds, and compared with what a server holds leaf by leaf.
  */
-final class ImportPaths {
+public final class ImportPaths {
   /** A path a write takes, with the fields it names. */
-  record Leaf(String path, List<FieldDescriptor> fields) {}
+  public record Leaf(String path, List<FieldDescriptor> fields) {}
 
   /**
    * Leaves that change while the device runs (frame counters, MAC state, join nonces, times):
@@ -34,7 +29,7 @@ final class ImportPaths {
 
   private final Map<TtsServer, List<Leaf>> leaves = new EnumMap<>(TtsServer.class);
 
-  ImportPaths(FieldMaskTable table) {
+  public ImportPaths(FieldMaskTable table) {
     for (TtsServer server : TtsServer.values()) {
       List<Leaf> serverLeaves = new ArrayList<>();
       for (String path : table.leaves(server.write().method().getFullMethodName())) {
@@ -47,26 +42,35 @@ final class ImportPaths {
   }
 
   /** The leaves of {@code server}'s write that {@code device} holds a value at. */
-  List<Leaf> held(TtsServer server, EndDevice device) {
+  public List<Leaf> held(TtsServer server, EndDevice device) {
     return leaves.get(server).stream()
         .filter(leaf -> MessagePaths.holds(device, leaf.fields()))
         .toList();
   }
 
+  /** What the IS Create of the device takes: its identity and the IS's fields it holds. */
+  public EndDevice identityPart(EndDevice device) {
+    EndDevice.Builder part = EndDevice.newBuilder().setIds(device.getIds());
+    for (Leaf leaf : held(TtsServer.IDENTITY_SERVER, device)) {
+      MessagePaths.copy(device, part, leaf.fields());
+    }
+    return part.build();
+  }
+
   /** Of the paths of {@code leaves}, those where {@code actual} holds other than {@code wanted}. */
-  static List<Difference> differences(EndDevice wanted, EndDevice actual,
+  public static List<Difference> differences(EndDevice wanted, EndDevice actual,
       Collection<Leaf> leaves) {
     return MessageComparison.differences(wanted, actual, leaves.stream().map(Leaf::path).toList());
   }
 
   /** Of {@code leaves}, those that stay as imported while the device runs. */
-  static List<Leaf> settled(List<Leaf> leaves) {
+  public static List<Leaf> settled(List<Leaf> leaves) {
     return leaves.stream()
         .filter(leaf -> RUNNING.stream().noneMatch(leaf.path()::startsWith))
         .toList();
   }
 
-  static FieldMask mask(Collection<Leaf> leaves) {
+  public static FieldMask mask(Collection<Leaf> leaves) {
     FieldMask.Builder mask = FieldMask.newBuilder();
     leaves.stream().map(Leaf::path).distinct().forEach(mask::addPaths);
     return mask.build();
