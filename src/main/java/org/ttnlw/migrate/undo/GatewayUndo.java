@@ -64,31 +64,34 @@ final class GatewayUndo implements ItemUndo<GatewayRef> {
       return UndoSteps.left(ref, UndoSteps.notCreated(migration.progress(ref)));
     }
     Gateway written = TtsJson.instance().merge(created.get(), Gateway.newBuilder()).build();
+    String inTarget = written.getIds().getGatewayId();
     if (targetStep.isPresent()) {
       // An earlier undo found it unchanged and was deleting it: what is left of it goes.
-      return removeFromTarget(ref);
+      return removeFromTarget(ref, inTarget);
     }
     return target.removable(written).thenCompose(removal -> switch (removal.kind()) {
-      case CHANGED -> UndoSteps.left(ref, "changed in the target since this run registered it,"
-          + " in " + String.join(", ", removal.differing()) + "; left in the target and at the"
-          + " source as they are");
+      case CHANGED -> UndoSteps.left(ref, "changed in the target (" + inTarget + ") since this"
+          + " run registered it, in " + String.join(", ", removal.differing()) + "; left in the"
+          + " target and at the source as they are");
       case GONE -> {
         steps.record(ref, TARGET_DONE, "gone");
-        yield restoreSource(ref, "already gone from the target");
+        yield restoreSource(ref, "already gone from the target (" + inTarget + ")");
       }
       case UNCHANGED -> dryRun
-          ? restoreSource(ref, "would be deleted from the target" + withKey(ref))
-          : removeFromTarget(ref);
+          ? restoreSource(ref, "would be deleted from the target (" + inTarget + ")"
+              + withKey(ref))
+          : removeFromTarget(ref, inTarget);
     });
   }
 
   /** Deletes its LNS key and the gateway from the target, recorded before and after. */
-  private CompletableFuture<UndoResult<GatewayRef>> removeFromTarget(GatewayRef ref) {
+  private CompletableFuture<UndoResult<GatewayRef>> removeFromTarget(GatewayRef ref,
+      String inTarget) {
     steps.record(ref, TARGET_DONE, DELETING);
-    return target.remove(ref.id(), migration.noted(ref, GatewayTarget.LNS_KEY_NOTE))
+    return target.remove(inTarget, migration.noted(ref, GatewayTarget.LNS_KEY_NOTE))
         .thenCompose(removed -> {
           steps.record(ref, TARGET_DONE, "deleted");
-          return restoreSource(ref, "deleted from the target" + withKey(ref));
+          return restoreSource(ref, "deleted from the target (" + inTarget + ")" + withKey(ref));
         });
   }
 

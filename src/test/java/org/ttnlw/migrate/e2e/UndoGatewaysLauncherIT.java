@@ -33,6 +33,8 @@ import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.SampleGateways;
 import org.ttnlw.migrate.sim.SimulatedStation;
 import org.ttnlw.migrate.sim.TtsSimulator;
+import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
+import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
 
 /**
  * {@code migrate gateway --takeover lns-redirect} then {@code undo} through
@@ -48,6 +50,7 @@ class UndoGatewaysLauncherIT {
   private static final String UDP = SampleGateways.udp().getIds().getGatewayId();
   private static final String STATION = SampleGateways.basicsStation().getIds().getGatewayId();
   private static final String THERE_BEFORE = "there-before";
+  private static final String CHIRPSTACK_KEY = "undo-chirpstack-key";
 
   @TempDir
   Path folder;
@@ -78,7 +81,14 @@ class UndoGatewaysLauncherIT {
 
   private PackagedTool.Result run(PackagedTool.WhileRunning whileRunning, String... args)
       throws Exception {
+    return run(Map.of(), whileRunning, args);
+  }
+
+  /** @param more the environment of a source other than the TTS one */
+  private PackagedTool.Result run(Map<String, String> more,
+      PackagedTool.WhileRunning whileRunning, String... args) throws Exception {
     Map<String, String> environment = new HashMap<>(tts.environment());
+    environment.putAll(more);
     environment.put("TTNV3_GATEWAY_API_KEY", SOURCE_KEY);
     environment.put("TARGET_GATEWAY_API_KEY", TARGET_KEY);
     environment.put("TARGET_COLLABORATOR", "user:bob");
@@ -97,14 +107,19 @@ class UndoGatewaysLauncherIT {
     return result;
   }
 
+  /** Every packet forwarder registered in the target connects there once it is. */
+  private void connectWhenRegistered() {
+    hardware.scheduleWithFixedDelay(() -> target.gatewayRequests(
+            GatewayRegistryGrpc.getCreateMethod()).stream()
+        .map(request -> request.getGateway().getIds().getGatewayId())
+        .filter(id -> !id.equals(STATION) && !target.isConnected(id)
+            && target.gateway(id).filter(gateway -> !gateway.hasDeletedAt()).isPresent())
+        .forEach(id -> target.connect(id, "udp")), 20, 20, TimeUnit.MILLISECONDS);
+  }
+
   /** Migrates both sample gateways, the Basics Station one through its CUPS settings. */
   private void migrate() throws Exception {
-    hardware.scheduleWithFixedDelay(() -> {
-      if (target.gateway(UDP).filter(gateway -> !gateway.hasDeletedAt()).isPresent()
-          && !target.isConnected(UDP)) {
-        target.connect(UDP, "udp");
-      }
-    }, 20, 20, TimeUnit.MILLISECONDS);
+    connectWhenRegistered();
     try (SimulatedStation station = SimulatedStation.following(source, target, STATION)) {
       PackagedTool.Result moved = run(process -> { }, "migrate", "gateway", "--source", "ttnv3",
           STATION, UDP, "--takeover", "lns-redirect", "--verify-timeout", "10s");
@@ -156,8 +171,9 @@ class UndoGatewaysLauncherIT {
 
     assertEquals(0, again.exitCode(), again.toString());
     assertTrue(again.stderr().contains("undone 2, left alone 0, failed 0"), again.stderr());
-    assertTrue(again.stdout().contains(STATION + ": deleted from the target, with the LNS key"
-        + " this run created for it; its CUPS settings at the source restored"), again.stdout());
+    assertTrue(again.stdout().contains(STATION + ": deleted from the target (" + STATION
+        + "), with the LNS key this run created for it; its CUPS settings at the source"
+        + " restored"), again.stdout());
     assertTrue(target.isDeleted(STATION) && target.isDeleted(UDP), "deleted from the target");
     assertEquals(List.of(), target.gatewayApiKeys(STATION), "the LNS key the run created");
     assertEquals(thereBefore, target.gateway(THERE_BEFORE).orElseThrow());
@@ -182,8 +198,9 @@ class UndoGatewaysLauncherIT {
         "--dry-run", STATION);
 
     assertEquals(0, dry.exitCode(), dry.toString());
-    assertEquals(STATION + ": would be deleted from the target, with the LNS key this run"
-        + " created for it; its CUPS settings at the source would be restored\n", dry.stdout());
+    assertEquals(STATION + ": would be deleted from the target (" + STATION + "), with the LNS"
+        + " key this run created for it; its CUPS settings at the source would be restored\n",
+        dry.stdout());
     assertTrue(dry.stderr().contains("would undo 1, left alone 0"), dry.stderr());
     assertEquals(List.of(), target.gatewayRequests(GatewayRegistryGrpc.getDeleteMethod()));
     assertEquals(List.of(), target.gatewayRequests(GatewayAccessGrpc.getDeleteAPIKeyMethod()));
@@ -206,9 +223,56 @@ class UndoGatewaysLauncherIT {
 
     assertEquals(3, undo.exitCode(), undo.toString());
     assertTrue(undo.stderr().contains("these gateways were left alone:"), undo.stderr());
-    assertTrue(undo.stdout().contains(STATION + ": changed in the target since this run"
-        + " registered it, in description"), undo.stdout());
+    assertTrue(undo.stdout().contains(STATION + ": changed in the target (" + STATION
+        + ") since this run registered it, in description"), undo.stdout());
     assertFalse(target.isDeleted(STATION));
     assertEquals(redirected, atSource(STATION));
+  }
+
+  @Test
+  void chirpStackGatewaysLeaveTheTargetAndOneDeletedAtTheSourceIsLeftThere() throws Exception {
+    try (ChirpStackSimulator chirpstack = ChirpStackSimulator.builder()
+        .adminKey(CHIRPSTACK_KEY).tls(true).start()) {
+      SampleChirpStack.seedGateways(chirpstack);
+      Map<String, String> environment = Map.of("CHIRPSTACK_API_URL", chirpstack.address(),
+          "CHIRPSTACK_API_KEY", CHIRPSTACK_KEY,
+          "CHIRPSTACK_CA_FILE", chirpstack.caFile().toString());
+      String rooftop = SampleChirpStack.ROOFTOP_GATEWAY;
+      String deleted = SampleChirpStack.TAGGED_GATEWAY;
+      var rooftopBefore = chirpstack.gateway(rooftop).orElseThrow();
+      Gateway thereBefore = target.gateway(THERE_BEFORE).orElseThrow();
+      connectWhenRegistered();
+      PackagedTool.Result moved = run(environment, process -> { }, "chirpstack", "migrate",
+          "gateway", rooftop, "--frequency-plan-id", "EU_863_870", "--verify-timeout", "10s");
+      assertEquals(0, moved.exitCode(), moved.toString());
+      PackagedTool.Result movedAndDeleted = run(environment, process -> { }, "chirpstack",
+          "migrate", "gateway", deleted, "--frequency-plan-id", "EU_863_870", "--verify-timeout",
+          "10s", "--delete-source-gateway", "--state", "deleted.state");
+      assertEquals(0, movedAndDeleted.exitCode(), movedAndDeleted.toString());
+      List<String> registered = target.gatewayRequests(GatewayRegistryGrpc.getCreateMethod())
+          .stream().map(request -> request.getGateway().getIds().getGatewayId()).toList();
+      assertEquals(2, registered.size(), registered.toString());
+
+      PackagedTool.Result undone = run(environment, process -> { }, "chirpstack", "undo",
+          "--state", STATE);
+
+      assertEquals(0, undone.exitCode(), undone.toString());
+      assertTrue(undone.stdout().contains("; the run changed nothing of it at the source"
+          + " (chirpstack): if the gateway itself was pointed at the target, point it back"),
+          undone.stdout());
+      assertTrue(target.isDeleted(registered.get(0)), "deleted from the target");
+      assertEquals(rooftopBefore, chirpstack.gateway(rooftop).orElseThrow());
+      assertEquals(thereBefore, target.gateway(THERE_BEFORE).orElseThrow());
+
+      PackagedTool.Result left = run(environment, process -> { }, "undo", "--source",
+          "chirpstack", "--state", "deleted.state");
+
+      assertEquals(3, left.exitCode(), left.toString());
+      assertTrue(left.stdout().contains("it was deleted at the source (chirpstack), and undo"
+          + " cannot register a gateway there again: register it at the source by hand"),
+          left.stdout());
+      assertFalse(target.isDeleted(registered.get(1)), "left in the target: served by it");
+      assertTrue(chirpstack.gateway(deleted).isEmpty());
+    }
   }
 }
