@@ -51,6 +51,11 @@ class UndoGatewaysLauncherIT {
   private static final String STATION = SampleGateways.basicsStation().getIds().getGatewayId();
   private static final String THERE_BEFORE = "there-before";
   private static final String CHIRPSTACK_KEY = "undo-chirpstack-key";
+  /**
+   * The hand-over waits for the gateway under its source ID: the target's must be the same for
+   * it to be seen connected.
+   */
+  private static final String ID_AS_AT_SOURCE = "--gateway-id-template={eui}";
 
   @TempDir
   Path folder;
@@ -236,18 +241,19 @@ class UndoGatewaysLauncherIT {
       SampleChirpStack.seedGateways(chirpstack);
       Map<String, String> environment = Map.of("CHIRPSTACK_API_URL", chirpstack.address(),
           "CHIRPSTACK_API_KEY", CHIRPSTACK_KEY,
-          "CHIRPSTACK_CA_FILE", chirpstack.caFile().toString());
+          "CHIRPSTACK_CA_FILE", chirpstack.caFile().toString(),
+          "CHIRPSTACK_FREQUENCY_PLAN_ID", "EU_863_870");
       String rooftop = SampleChirpStack.ROOFTOP_GATEWAY;
       String deleted = SampleChirpStack.TAGGED_GATEWAY;
       var rooftopBefore = chirpstack.gateway(rooftop).orElseThrow();
       Gateway thereBefore = target.gateway(THERE_BEFORE).orElseThrow();
       connectWhenRegistered();
       PackagedTool.Result moved = run(environment, process -> { }, "chirpstack", "migrate",
-          "gateway", rooftop, "--frequency-plan-id", "EU_863_870", "--verify-timeout", "10s");
+          "gateway", rooftop, "--verify-timeout", "10s", ID_AS_AT_SOURCE);
       assertEquals(0, moved.exitCode(), moved.toString());
       PackagedTool.Result movedAndDeleted = run(environment, process -> { }, "chirpstack",
-          "migrate", "gateway", deleted, "--frequency-plan-id", "EU_863_870", "--verify-timeout",
-          "10s", "--delete-source-gateway", "--state", "deleted.state");
+          "migrate", "gateway", deleted, "--verify-timeout", "10s", "--delete-source-gateway",
+          "--state", "deleted.state", ID_AS_AT_SOURCE);
       assertEquals(0, movedAndDeleted.exitCode(), movedAndDeleted.toString());
       List<String> registered = target.gatewayRequests(GatewayRegistryGrpc.getCreateMethod())
           .stream().map(request -> request.getGateway().getIds().getGatewayId()).toList();
