@@ -265,13 +265,15 @@ final class Cli {
       return line;
     }
 
-    /** undo: a device migration taken back, with every source's flags as --NAME.FLAG. */
-    /** {@code undo}, with the flags of the sources and the target a migration was given. */
+    /**
+     * {@code undo}, with the flags of the sources and the target a migration (of devices or of
+     * gateways) was given.
+     */
     CommandLine undoCommand(Map<String, BoundSource<?>> sources, SourceOffer offerSource) {
       CommandLine line = withGlobals(new CommandLine(new UndoCommand(global, io, sources,
           target)), global);
-      offerSource.offer(line, sources, PrefixedFlags.Scope.DEVICES);
-      offerTarget(line, PrefixedFlags.Scope.DEVICES);
+      offerSource.offer(line, sources, PrefixedFlags.Scope.WITH_GATEWAYS);
+      offerTarget(line, PrefixedFlags.Scope.WITH_GATEWAYS);
       return line;
     }
 
@@ -345,8 +347,10 @@ final class Cli {
       bound.offerFlags(line.getCommandSpec(), false, wiring.flags(), scope);
       return List.of(bound);
     };
-    wiring.addCommands(group, Map.of(plugin.name(), bound), unprefixed);
+    Map<String, BoundSource<?>> only = Map.of(plugin.name(), bound);
+    wiring.addCommands(group, only, unprefixed);
     new ApplicationSettingsCommands(wiring, List.of(bound)).addExport(group, unprefixed);
+    LazyCommands.add(group, UndoCommand.class, () -> wiring.undoCommand(only, unprefixed));
     return group;
   }
 

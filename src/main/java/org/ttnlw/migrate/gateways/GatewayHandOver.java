@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,6 @@ import org.ttnlw.migrate.source.SourceStep;
  */
 public final class GatewayHandOver implements SideEffects<GatewayRef> {
   private static final Logger log = LoggerFactory.getLogger(GatewayHandOver.class);
-  static final String OLD_ADDRESS = "old-gateway-server-address";
-  static final String OLD_SECRET = "old-lbs-lns-secret";
 
   /**
    * The target side of a hand-over.
@@ -177,7 +174,7 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
   /** Notes the source's settings (once: a re-run keeps the first), then points them here. */
   private CompletableFuture<Void> redirect(GatewayRef gateway) {
     GatewaySource.CupsRedirect cups = source.cupsRedirect().orElseThrow();
-    CompletableFuture<Void> noted = journal.noted(gateway, OLD_ADDRESS).isPresent()
+    CompletableFuture<Void> noted = journal.noted(gateway, LnsSettings.ADDRESS_NOTE).isPresent()
         ? CompletableFuture.completedFuture(null)
         : cups.read(gateway).thenAccept(old -> note(gateway, old));
     LnsSettings toTarget = new LnsSettings(target.gatewayServerAddress(),
@@ -189,9 +186,9 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
 
   private void note(GatewayRef gateway, LnsSettings old) {
     try {
-      journal.note(gateway, OLD_SECRET,
-          Base64.getEncoder().encodeToString(old.lnsSecret().toByteArray()));
-      journal.note(gateway, OLD_ADDRESS, old.gatewayServerAddress());
+      // The address last: it says the settings are noted (see redirect).
+      journal.note(gateway, LnsSettings.SECRET_NOTE, old.encodedSecret());
+      journal.note(gateway, LnsSettings.ADDRESS_NOTE, old.gatewayServerAddress());
     } catch (IOException e) {
       throw new UncheckedIOException("recording gateway " + gateway + "'s CUPS settings in "
           + journal.path() + " failed; nothing was changed at the source", e);
@@ -199,9 +196,7 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
   }
 
   private CompletableFuture<Void> restore(GatewayRef gateway) {
-    LnsSettings old = new LnsSettings(journal.noted(gateway, OLD_ADDRESS).orElseThrow(),
-        ByteString.copyFrom(Base64.getDecoder().decode(
-            journal.noted(gateway, OLD_SECRET).orElseThrow())));
+    LnsSettings old = LnsSettings.noted(name -> journal.noted(gateway, name)).orElseThrow();
     return source.cupsRedirect().orElseThrow().write(gateway, old);
   }
 

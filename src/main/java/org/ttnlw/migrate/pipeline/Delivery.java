@@ -1,6 +1,7 @@
 package org.ttnlw.migrate.pipeline;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,10 +29,17 @@ public interface Delivery<T> extends AutoCloseable {
    * @param outcome what the delivery did (or in a dry run would do) in the target
    * @param differing the paths of the fields in which the target's item differed from this one
    *     (an update), as the target's comparison names them; empty otherwise
+   * @param notes what the delivery created beside the item, for the journal's notes of a
+   *     created item (e.g. a gateway's LNS key ID), so that {@code undo} can take it back
    */
-  record Delivered<T>(T item, TargetOutcome outcome, List<String> differing) {
+  record Delivered<T>(T item, TargetOutcome outcome, List<String> differing,
+      Map<String, String> notes) {
     public Delivered(T item, TargetOutcome outcome) {
       this(item, outcome, List.of());
+    }
+
+    public Delivered(T item, TargetOutcome outcome, List<String> differing) {
+      this(item, outcome, differing, Map.of());
     }
   }
 

@@ -287,6 +287,8 @@ public final class ExportPipeline<R, T extends Message> {
       // What this run wrote, so that undo deletes only what it created and nobody changed since.
       record(() -> journal.note(next.ref(), RunJournal.TARGET_CREATED,
           TtsJson.instance().toJson(delivered.item())));
+      delivered.notes().forEach((name, value) ->
+          record(() -> journal.note(next.ref(), name, value)));
     }
     record(() -> journal.exported(next.ref(), offset));
     tally.delivered(next.ref(), delivered);

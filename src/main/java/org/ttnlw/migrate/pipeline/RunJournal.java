@@ -1,5 +1,6 @@
 package org.ttnlw.migrate.pipeline;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -61,6 +63,11 @@ public final class RunJournal<R> implements AutoCloseable {
     Kind(String header, String described) {
       this.header = header;
       this.described = described;
+    }
+
+    /** How a message names the run, e.g. "a gateway migration". */
+    public String described() {
+      return described;
     }
   }
 
@@ -180,6 +187,19 @@ public final class RunJournal<R> implements AutoCloseable {
       }
     });
     return done;
+  }
+
+  /**
+   * What kind of run (not a dry run) keeps the journal at {@code path}, by its header; empty for
+   * a file that is not a journal, or one of a dry run.
+   */
+  public static Optional<Kind> kindOf(Path path) throws IOException {
+    String first;
+    try (BufferedReader lines = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      first = Objects.requireNonNullElse(lines.readLine(), "");
+    }
+    return Arrays.stream(Kind.values()).filter(kind -> header(kind, false).equals(first))
+        .findFirst();
   }
 
   private static String header(Kind kind, boolean dryRun) {

@@ -6,6 +6,7 @@ import io.grpc.Status;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -49,6 +50,8 @@ import org.ttnlw.migrate.tts.TtsServer;
 public final class GatewayTarget implements Delivery<Gateway> {
   private static final Logger log = LoggerFactory.getLogger(GatewayTarget.class);
   static final String LNS_KEY_NAME = "ttn-lw-migrate LNS key";
+  /** The journal's note of the ID of the LNS key a run created for a gateway it created. */
+  public static final String LNS_KEY_NOTE = "target-lns-key-id";
   private static final int LNS_PORT = 8887;
 
   private final GatewayTargetConfig config;
@@ -69,7 +72,12 @@ public final class GatewayTarget implements Delivery<Gateway> {
     this.keys = keys;
     this.needsLnsKey = needsLnsKey;
     this.dryRun = dryRun;
-    this.compared = fields.readMask(false).toBuilder().addPaths("gateway_server_address").build();
+    this.compared = compared(fields);
+  }
+
+  /** What is compared of a gateway in the target with what a run wanted there. */
+  static FieldMask compared(GatewayFields fields) {
+    return fields.readMask(false).toBuilder().addPaths("gateway_server_address").build();
   }
 
   /**
@@ -185,9 +193,15 @@ public final class GatewayTarget implements Delivery<Gateway> {
   }
 
   private CompletableFuture<Optional<Gateway>> read(String id) {
+    return read(calls, compared, id);
+  }
+
+  /** The gateway's fields in the mask, if it is in the target (and not deleted). */
+  static CompletableFuture<Optional<Gateway>> read(RegistryCalls calls, FieldMask mask,
+      String id) {
     return TtsCallException.orIfNotFound(calls.call(TtsServer.IDENTITY_SERVER,
             GatewayRegistryGrpc.getGetMethod(),
-            GetGatewayRequest.newBuilder().setGatewayIds(ids(id)).setFieldMask(compared).build(),
+            GetGatewayRequest.newBuilder().setGatewayIds(ids(id)).setFieldMask(mask).build(),
             "reading gateway " + id + " in the target")
         .thenApply(answer -> Optional.of(answer.message())), Optional.empty());
   }
@@ -209,10 +223,9 @@ public final class GatewayTarget implements Delivery<Gateway> {
           return created;
         })
         .thenCompose(created -> lnsKeyIfNeeded(wanted)
-            .thenCompose(ignored -> verify(wanted))
-            .handle((verified, failure) -> failure == null
-                ? CompletableFuture.completedFuture(
-                    new Delivered<>(wanted, TargetOutcome.CREATED))
+            .thenCompose(keyId -> verify(wanted).thenApply(verified -> created(wanted, keyId)))
+            .handle((delivered, failure) -> failure == null
+                ? CompletableFuture.completedFuture(delivered)
                 : this.<Delivered<Gateway>>rollBack(id, Futures.unwrap(failure)))
             .thenCompose(next -> next));
   }
@@ -239,11 +252,20 @@ public final class GatewayTarget implements Delivery<Gateway> {
     };
   }
 
-  /** Creates and stores the gateway's LNS key, unless it needs none or has one already. */
-  private CompletableFuture<Void> lnsKeyIfNeeded(Gateway wanted) {
+  /** A gateway this run created, with the ID of the LNS key it created for it, if any. */
+  private static Delivered<Gateway> created(Gateway wanted, Optional<String> keyId) {
+    return new Delivered<>(wanted, TargetOutcome.CREATED, List.of(),
+        keyId.map(id -> Map.of(LNS_KEY_NOTE, id)).orElse(Map.of()));
+  }
+
+  /**
+   * Creates and stores the gateway's LNS key, unless it needs none or has one already; the ID
+   * of the key created.
+   */
+  private CompletableFuture<Optional<String>> lnsKeyIfNeeded(Gateway wanted) {
     String id = wanted.getIds().getGatewayId();
     if (!needsLnsKey.test(id) || keys.key(id).isPresent()) {
-      return CompletableFuture.completedFuture(null);
+      return CompletableFuture.completedFuture(Optional.empty());
     }
     return calls.call(TtsServer.IDENTITY_SERVER, GatewayAccessGrpc.getCreateAPIKeyMethod(),
             CreateGatewayAPIKeyRequest.newBuilder().setGatewayIds(ids(id)).setName(LNS_KEY_NAME)
@@ -263,9 +285,9 @@ public final class GatewayTarget implements Delivery<Gateway> {
           return calls.call(TtsServer.IDENTITY_SERVER, GatewayRegistryGrpc.getUpdateMethod(),
               UpdateGatewayRequest.newBuilder().setGateway(secret)
                   .setFieldMask(FieldMask.newBuilder().addPaths("lbs_lns_secret")).build(),
-              "storing the LNS key of gateway " + id + " in the target");
-        })
-        .thenApply(answer -> null);
+              "storing the LNS key of gateway " + id + " in the target")
+              .thenApply(stored -> Optional.of(answer.message().getId()));
+        });
   }
 
   private CompletableFuture<Void> verify(Gateway wanted) {
@@ -319,11 +341,10 @@ public final class GatewayTarget implements Delivery<Gateway> {
           new Delivered<>(wanted, TargetOutcome.ALREADY_MIGRATED));
     }
     // An earlier run created it and stopped before recording it: finish what it left.
-    return lnsKeyIfNeeded(wanted)
-        .thenApply(ignored -> new Delivered<>(wanted, TargetOutcome.CREATED));
+    return lnsKeyIfNeeded(wanted).thenApply(keyId -> created(wanted, keyId));
   }
 
-  private static GatewayIdentifiers ids(String id) {
+  static GatewayIdentifiers ids(String id) {
     return GatewayIdentifiers.newBuilder().setGatewayId(id).build();
   }
 

@@ -1,12 +1,13 @@
 package org.ttnlw.migrate.undo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.ttnlw.migrate.undo.UndoSteps.DELETING;
+import static org.ttnlw.migrate.undo.UndoSteps.SOURCE_DONE;
+import static org.ttnlw.migrate.undo.UndoSteps.TARGET_DONE;
+
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.DeviceRef;
 import org.ttnlw.migrate.json.TtsJson;
-import org.ttnlw.migrate.pipeline.Progress;
 import org.ttnlw.migrate.pipeline.RunJournal;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.RestorableSource;
@@ -20,40 +21,32 @@ import org.ttnlw.migrate.target.TtsTarget;
  * once. Each step is recorded in the undo's own journal as soon as it is done, so that a re-run
  * after a crash goes on from there.
  */
-final class DeviceUndo {
-  /** The undo journal's notes: the target step done, the source step done, the device done. */
-  static final String TARGET_DONE = "target";
-  static final String SOURCE_DONE = "source";
-  static final String DONE = "undone";
-  /** The target step started: the device was found unchanged, and its deletion begun. */
-  private static final String DELETING = "deleting";
+final class DeviceUndo implements ItemUndo<DeviceRef> {
   /** The source step started: the device's re-creation at the source begun. */
   private static final String RECREATING = "re-creating";
 
   private final RunJournal<DeviceRef> migration;
   private final RunJournal<DeviceRef> undo;
+  private final UndoSteps<DeviceRef> steps;
   private final Source source;
   private final String sourceName;
   private final TtsTarget target;
   private final boolean dryRun;
 
   /** @param sourceName how the source is named on the command line, for messages */
-  DeviceUndo(RunJournal<DeviceRef> migration, RunJournal<DeviceRef> undo, Source source,
+  DeviceUndo(RunJournal<DeviceRef> migration, UndoSteps<DeviceRef> steps, Source source,
       String sourceName, TtsTarget target, boolean dryRun) {
     this.migration = migration;
-    this.undo = undo;
+    this.undo = steps.journal();
+    this.steps = steps;
     this.source = source;
     this.sourceName = sourceName;
     this.target = target;
     this.dryRun = dryRun;
   }
 
-  /** What became of a device. */
-  record Result(DeviceRef ref, Kind kind, String said) {
-    enum Kind { UNDONE, WOULD_UNDO, LEFT_ALONE }
-  }
-
-  CompletableFuture<Result> undo(DeviceRef ref) {
+  @Override
+  public CompletableFuture<UndoResult<DeviceRef>> undo(DeviceRef ref) {
     Optional<String> unrestorable = unrestorable(ref);
     if (unrestorable.isPresent()) {
       // Deleting it from the target would leave it served by no network at all.
@@ -65,12 +58,7 @@ final class DeviceUndo {
     }
     Optional<String> created = migration.noted(ref, RunJournal.TARGET_CREATED);
     if (created.isEmpty()) {
-      return left(ref, migration.progress(ref) == Progress.DELIVERING
-          ? "its migration was cut short before the journal recorded it created in the target;"
-              + " check the target, and the source, by hand"
-          : "the journal does not record this run creating it in the target (it was there"
-              + " before the run, or a re-run found it there); left in the target and at the"
-              + " source as they are");
+      return left(ref, UndoSteps.notCreated(migration.progress(ref)));
     }
     EndDevice written = TtsJson.instance().merge(created.get(), EndDevice.newBuilder()).build();
     DeviceRef inTarget = DeviceRef.of(written.getIds());
@@ -93,7 +81,8 @@ final class DeviceUndo {
   }
 
   /** Deletes the device from the target, recorded before and after. */
-  private CompletableFuture<Result> removeFromTarget(DeviceRef ref, DeviceRef inTarget) {
+  private CompletableFuture<UndoResult<DeviceRef>> removeFromTarget(DeviceRef ref,
+      DeviceRef inTarget) {
     record(ref, TARGET_DONE, DELETING);
     return target.remove(inTarget).thenCompose(removed -> {
       record(ref, TARGET_DONE, "deleted");
@@ -130,7 +119,8 @@ final class DeviceUndo {
   }
 
   /** Puts the source back, once the target no longer serves the device. */
-  private CompletableFuture<Result> restoreSource(DeviceRef ref, String targetSaid) {
+  private CompletableFuture<UndoResult<DeviceRef>> restoreSource(DeviceRef ref,
+      String targetSaid) {
     Optional<SourceStep> step = sourceStep(ref);
     if (step.isEmpty()) {
       return done(ref, targetSaid + "; the run had not changed it at the source");
@@ -157,8 +147,8 @@ final class DeviceUndo {
         .thenApply(restored -> {
           if (restored == RestorableSource.Restored.FOUND_THERE) {
             record(ref, SOURCE_DONE, "found there");
-            record(ref, DONE, "yes");
-            return new Result(ref, Result.Kind.LEFT_ALONE, targetSaid + "; the source holds a"
+            record(ref, UndoSteps.DONE, "yes");
+            return new UndoResult<>(ref, UndoResult.Kind.LEFT_ALONE, targetSaid + "; the source holds a"
                 + " device " + ref.deviceId() + " again (re-created since the run): left as it"
                 + " is there, not overwritten from the journal's copy");
           }
@@ -169,28 +159,19 @@ final class DeviceUndo {
         });
   }
 
-  private CompletableFuture<Result> done(DeviceRef ref, String said) {
-    if (dryRun) {
-      return CompletableFuture.completedFuture(new Result(ref, Result.Kind.WOULD_UNDO, said));
-    }
-    return CompletableFuture.completedFuture(finished(ref, said));
+  private CompletableFuture<UndoResult<DeviceRef>> done(DeviceRef ref, String said) {
+    return steps.done(ref, said);
   }
 
-  private Result finished(DeviceRef ref, String said) {
-    record(ref, DONE, "yes");
-    return new Result(ref, Result.Kind.UNDONE, said);
+  private UndoResult<DeviceRef> finished(DeviceRef ref, String said) {
+    return steps.finished(ref, said);
   }
 
-  private static CompletableFuture<Result> left(DeviceRef ref, String said) {
-    return CompletableFuture.completedFuture(new Result(ref, Result.Kind.LEFT_ALONE, said));
+  private static CompletableFuture<UndoResult<DeviceRef>> left(DeviceRef ref, String said) {
+    return UndoSteps.left(ref, said);
   }
 
   private void record(DeviceRef ref, String step, String value) {
-    try {
-      undo.note(ref, step, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException("recording progress in " + undo.path() + " failed ("
-          + e.getMessage() + ")", e);
-    }
+    steps.record(ref, step, value);
   }
 }

@@ -8,12 +8,12 @@ import java.util.Set;
  * What {@code undo} is asked to do, checked from its flags.
  *
  * @param state the migration's journal
- * @param deviceIds the devices to undo, by their ID at the source; empty: every device the
- *     journal holds
- * @param limit at most this many devices not yet undone, in the journal's order
- * @param concurrency devices undone at once
+ * @param ids the devices (or gateways, for a gateway migration's journal) to undo, by their ID
+ *     at the source; empty: every item the journal holds
+ * @param limit at most this many items not yet undone, in the journal's order
+ * @param concurrency items undone at once
  */
-public record UndoRequest(Path state, Set<String> deviceIds, OptionalInt limit, boolean dryRun,
+public record UndoRequest(Path state, Set<String> ids, OptionalInt limit, boolean dryRun,
     int concurrency) {
 
   /** The undo's own journal, beside the migration's: what the undo has done, for a re-run. */
@@ -21,7 +21,7 @@ public record UndoRequest(Path state, Set<String> deviceIds, OptionalInt limit, 
     return Path.of(state + ".undo");
   }
 
-  boolean selects(String deviceId) {
-    return deviceIds.isEmpty() || deviceIds.contains(deviceId);
+  boolean selects(String id) {
+    return ids.isEmpty() || ids.contains(id);
   }
 }

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.proto.APIKey;
 import org.ttnlw.migrate.proto.Application;
 import org.ttnlw.migrate.proto.ApplicationIdentifiers;
@@ -345,6 +346,11 @@ public final class TtsSimulator implements AutoCloseable {
   /** A gateway with all its fields and secrets, soft-deleted ones included. */
   public Optional<Gateway> gateway(String gatewayId) {
     return gatewayStore.stored(gatewayId);
+  }
+
+  /** Changes a live gateway, as someone does in the Console. */
+  public Gateway changeGateway(String gatewayId, UnaryOperator<Gateway> change) {
+    return gatewayStore.update(gatewayId, change);
   }
 
   /** Whether the gateway is soft-deleted (false for one never registered). */
