@@ -134,7 +134,7 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
         .thenCompose(ignored -> {
           log.info("gateway {}: waiting up to {} for it to connect to the target", gateway,
               describe(timeout));
-          return target.connected().apply(gateway.id(), timeout);
+          return target.connected().apply(source.targetId(gateway), timeout);
         })
         .thenCompose(connected -> {
           if (connected) {
@@ -163,7 +163,7 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
           + " --takeover lns-redirect falls back to none for it", gateway);
       return false;
     }
-    if (target.lnsKey().apply(gateway.id()).isEmpty()) {
+    if (target.lnsKey().apply(source.targetId(gateway)).isEmpty()) {
       log.warn("gateway {}: the target has no LNS key of this run for it (it was registered"
           + " there before); --takeover lns-redirect falls back to none for it", gateway);
       return false;
@@ -178,7 +178,7 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
         ? CompletableFuture.completedFuture(null)
         : cups.read(gateway).thenAccept(old -> note(gateway, old));
     LnsSettings toTarget = new LnsSettings(target.gatewayServerAddress(),
-        ByteString.copyFromUtf8(target.lnsKey().apply(gateway.id()).orElseThrow()));
+        ByteString.copyFromUtf8(target.lnsKey().apply(source.targetId(gateway)).orElseThrow()));
     return noted.thenCompose(ignored -> cups.write(gateway, toTarget))
         .thenRun(() -> log.info("gateway {}: its CUPS settings at the source point at the target"
             + " now; it moves on its next CUPS request", gateway));
@@ -201,7 +201,7 @@ public final class GatewayHandOver implements SideEffects<GatewayRef> {
   }
 
   private void instruct(GatewayRef gateway) {
-    String line = target.lnsKey().apply(gateway.id()).isPresent()
+    String line = target.lnsKey().apply(source.targetId(gateway)).isPresent()
         ? "gateway " + gateway + ": set its LNS URI (tc.uri) to " + target.lnsUri()
             + " and its tc.key to \"Authorization: Bearer KEY\" with its key in "
             + target.keysFile()

@@ -26,6 +26,14 @@ public interface GatewaySource extends SourceConnection {
   /** The gateway an ID on the command line or stdin names. */
   GatewayRef resolve(String id);
 
+  /**
+   * The ID the target registers the gateway under, which the exported gateway carries: the
+   * source's own where the two are the same kind of ID.
+   */
+  default String targetId(GatewayRef gateway) {
+    return gateway.id();
+  }
+
   /** Every gateway the source's key reaches, read lazily page by page, in the source's order. */
   Iterator<GatewayRef> listAll();
 

@@ -51,11 +51,6 @@ class UndoGatewaysLauncherIT {
   private static final String STATION = SampleGateways.basicsStation().getIds().getGatewayId();
   private static final String THERE_BEFORE = "there-before";
   private static final String CHIRPSTACK_KEY = "undo-chirpstack-key";
-  /**
-   * The hand-over waits for the gateway under its source ID: the target's must be the same for
-   * it to be seen connected.
-   */
-  private static final String ID_AS_AT_SOURCE = "--gateway-id-template={eui}";
 
   @TempDir
   Path folder;
@@ -249,11 +244,11 @@ class UndoGatewaysLauncherIT {
       Gateway thereBefore = target.gateway(THERE_BEFORE).orElseThrow();
       connectWhenRegistered();
       PackagedTool.Result moved = run(environment, process -> { }, "chirpstack", "migrate",
-          "gateway", rooftop, "--verify-timeout", "10s", ID_AS_AT_SOURCE);
+          "gateway", rooftop, "--verify-timeout", "10s");
       assertEquals(0, moved.exitCode(), moved.toString());
       PackagedTool.Result movedAndDeleted = run(environment, process -> { }, "chirpstack",
           "migrate", "gateway", deleted, "--verify-timeout", "10s", "--delete-source-gateway",
-          "--state", "deleted.state", ID_AS_AT_SOURCE);
+          "--state", "deleted.state");
       assertEquals(0, movedAndDeleted.exitCode(), movedAndDeleted.toString());
       List<String> registered = target.gatewayRequests(GatewayRegistryGrpc.getCreateMethod())
           .stream().map(request -> request.getGateway().getIds().getGatewayId()).toList();

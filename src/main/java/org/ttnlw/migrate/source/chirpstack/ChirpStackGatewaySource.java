@@ -39,6 +39,12 @@ final class ChirpStackGatewaySource implements GatewaySource {
     return new GatewayRef(eui.toLowerCase(Locale.ROOT));
   }
 
+  /** From --gateway-id-template; the reference is the EUI in lower case, as ChirpStack prints it. */
+  @Override
+  public String targetId(GatewayRef gateway) {
+    return config.ids().render(gateway.id(), gateway.id());
+  }
+
   /** GatewayService/List of at most one gateway of --tenant-id (or every tenant), not retried. */
   @Override
   public void preflight() {

@@ -226,6 +226,8 @@ class ChirpStackGatewaySourceTest {
     GatewaySource source = open(ADMIN_KEY, options -> options.gatewayIdTemplate = template);
 
     assertEquals(id, fetch(source, ROOFTOP_GATEWAY).getIds().getGatewayId());
+    assertEquals(id, source.targetId(source.resolve(ROOFTOP_GATEWAY.toUpperCase())),
+        "the ID the hand-over waits for in the target");
   }
 
   @ParameterizedTest
