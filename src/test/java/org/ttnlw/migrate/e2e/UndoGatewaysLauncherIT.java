@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import io.grpc.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,7 @@ import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.proto.GatewayAccessGrpc;
 import org.ttnlw.migrate.proto.GatewayRegistryGrpc;
 import org.ttnlw.migrate.proto.Right;
-import org.ttnlw.migrate.sim.Fault;
+import org.ttnlw.migrate.sim.GatewayCall;
 import org.ttnlw.migrate.sim.SampleGateways;
 import org.ttnlw.migrate.sim.SimulatedStation;
 import org.ttnlw.migrate.sim.TtsSimulator;
@@ -143,24 +140,11 @@ class UndoGatewaysLauncherIT {
     Gateway thereBefore = target.gateway(THERE_BEFORE).orElseThrow();
     migrate();
 
-    AtomicReference<Process> running = new AtomicReference<>();
-    CountDownLatch started = new CountDownLatch(1);
-    target.gatewayFaults(call -> {
-      if (call.is(GatewayRegistryGrpc.getDeleteMethod())) {
-        try {
-          started.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        running.get().destroyForcibly();
-        return Optional.of(Fault.of(Status.UNAVAILABLE.withDescription("killed")));
-      }
-      return Optional.empty();
-    });
-    PackagedTool.Result killed = run(process -> {
-      running.set(process);
-      started.countDown();
-    }, "undo", "--source", "ttnv3", "--state", STATE, "--concurrency", "1");
+    KillAtCall<GatewayCall> kill =
+        new KillAtCall<>(call -> call.is(GatewayRegistryGrpc.getDeleteMethod()));
+    target.gatewayFaults(kill::fault);
+    PackagedTool.Result killed = run(kill::started, "undo", "--source", "ttnv3", "--state",
+        STATE, "--concurrency", "1");
     assertEquals(137, killed.exitCode(), killed.toString());
     target.gatewayFaults(call -> Optional.empty());
     assertTrue(Files.readString(folder.resolve(STATE + ".undo")).contains("deleting"),

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.cli.CliRun;
 import org.ttnlw.migrate.cli.TwoDeployments;
 import org.ttnlw.migrate.proto.EndDevice;
-import org.ttnlw.migrate.sim.Fault;
+import org.ttnlw.migrate.sim.CallInfo;
 import org.ttnlw.migrate.sim.SampleDevices;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
@@ -82,25 +78,11 @@ class UndoLauncherIT {
         "--output", "migrated.json").exitCode());
     assertTrue(tts.anywhereInTarget("device-00002"));
 
-    AtomicReference<Process> running = new AtomicReference<>();
-    CountDownLatch started = new CountDownLatch(1);
-    tts.target.faults(call -> {
-      if (call.server() == TtsServer.NETWORK_SERVER && call.method().equals("Delete")
-          && call.deviceId().equals("device-00002")) {
-        try {
-          started.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        running.get().destroyForcibly();
-        return Optional.of(Fault.of(Status.UNAVAILABLE.withDescription("killed")));
-      }
-      return Optional.empty();
-    });
-    PackagedTool.Result killed = run(process -> {
-      running.set(process);
-      started.countDown();
-    }, "undo", "--source", "ttnv3", "--output", "migrated.json", "--concurrency", "1");
+    KillAtCall<CallInfo> kill = new KillAtCall<>(call -> call.server() == TtsServer.NETWORK_SERVER
+        && call.method().equals("Delete") && call.deviceId().equals("device-00002"));
+    tts.target.faults(kill::fault);
+    PackagedTool.Result killed = run(kill::started, "undo", "--source", "ttnv3", "--output",
+        "migrated.json", "--concurrency", "1");
     assertEquals(137, killed.exitCode(), killed.toString());
     tts.target.faults(call -> Optional.empty());
     assertTrue(tts.target.stored(TtsServer.IDENTITY_SERVER, TwoDeployments.TARGET_APP,
