@@ -1,13 +1,10 @@
 package org.ttnlw.migrate.undo;
 
-import static org.ttnlw.migrate.undo.UndoSteps.DELETING;
 import static org.ttnlw.migrate.undo.UndoSteps.SOURCE_DONE;
-import static org.ttnlw.migrate.undo.UndoSteps.TARGET_DONE;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.DeviceRef;
-import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.pipeline.RunJournal;
 import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.source.RestorableSource;
@@ -30,7 +27,7 @@ final class DeviceUndo implements ItemUndo<DeviceRef> {
   private final UndoSteps<DeviceRef> steps;
   private final Source source;
   private final String sourceName;
-  private final TtsTarget target;
+  private final TargetSide<EndDevice> inTarget;
   private final boolean dryRun;
 
   /** @param sourceName how the source is named on the command line, for messages */
@@ -41,7 +38,7 @@ final class DeviceUndo implements ItemUndo<DeviceRef> {
     this.steps = steps;
     this.source = source;
     this.sourceName = sourceName;
-    this.target = target;
+    this.inTarget = new DevicesInTarget(target);
     this.dryRun = dryRun;
   }
 
@@ -52,42 +49,7 @@ final class DeviceUndo implements ItemUndo<DeviceRef> {
       // Deleting it from the target would leave it served by no network at all.
       return left(ref, unrestorable.get() + "; left in the target and at the source as they are");
     }
-    Optional<String> targetStep = undo.noted(ref, TARGET_DONE);
-    if (targetStep.isPresent() && !targetStep.get().equals(DELETING)) {
-      return restoreSource(ref, "deleted from the target by an earlier undo");
-    }
-    Optional<String> created = migration.noted(ref, RunJournal.TARGET_CREATED);
-    if (created.isEmpty()) {
-      return left(ref, UndoSteps.notCreated(migration.progress(ref)));
-    }
-    EndDevice written = TtsJson.instance().merge(created.get(), EndDevice.newBuilder()).build();
-    DeviceRef inTarget = DeviceRef.of(written.getIds());
-    if (targetStep.isPresent()) {
-      // An earlier undo found it unchanged and was deleting it: what is left of it goes.
-      return removeFromTarget(ref, inTarget);
-    }
-    return target.removable(written).thenCompose(removal -> switch (removal.kind()) {
-      case CHANGED -> left(ref, "changed in the target (" + inTarget + ") since this run created"
-          + " it, in " + String.join(", ", removal.differing()) + "; left in the target and at"
-          + " the source as they are");
-      case GONE -> {
-        record(ref, TARGET_DONE, "gone");
-        yield restoreSource(ref, "already gone from the target (" + inTarget + ")");
-      }
-      case UNCHANGED -> dryRun
-          ? restoreSource(ref, "would be deleted from the target (" + inTarget + ")")
-          : removeFromTarget(ref, inTarget);
-    });
-  }
-
-  /** Deletes the device from the target, recorded before and after. */
-  private CompletableFuture<UndoResult<DeviceRef>> removeFromTarget(DeviceRef ref,
-      DeviceRef inTarget) {
-    record(ref, TARGET_DONE, DELETING);
-    return target.remove(inTarget).thenCompose(removed -> {
-      record(ref, TARGET_DONE, "deleted");
-      return restoreSource(ref, "deleted from the target (" + inTarget + ")");
-    });
+    return steps.outOfTarget(ref, migration, inTarget, said -> restoreSource(ref, said));
   }
 
   /** Why the source cannot be put back as it was, if it cannot. */

@@ -1,16 +1,12 @@
 package org.ttnlw.migrate.undo;
 
-import static org.ttnlw.migrate.undo.UndoSteps.DELETING;
 import static org.ttnlw.migrate.undo.UndoSteps.SOURCE_DONE;
-import static org.ttnlw.migrate.undo.UndoSteps.TARGET_DONE;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.GatewayRef;
-import org.ttnlw.migrate.json.TtsJson;
 import org.ttnlw.migrate.pipeline.Progress;
 import org.ttnlw.migrate.pipeline.RunJournal;
-import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.source.GatewaySource;
 import org.ttnlw.migrate.source.LnsSettings;
 import org.ttnlw.migrate.target.GatewayRemover;
@@ -55,49 +51,8 @@ final class GatewayUndo implements ItemUndo<GatewayRef> {
           + sourceName + " source cannot put them back: give undo the --source the migration"
           + " read; left in the target and at the source as they are");
     }
-    Optional<String> targetStep = steps.journal().noted(ref, TARGET_DONE);
-    if (targetStep.isPresent() && !targetStep.get().equals(DELETING)) {
-      return restoreSource(ref, "deleted from the target by an earlier undo");
-    }
-    Optional<String> created = migration.noted(ref, RunJournal.TARGET_CREATED);
-    if (created.isEmpty()) {
-      return UndoSteps.left(ref, UndoSteps.notCreated(migration.progress(ref)));
-    }
-    Gateway written = TtsJson.instance().merge(created.get(), Gateway.newBuilder()).build();
-    String inTarget = written.getIds().getGatewayId();
-    if (targetStep.isPresent()) {
-      // An earlier undo found it unchanged and was deleting it: what is left of it goes.
-      return removeFromTarget(ref, inTarget);
-    }
-    return target.removable(written).thenCompose(removal -> switch (removal.kind()) {
-      case CHANGED -> UndoSteps.left(ref, "changed in the target (" + inTarget + ") since this"
-          + " run registered it, in " + String.join(", ", removal.differing()) + "; left in the"
-          + " target and at the source as they are");
-      case GONE -> {
-        steps.record(ref, TARGET_DONE, "gone");
-        yield restoreSource(ref, "already gone from the target (" + inTarget + ")");
-      }
-      case UNCHANGED -> dryRun
-          ? restoreSource(ref, "would be deleted from the target (" + inTarget + ")"
-              + withKey(ref))
-          : removeFromTarget(ref, inTarget);
-    });
-  }
-
-  /** Deletes its LNS key and the gateway from the target, recorded before and after. */
-  private CompletableFuture<UndoResult<GatewayRef>> removeFromTarget(GatewayRef ref,
-      String inTarget) {
-    steps.record(ref, TARGET_DONE, DELETING);
-    return target.remove(inTarget, migration.noted(ref, GatewayTarget.LNS_KEY_NOTE))
-        .thenCompose(removed -> {
-          steps.record(ref, TARGET_DONE, "deleted");
-          return restoreSource(ref, "deleted from the target (" + inTarget + ")" + withKey(ref));
-        });
-  }
-
-  private String withKey(GatewayRef ref) {
-    return migration.noted(ref, GatewayTarget.LNS_KEY_NOTE).isPresent()
-        ? ", with the LNS key this run created for it" : "";
+    return steps.outOfTarget(ref, migration, new GatewayInTarget(target,
+        migration.noted(ref, GatewayTarget.LNS_KEY_NOTE)), said -> restoreSource(ref, said));
   }
 
   /** What the source's CUPS server handed the gateway before the run redirected it, if it did. */

@@ -2,7 +2,9 @@ package org.ttnlw.migrate.undo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.ttnlw.migrate.pipeline.Progress;
 import org.ttnlw.migrate.pipeline.RunJournal;
 
@@ -39,6 +41,52 @@ final class UndoSteps<R> {
         : "the journal does not record this run creating it in the target (it was there"
             + " before the run, or a re-run found it there); left in the target and at the"
             + " source as they are";
+  }
+
+  /**
+   * The target step of an item: deleted there (read back gone) only if the migration created it
+   * and it is unchanged since, recorded before and after; then {@code source} does the source
+   * step, told what the target step did. An item the migration did not create, or that changed
+   * in the target, is left alone at both ends.
+   */
+  <T> CompletableFuture<UndoResult<R>> outOfTarget(R ref, RunJournal<R> migration,
+      TargetSide<T> target, Function<String, CompletableFuture<UndoResult<R>>> source) {
+    Optional<String> targetStep = undo.noted(ref, TARGET_DONE);
+    if (targetStep.isPresent() && !targetStep.get().equals(DELETING)) {
+      return source.apply("deleted from the target by an earlier undo");
+    }
+    Optional<String> created = migration.noted(ref, RunJournal.TARGET_CREATED);
+    if (created.isEmpty()) {
+      return left(ref, notCreated(migration.progress(ref)));
+    }
+    T written = target.written(created.get());
+    String name = target.name(written);
+    if (targetStep.isPresent()) {
+      // An earlier undo found it unchanged and was deleting it: what is left of it goes.
+      return remove(ref, target, written, source);
+    }
+    return target.removable(written).thenCompose(removal -> switch (removal.kind()) {
+      case CHANGED -> left(ref, "changed in the target (" + name + ") since this run "
+          + target.verb() + " it, in " + String.join(", ", removal.differing()) + "; left in the"
+          + " target and at the source as they are");
+      case GONE -> {
+        record(ref, TARGET_DONE, "gone");
+        yield source.apply("already gone from the target (" + name + ")");
+      }
+      case UNCHANGED -> dryRun
+          ? source.apply("would be deleted from the target (" + name + ")" + target.alsoRemoved())
+          : remove(ref, target, written, source);
+    });
+  }
+
+  private <T> CompletableFuture<UndoResult<R>> remove(R ref, TargetSide<T> target, T written,
+      Function<String, CompletableFuture<UndoResult<R>>> source) {
+    record(ref, TARGET_DONE, DELETING);
+    return target.remove(written).thenCompose(removed -> {
+      record(ref, TARGET_DONE, "deleted");
+      return source.apply("deleted from the target (" + target.name(written) + ")"
+          + target.alsoRemoved());
+    });
   }
 
   /** The item is undone (or, in a dry run, would be) without a further step at the source. */
