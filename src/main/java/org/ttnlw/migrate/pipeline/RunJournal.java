@@ -165,8 +165,8 @@ public final class RunJournal<R> implements AutoCloseable {
       return Set.of();
     }
     List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    if (!lines.isEmpty() && !lines.get(0).equals(header(Kind.EXPORT, false))
-        && !lines.get(0).equals(header(Kind.MIGRATION, false))) {
+    if (!lines.isEmpty() && kindIn(lines.get(0))
+        .filter(kind -> kind == Kind.EXPORT || kind == Kind.MIGRATION).isEmpty()) {
       throw new IOException(path + " is not the journal of an export or a migration");
     }
     Map<R, Progress> progress = new LinkedHashMap<>();
@@ -194,11 +194,14 @@ public final class RunJournal<R> implements AutoCloseable {
    * a file that is not a journal, or one of a dry run.
    */
   public static Optional<Kind> kindOf(Path path) throws IOException {
-    String first;
     try (BufferedReader lines = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      first = Objects.requireNonNullElse(lines.readLine(), "");
+      return kindIn(Objects.requireNonNullElse(lines.readLine(), ""));
     }
-    return Arrays.stream(Kind.values()).filter(kind -> header(kind, false).equals(first))
+  }
+
+  /** The kind of run (not a dry run) whose journal starts with this header line. */
+  private static Optional<Kind> kindIn(String header) {
+    return Arrays.stream(Kind.values()).filter(kind -> header(kind, false).equals(header))
         .findFirst();
   }
 
