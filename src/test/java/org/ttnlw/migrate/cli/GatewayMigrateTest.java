@@ -60,9 +60,7 @@ class GatewayMigrateTest {
     deployments = new TwoDeployments(0);
     source = deployments.source;
     target = deployments.target;
-    source.addGatewayKey(SOURCE_KEY, "user:alice", Set.of(Right.RIGHT_ALL));
-    target.addGatewayKey(TARGET_KEY, "user:bob", Set.of(Right.RIGHT_ALL));
-    SampleGateways.seed(source, "user:alice");
+    deployments.seedGateways(SOURCE_KEY, TARGET_KEY);
   }
 
   @AfterEach

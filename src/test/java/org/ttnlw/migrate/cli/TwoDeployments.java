@@ -10,13 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.sim.CallInfo;
 import org.ttnlw.migrate.sim.Fault;
 import org.ttnlw.migrate.sim.SampleDevices;
+import org.ttnlw.migrate.sim.SampleGateways;
 import org.ttnlw.migrate.sim.SampleSettings;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.tts.TtsServer;
@@ -95,6 +98,16 @@ public final class TwoDeployments implements AutoCloseable {
       throw new AssertionError("the target API key was printed\n" + result);
     }
     return result;
+  }
+
+  /**
+   * Gateway API keys with every right on both sides, alice's at the source and bob's in the
+   * target, and the sample gateways at the source, alice's.
+   */
+  public void seedGateways(String sourceKey, String targetKey) {
+    source.addGatewayKey(sourceKey, "user:alice", Set.of(Right.RIGHT_ALL));
+    target.addGatewayKey(targetKey, "user:bob", Set.of(Right.RIGHT_ALL));
+    SampleGateways.seed(source, "user:alice");
   }
 
   /**

@@ -61,9 +61,7 @@ class GatewayLauncherIT {
     tts = new TwoDeployments(0);
     source = tts.source;
     target = tts.target;
-    source.addGatewayKey(SOURCE_KEY, "user:alice", Set.of(Right.RIGHT_ALL));
-    target.addGatewayKey(TARGET_KEY, "user:bob", Set.of(Right.RIGHT_ALL));
-    SampleGateways.seed(source, "user:alice");
+    tts.seedGateways(SOURCE_KEY, TARGET_KEY);
   }
 
   @AfterEach

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,6 @@ import org.ttnlw.migrate.cli.TwoDeployments;
 import org.ttnlw.migrate.proto.Gateway;
 import org.ttnlw.migrate.proto.GatewayAccessGrpc;
 import org.ttnlw.migrate.proto.GatewayRegistryGrpc;
-import org.ttnlw.migrate.proto.Right;
 import org.ttnlw.migrate.sim.GatewayCall;
 import org.ttnlw.migrate.sim.SampleGateways;
 import org.ttnlw.migrate.sim.SimulatedStation;
@@ -61,9 +59,7 @@ class UndoGatewaysLauncherIT {
     tts = new TwoDeployments(0);
     source = tts.source;
     target = tts.target;
-    source.addGatewayKey(SOURCE_KEY, "user:alice", Set.of(Right.RIGHT_ALL));
-    target.addGatewayKey(TARGET_KEY, "user:bob", Set.of(Right.RIGHT_ALL));
-    SampleGateways.seed(source, "user:alice");
+    tts.seedGateways(SOURCE_KEY, TARGET_KEY);
     target.addGateway(SampleGateways.twoAntennas().toBuilder()
         .setIds(SampleGateways.twoAntennas().getIds().toBuilder().setGatewayId(THERE_BEFORE)
             .setEui(ByteString.fromHex("0011223344556677")))
