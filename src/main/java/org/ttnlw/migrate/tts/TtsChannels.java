@@ -9,17 +9,17 @@ import org.ttnlw.migrate.calls.TrustSettings;
 /** One channel per distinct server address, opened on first use and closed together. */
 final class TtsChannels implements AutoCloseable {
   private final Map<TtsServer, String> addresses;
-  private final TrustSettings trust;
+  private final GrpcChannels channels;
   private final Map<String, ManagedChannel> byAddress = new ConcurrentHashMap<>();
 
   TtsChannels(Map<TtsServer, String> addresses, TrustSettings trust) {
     this.addresses = addresses;
-    this.trust = trust;
+    this.channels = new GrpcChannels(trust);
   }
 
   ManagedChannel channel(TtsServer server) {
     return byAddress.computeIfAbsent(addresses.get(server),
-        address -> GrpcChannels.open(address, trust));
+        channels::open);
   }
 
   String address(TtsServer server) {
@@ -28,6 +28,6 @@ final class TtsChannels implements AutoCloseable {
 
   @Override
   public void close() {
-    GrpcChannels.close(byAddress.values());
+    channels.close();
   }
 }

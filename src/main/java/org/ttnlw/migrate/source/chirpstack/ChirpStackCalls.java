@@ -4,7 +4,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.calls.ApiKeyCredentials;
 import org.ttnlw.migrate.calls.Backoff;
@@ -19,12 +18,14 @@ final class ChirpStackCalls implements AutoCloseable {
   /** The limiter starts at this many calls per device in flight: keys and activation together. */
   private static final int CALLS_PER_DEVICE = 2;
 
+  private final GrpcChannels channels;
   private final ManagedChannel channel;
   private final String address;
   private final RetryingCalls calls;
 
   ChirpStackCalls(ChirpStackConfig config, CallSettings context) {
-    this.channel = GrpcChannels.open(config.address(), config.trust());
+    this.channels = new GrpcChannels(config.trust());
+    this.channel = channels.open(config.address());
     this.address = config.address();
     this.calls = new RetryingCalls(
         new ApiKeyCredentials(config.apiKey(), config.trust().plaintext()), context.callTimeout(),
@@ -72,6 +73,6 @@ final class ChirpStackCalls implements AutoCloseable {
   @Override
   public void close() {
     calls.close();
-    GrpcChannels.close(List.of(channel));
+    channels.close();
   }
 }
