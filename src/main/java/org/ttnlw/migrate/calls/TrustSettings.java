@@ -8,11 +8,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Optional;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.ttnlw.migrate.core.ConfigException;
 
@@ -35,17 +35,11 @@ public record TrustSettings(boolean plaintext, Optional<TrustManager> trustManag
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int index = 0;
-      for (X509Certificate systemCa : systemTrustManager().getAcceptedIssuers()) {
-        store.setCertificateEntry("system-" + index++, systemCa);
-      }
-      Collection<? extends Certificate> extra = readCertificates(caFile);
-      for (Certificate certificate : extra) {
+      for (Certificate certificate : readCertificates(caFile)) {
         store.setCertificateEntry("ca-file-" + index++, certificate);
       }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      return new TrustSettings(false, Optional.of(factory.getTrustManagers()[0]));
+      return new TrustSettings(false, Optional.of(new CaFileFirstTrust(trustManager(store),
+          TrustSettings::systemTrustManager)));
     } catch (GeneralSecurityException | IOException e) {
       throw new ConfigException("cannot use the CA file " + caFile + ": " + e.getMessage());
     }
@@ -66,22 +60,28 @@ public record TrustSettings(boolean plaintext, Optional<TrustManager> trustManag
     }
   }
 
-  /** The trust manager to verify servers with: the system's, or the system's plus the CA file. */
+  /** The trust manager to verify servers with: the system's, or the CA file's and the system's. */
   public X509TrustManager x509TrustManager() {
+    return trustManager.isPresent() ? (X509TrustManager) trustManager.get()
+        : systemTrustManager();
+  }
+
+  private static X509ExtendedTrustManager systemTrustManager() {
     try {
-      return trustManager.isPresent() ? (X509TrustManager) trustManager.get()
-          : systemTrustManager();
+      return trustManager(null);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("cannot read the system's certificate authorities", e);
     }
   }
 
-  private static X509TrustManager systemTrustManager() throws GeneralSecurityException {
+  /** The JDK's trust manager for {@code store}; the JDK's trust store when null. */
+  private static X509ExtendedTrustManager trustManager(KeyStore store)
+      throws GeneralSecurityException {
     TrustManagerFactory factory =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init((KeyStore) null);
+    factory.init(store);
     for (TrustManager manager : factory.getTrustManagers()) {
-      if (manager instanceof X509TrustManager x509) {
+      if (manager instanceof X509ExtendedTrustManager x509) {
         return x509;
       }
     }
