@@ -11,6 +11,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (asksVersionOnly(args)) {
+      // Scripts run it to check an install; the command tree would take longer than the JVM.
+      System.out.println(VersionProvider.version());
+      System.exit(System.out.checkError() ? ExitCodes.EXPORT_FAILED : ExitCodes.OK);
+    }
     // stdout is for device JSON (and help text) only: whatever a library prints to System.out
     // goes to stderr. Device JSON is written to the raw descriptor, since System.out would hide
     // write errors.
@@ -22,6 +27,10 @@ public final class Main {
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024),
         System.err, stop, StdoutKind.ofThisProcess());
     System.exit(run(args, io));
+  }
+
+  static boolean asksVersionOnly(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /** Runs the tool as the command line {@code args} asks, and returns the exit code. */

@@ -132,6 +132,24 @@ class LauncherIT {
 
   @Test
   @Execution(ExecutionMode.CONCURRENT)
+  void versionAloneStartsWithoutArchiveAndSaysWhatTheVersionCommandSays() throws Exception {
+    Path classLog = Files.createTempFile(logs, "classes", ".log");
+    PackagedTool.Result version = PackagedTool.launcher(dir,
+        Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), "", "--version");
+    PackagedTool.Result command = PackagedTool.launcher(dir, Map.of(), "", "version");
+
+    assertEquals(0, version.exitCode(), version.toString());
+    assertTrue(version.stdout().matches("ttn-lw-migrate \\S+ \\(commit \\S+, built \\S+\\)\n"),
+        version.toString());
+    assertEquals(command.stdout(), version.stdout());
+    assertEquals("", version.stderr());
+    assertFalse(PackagedTool.mainClassFromArchive(classLog), "no archive mapped");
+    assertFalse(Files.readString(classLog).contains(" picocli.CommandLine "),
+        "answered without building a command line");
+  }
+
+  @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void anInstallWithoutArchiveMakesOneInTheUsersCacheOnceAndUsesIt() throws Exception {
     Path jar = installCopyWithClassList();
     Path cache = dir.resolve("cache");
