@@ -35,7 +35,10 @@ public final class GrpcChannels implements AutoCloseable {
     this.trust = trust;
   }
 
-  /** A channel to {@code host:port}; it connects on its first call. */
+  /**
+   * A channel to {@code host:port}, already connecting: the TLS handshake runs on the network
+   * threads while the caller goes on, not in its first call.
+   */
   public ManagedChannel open(String address) {
     ManagedChannel channel = NettyChannelBuilder.forTarget(address, credentials(trust))
         .eventLoopGroup(network)
@@ -43,6 +46,7 @@ public final class GrpcChannels implements AutoCloseable {
         .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
         .build();
     opened.add(channel);
+    channel.getState(true);
     return channel;
   }
 

@@ -2,24 +2,27 @@ package org.ttnlw.migrate.tts;
 
 import io.grpc.ManagedChannel;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import org.ttnlw.migrate.calls.GrpcChannels;
 import org.ttnlw.migrate.calls.TrustSettings;
 
-/** One channel per distinct server address, opened on first use and closed together. */
+/**
+ * One channel per distinct server address, all opened at once, so that they connect while the
+ * run sets itself up, and closed together.
+ */
 final class TtsChannels implements AutoCloseable {
   private final Map<TtsServer, String> addresses;
   private final GrpcChannels channels;
-  private final Map<String, ManagedChannel> byAddress = new ConcurrentHashMap<>();
+  private final Map<String, ManagedChannel> byAddress = new HashMap<>();
 
   TtsChannels(Map<TtsServer, String> addresses, TrustSettings trust) {
     this.addresses = addresses;
     this.channels = new GrpcChannels(trust);
+    addresses.values().forEach(address -> byAddress.computeIfAbsent(address, channels::open));
   }
 
   ManagedChannel channel(TtsServer server) {
-    return byAddress.computeIfAbsent(addresses.get(server),
-        channels::open);
+    return byAddress.get(addresses.get(server));
   }
 
   String address(TtsServer server) {
