@@ -74,22 +74,23 @@ final class CaFileFirstTrust extends X509ExtendedTrustManager {
     check(manager -> manager.checkServerTrusted(chain, authType, engine));
   }
 
+  // The tool is a client: it never verifies a client's certificate.
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType)
       throws CertificateException {
-    check(manager -> manager.checkClientTrusted(chain, authType));
+    throw new CertificateException("verifies servers only");
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
       throws CertificateException {
-    check(manager -> manager.checkClientTrusted(chain, authType, socket));
+    checkClientTrusted(chain, authType);
   }
 
   @Override
   public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
-    check(manager -> manager.checkClientTrusted(chain, authType, engine));
+    checkClientTrusted(chain, authType);
   }
 
   @Override

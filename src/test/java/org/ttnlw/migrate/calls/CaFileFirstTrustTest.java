@@ -51,6 +51,12 @@ class CaFileFirstTrustTest {
   }
 
   @Test
+  void verifiesNoClient() {
+    assertThrows(CertificateException.class,
+        () -> trust.checkClientTrusted(chain(ofCaFile), "ECDHE_ECDSA"));
+  }
+
+  @Test
   void acceptsTheIssuersOfBoth() {
     assertEquals(2, trust.getAcceptedIssuers().length);
   }
