@@ -15,6 +15,7 @@ public final class Main {
       // Scripts run it to check an install; the command tree would take longer than the JVM.
       System.out.println(VersionProvider.version());
       System.exit(System.out.checkError() ? ExitCodes.EXPORT_FAILED : ExitCodes.OK);
+      return;
     }
     // stdout is for device JSON (and help text) only: whatever a library prints to System.out
     // goes to stderr. Device JSON is written to the raw descriptor, since System.out would hide

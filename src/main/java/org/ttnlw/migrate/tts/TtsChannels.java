@@ -18,7 +18,12 @@ final class TtsChannels implements AutoCloseable {
   TtsChannels(Map<TtsServer, String> addresses, TrustSettings trust) {
     this.addresses = addresses;
     this.channels = new GrpcChannels(trust);
-    addresses.values().forEach(address -> byAddress.computeIfAbsent(address, channels::open));
+    try {
+      addresses.values().forEach(address -> byAddress.computeIfAbsent(address, channels::open));
+    } catch (RuntimeException e) {
+      channels.close();
+      throw e;
+    }
   }
 
   ManagedChannel channel(TtsServer server) {
