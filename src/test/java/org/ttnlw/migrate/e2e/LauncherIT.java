@@ -150,6 +150,18 @@ class LauncherIT {
 
   @Test
   @Execution(ExecutionMode.CONCURRENT)
+  void aJavaHomeWhoseJavaIsALinkStillFindsTheArchiveOfTheJdkItLeadsTo() throws Exception {
+    // As JAVA_HOME=/usr on Debian: /usr/bin/java leads to the JDK, /usr holds no release file.
+    Path home = Files.createDirectories(dir.resolve("usr/bin"));
+    Files.createSymbolicLink(home.resolve("java"),
+        Path.of(System.getProperty("java.home"), "bin", "java"));
+
+    assertTrue(exportStartsFromArchive(null, Map.of("JAVA_HOME", home.getParent().toString())),
+        "Main came from the archive");
+  }
+
+  @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void anInstallWithoutArchiveMakesOneInTheUsersCacheOnceAndUsesIt() throws Exception {
     Path jar = installCopyWithClassList();
     Path cache = dir.resolve("cache");
