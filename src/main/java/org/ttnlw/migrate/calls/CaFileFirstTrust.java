@@ -17,7 +17,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class CaFileFirstTrust extends X509ExtendedTrustManager {
   private final X509ExtendedTrustManager caFile;
   private final Supplier<X509ExtendedTrustManager> systemSource;
-  private volatile X509ExtendedTrustManager system;
+  private X509ExtendedTrustManager system;
 
   CaFileFirstTrust(X509ExtendedTrustManager caFile,
       Supplier<X509ExtendedTrustManager> systemSource) {
@@ -43,17 +43,12 @@ final class CaFileFirstTrust extends X509ExtendedTrustManager {
     }
   }
 
-  private X509ExtendedTrustManager system() {
-    X509ExtendedTrustManager manager = system;
-    if (manager == null) {
-      synchronized (this) {
-        if (system == null) {
-          system = systemSource.get();
-        }
-        manager = system;
-      }
+  /** Called only when the CA file refuses a server, so a plain lock costs nothing worth saving. */
+  private synchronized X509ExtendedTrustManager system() {
+    if (system == null) {
+      system = systemSource.get();
     }
-    return manager;
+    return system;
   }
 
   @Override
