@@ -13,6 +13,9 @@ import org.ttnlw.migrate.proto.ErrorDetails;
 /** Turns a failed gRPC call into one line: status, then TTS's own error if it sent one. */
 final class TtsError {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9_]+)}");
+  /** A Java exception's class name before its message, as the JDK's TLS quotes its causes. */
+  private static final Pattern EXCEPTION_CLASS =
+      Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
   private TtsError() {}
 
@@ -30,12 +33,16 @@ final class TtsError {
         text.append(" [correlation_id ").append(details.getCorrelationId()).append(']');
       }
     } else if (status.getDescription() != null) {
-      // Netty appends its channel pipeline on a second line: noise to the operator.
-      text.append(": ").append(status.getDescription().lines().findFirst().orElse(""));
+      text.append(": ").append(plain(status.getDescription()));
     } else if (status.getCause() != null) {
-      text.append(": ").append(status.getCause().getMessage());
+      text.append(": ").append(plain(String.valueOf(status.getCause().getMessage())));
     }
     return text.toString();
+  }
+
+  /** The first line, without the class names of the exceptions it quotes: noise to an operator. */
+  private static String plain(String said) {
+    return EXCEPTION_CLASS.matcher(said.lines().findFirst().orElse("")).replaceAll("");
   }
 
   static ErrorDetails details(Throwable failure) {

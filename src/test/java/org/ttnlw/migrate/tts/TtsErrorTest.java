@@ -40,6 +40,25 @@ class TtsErrorTest {
   }
 
   @Test
+  void aTransportsDescriptionLosesTheClassNamesOfTheExceptionsItQuotes() {
+    assertEquals("UNAVAILABLE: PKIX path building failed: unable to find valid certification path"
+            + " to requested target",
+        TtsError.describe(Status.UNAVAILABLE.withDescription("PKIX path building failed:"
+            + " sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid"
+            + " certification path to requested target\nsecond line").asRuntimeException()));
+  }
+
+  @Test
+  void aTransportsExceptionLosesTheClassNamesItsMessageQuotes() {
+    assertEquals("UNAVAILABLE: PKIX path building failed: unable to find valid certification path"
+            + " to requested target",
+        TtsError.describe(Status.UNAVAILABLE.withCause(new javax.net.ssl.SSLHandshakeException(
+            "PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException:"
+            + " unable to find valid certification path to requested target"))
+            .asRuntimeException()));
+  }
+
+  @Test
   void unknownPlaceholderStaysVisible() {
     assertEquals("x {missing}", TtsError.fill("x {missing}", Struct.getDefaultInstance()));
   }
