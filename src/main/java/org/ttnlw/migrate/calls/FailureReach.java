@@ -31,8 +31,7 @@ public final class FailureReach {
   public static boolean isConnectionTrouble(Throwable cause) {
     return cause instanceof ConnectException || cause instanceof UnknownHostException
         || cause instanceof UnresolvedAddressException || cause instanceof SSLException
-        || cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException
-        || cause.getClass().getSimpleName().equals("NotSslRecordException");
+        || cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException;
   }
 
   private static Stream<Throwable> causes(Throwable failure) {

@@ -4,14 +4,15 @@ import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
-import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.grpc.okhttp.OkHttpChannelBuilder;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * gRPC channels with the operator's trust settings, on network threads of their own, all ended
@@ -20,15 +21,21 @@ import java.util.concurrent.TimeUnit;
  * <p>Not gRPC's shared threads: those outlive the channels by a second, waiting in the kernel,
  * and the JVM's exit waits up to 0.3 s for threads in native code. A one-device export spent a
  * fifth of its time there.
+ *
+ * <p>The OkHttp transport, not Netty's: it reads each connection on one blocking thread with the
+ * JDK's TLS, and a one-device export starts 0.1 s sooner without Netty's set-up (its native TLS
+ * library is unpacked to a temporary file on every run; docs/performance.md).
  */
 public final class GrpcChannels implements AutoCloseable {
   private static final int MAX_INBOUND_MESSAGE_BYTES = 64 * 1024 * 1024;
-  private static final int NETWORK_THREADS = 2;
+  /** How much a stream may have in flight before its reader waits, as Netty's transport had. */
+  private static final int FLOW_CONTROL_WINDOW_BYTES = 1024 * 1024;
   private static final long CLOSE_SECONDS = 5;
 
   private final TrustSettings trust;
-  private final EventLoopGroup network =
-      new NioEventLoopGroup(NETWORK_THREADS, new DefaultThreadFactory("grpc-network", true));
+  private final ExecutorService network = Executors.newCachedThreadPool(daemons("grpc-network-"));
+  private final ScheduledExecutorService timers =
+      Executors.newSingleThreadScheduledExecutor(daemons("grpc-network-timer-"));
   private final List<ManagedChannel> opened = new CopyOnWriteArrayList<>();
 
   public GrpcChannels(TrustSettings trust) {
@@ -40,9 +47,10 @@ public final class GrpcChannels implements AutoCloseable {
    * threads while the caller goes on, not in its first call.
    */
   public ManagedChannel open(String address) {
-    ManagedChannel channel = NettyChannelBuilder.forTarget(address, credentials(trust))
-        .eventLoopGroup(network)
-        .channelType(NioSocketChannel.class)
+    ManagedChannel channel = OkHttpChannelBuilder.forTarget(address, credentials(trust))
+        .transportExecutor(network)
+        .scheduledExecutorService(timers)
+        .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)
         .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
         .build();
     opened.add(channel);
@@ -65,19 +73,45 @@ public final class GrpcChannels implements AutoCloseable {
     opened.forEach(ManagedChannel::shutdown);
     boolean interrupted = false;
     for (ManagedChannel channel : opened) {
-      try {
-        if (!channel.awaitTermination(CLOSE_SECONDS, TimeUnit.SECONDS)) {
-          channel.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        channel.shutdownNow();
-        interrupted = true;
-      }
+      interrupted |= !ended(channel::awaitTermination, channel::shutdownNow);
     }
-    network.shutdownGracefully(0, CLOSE_SECONDS, TimeUnit.SECONDS)
-        .awaitUninterruptibly(CLOSE_SECONDS, TimeUnit.SECONDS);
+    network.shutdown();
+    timers.shutdown();
+    interrupted |= !ended(network::awaitTermination, network::shutdownNow);
+    interrupted |= !ended(timers::awaitTermination, timers::shutdownNow);
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** A channel's or a thread pool's awaitTermination. */
+  private interface Termination {
+    boolean await(long time, TimeUnit unit) throws InterruptedException;
+  }
+
+  /**
+   * Waits a few seconds for a shutdown to end, then ends it at once.
+   *
+   * @return false if interrupted while waiting
+   */
+  private static boolean ended(Termination termination, Runnable now) {
+    try {
+      if (!termination.await(CLOSE_SECONDS, TimeUnit.SECONDS)) {
+        now.run();
+      }
+      return true;
+    } catch (InterruptedException e) {
+      now.run();
+      return false;
+    }
+  }
+
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

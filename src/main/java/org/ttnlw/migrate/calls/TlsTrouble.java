@@ -3,12 +3,18 @@ package org.ttnlw.migrate.calls;
 import io.grpc.Status;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
+import javax.net.ssl.SSLException;
 
 /**
  * Recognises a call that failed because of TLS and says what to do, naming the {@code ca-file}
  * and {@code insecure} flags of the connection that failed: the source's or the target's.
  */
 public final class TlsTrouble {
+  /** gRPC's OkHttp transport, when the server closes the connection without a word. */
+  private static final String SERVER_CLOSED = "End of stream or IOException";
+  /** The JDK's TLS, when the first bytes the server sends are not a TLS record. */
+  private static final String NOT_TLS = "Unsupported or unrecognized SSL message";
+
   private TlsTrouble() {}
 
   /**
@@ -24,7 +30,7 @@ public final class TlsTrouble {
       Status status = Status.fromThrowable(failure);
       String description = status.getDescription() == null ? "" : status.getDescription();
       return status.getCode() == Status.Code.UNAVAILABLE
-          && description.contains("Network closed for unknown reason")
+          && description.contains(SERVER_CLOSED)
           ? "the server closed the plaintext connection at once: it probably expects TLS;"
               + " leave out " + insecure + " (and give " + caFile + " if its CA is private)"
           : "";
@@ -34,7 +40,8 @@ public final class TlsTrouble {
         return "the server's TLS certificate is not signed by a CA this machine trusts: give"
             + " the CA certificate (PEM) with " + caFile;
       }
-      if (cause.getClass().getSimpleName().equals("NotSslRecordException")) {
+      if (cause instanceof SSLException
+          && String.valueOf(cause.getMessage()).contains(NOT_TLS)) {
         return "the server does not speak TLS: if it serves plaintext on purpose (a local or"
             + " private deployment), connect with " + insecure;
       }

@@ -4,14 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.ConsoleAppender;
-import java.util.List;
 import org.slf4j.LoggerFactory;
 import org.ttnlw.migrate.pipeline.ProgressReport;
 
 final class Logging {
-  private static final List<java.util.logging.Logger> LIBRARIES = List.of(
-      java.util.logging.Logger.getLogger("io.grpc"),
-      java.util.logging.Logger.getLogger("io.netty"));
+  /** Held here: java.util.logging keeps only weak references to its loggers. */
+  private static final java.util.logging.Logger GRPC =
+      java.util.logging.Logger.getLogger("io.grpc");
 
   private Logging() {}
 
@@ -19,15 +18,11 @@ final class Logging {
   static void configure(boolean verbose, boolean quiet) {
     ((Logger) LoggerFactory.getLogger("org.ttnlw.migrate"))
         .setLevel(verbose ? Level.DEBUG : quiet ? Level.ERROR : Level.INFO);
-    // gRPC's and its Netty's own records (an unresolvable host logs a stack trace per attempt)
-    // say nothing the tool's error does not: only --verbose shows their warnings. gRPC logs through
-    // java.util.logging, whose loggers are held here since it keeps only weak references.
-    for (java.util.logging.Logger library : LIBRARIES) {
-      library.setLevel(verbose ? java.util.logging.Level.WARNING : java.util.logging.Level.OFF);
-    }
-    // Never below WARN: their debug records carry call headers, the API key among them.
-    Level slf4jLibraries = verbose ? Level.WARN : Level.OFF;
-    ((Logger) LoggerFactory.getLogger("io.grpc")).setLevel(slf4jLibraries);
+    // gRPC's own records, through java.util.logging (an unresolvable host logs a stack trace
+    // per attempt), say nothing the tool's error does not: only --verbose shows their warnings.
+    // Never below WARNING: its transport's frame log (FINE) carries call headers, the API key
+    // among them.
+    GRPC.setLevel(verbose ? java.util.logging.Level.WARNING : java.util.logging.Level.OFF);
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * logback's configuration, in code: every log line to stderr (stdout carries device JSON only),
- * at INFO, gRPC's own at WARN, each message and stack trace line with keys masked and control
+ * at INFO, each message and stack trace line with keys masked and control
  * characters escaped. logback finds it through {@code META-INF/services} before it looks for a
  * configuration file; reading an XML one through Joran loaded about 440 classes, 7 % of a
  * one-device export (docs/performance.md).
@@ -45,7 +45,6 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(stderr);
-    context.getLogger("io.grpc").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

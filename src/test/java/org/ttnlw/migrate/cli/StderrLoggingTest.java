@@ -31,18 +31,6 @@ class StderrLoggingTest {
     assertEquals("INFO  key NNSXS.ABC...(masked)\\u001b[2J\n", line(encoder, root));
   }
 
-  /** Levels as configured, before a command's flags (Logging.configure) change them. */
-  @Test
-  void gRpcLogsOnlyWarningsBeforeTheFlagsAreRead() {
-    LoggerContext fresh = new LoggerContext();
-    StderrLogging configurator = new StderrLogging();
-    configurator.setContext(fresh);
-    configurator.configure(fresh);
-    assertEquals(Level.INFO, fresh.getLogger(Logger.ROOT_LOGGER_NAME).getLevel());
-    assertEquals(Level.WARN, fresh.getLogger("io.grpc").getLevel());
-    fresh.stop();
-  }
-
   @Test
   void aLiveProgressLineKeepsTheMasking() {
     Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
