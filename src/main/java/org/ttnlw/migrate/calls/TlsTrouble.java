@@ -4,6 +4,7 @@ import io.grpc.Status;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Recognises a call that failed because of TLS and says what to do, naming the {@code ca-file}
@@ -14,6 +15,8 @@ public final class TlsTrouble {
   private static final String SERVER_CLOSED = "End of stream or IOException";
   /** The JDK's TLS, when the first bytes the server sends are not a TLS record. */
   private static final String NOT_TLS = "Unsupported or unrecognized SSL message";
+  /** gRPC's OkHttp transport, when the server's certificate names other hosts. */
+  private static final String OTHER_HOST = "Cannot verify hostname";
 
   private TlsTrouble() {}
 
@@ -44,6 +47,11 @@ public final class TlsTrouble {
           && String.valueOf(cause.getMessage()).contains(NOT_TLS)) {
         return "the server does not speak TLS: if it serves plaintext on purpose (a local or"
             + " private deployment), connect with " + insecure;
+      }
+      if (cause instanceof SSLPeerUnverifiedException
+          && String.valueOf(cause.getMessage()).startsWith(OTHER_HOST)) {
+        return "the server's TLS certificate is for another host name: connect by a name the"
+            + " certificate gives (the deployment's address, not an IP address or an alias)";
       }
     }
     return "";

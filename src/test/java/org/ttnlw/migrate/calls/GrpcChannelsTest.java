@@ -2,10 +2,17 @@ package org.ttnlw.migrate.calls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.base.Throwables;
 import io.grpc.ManagedChannel;
+import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +21,8 @@ import org.ttnlw.migrate.proto.ApplicationIdentifiers;
 import org.ttnlw.migrate.proto.EndDeviceIdentifiers;
 import org.ttnlw.migrate.proto.GetEndDeviceRequest;
 import org.ttnlw.migrate.proto.NsEndDeviceRegistryGrpc;
+import org.ttnlw.migrate.sim.ThrowawayCa;
+import org.ttnlw.migrate.sim.ThrowawayCa.ServerIdentity;
 import org.ttnlw.migrate.sim.TtsSimulator;
 
 class GrpcChannelsTest {
@@ -45,6 +54,24 @@ class GrpcChannelsTest {
       StatusRuntimeException answer = assertThrows(StatusRuntimeException.class,
           () -> get(channels.open(simulator.address())));
       assertEquals(Status.Code.UNAVAILABLE, answer.getStatus().getCode(), answer::toString);
+    }
+  }
+
+  @Test
+  void refusesACertificateForAnotherHost() throws Exception {
+    ServerIdentity elsewhere = ThrowawayCa.issueFor("elsewhere.example");
+    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
+        elsewhere.serverCredentials()).build().start();
+    Path caFile = elsewhere.writeCaFile("elsewhere-ca-");
+    try (GrpcChannels channels = new GrpcChannels(TrustSettings.from(false, caFile))) {
+      StatusRuntimeException answer = assertThrows(StatusRuntimeException.class,
+          () -> get(channels.open("127.0.0.1:" + server.getPort())));
+      assertEquals(Status.Code.UNAVAILABLE, answer.getStatus().getCode(), answer::toString);
+      assertTrue(TlsTrouble.advice(answer, false, "--").contains("another host name"),
+          () -> Throwables.getStackTraceAsString(answer));
+    } finally {
+      server.shutdownNow();
+      Files.delete(caFile);
     }
   }
 

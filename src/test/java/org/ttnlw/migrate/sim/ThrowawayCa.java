@@ -35,7 +35,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A certificate authority made up for one simulator run and the server certificate it issues for
- * {@code localhost} and {@code 127.0.0.1}, so no key or expiring certificate is committed.
+ * {@code localhost} and {@code 127.0.0.1} (or another name), so no key or expiring certificate
+ * is committed.
  */
 public final class ThrowawayCa {
   private static final X500Name CA_NAME = new X500Name("CN=TTS simulator throw-away CA");
@@ -62,14 +63,26 @@ public final class ThrowawayCa {
   }
 
   public static ServerIdentity issue() {
+    return issue(new GeneralNames(new GeneralName[] {
+      new GeneralName(GeneralName.dNSName, "localhost"),
+      new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+    }));
+  }
+
+  /** An identity for {@code dnsName} alone: a server on loopback that is not who it says. */
+  public static ServerIdentity issueFor(String dnsName) {
+    return issue(new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
+  }
+
+  private static ServerIdentity issue(GeneralNames serverNames) {
     try {
-      return new ThrowawayCa().issueIdentity();
+      return new ThrowawayCa().issueIdentity(serverNames);
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       throw new IllegalStateException("cannot issue the simulator's TLS certificate", e);
     }
   }
 
-  private ServerIdentity issueIdentity()
+  private ServerIdentity issueIdentity(GeneralNames serverNames)
       throws GeneralSecurityException, OperatorCreationException, IOException {
     KeyPair caKeys = newKeyPair();
     KeyPair serverKeys = newKeyPair();
@@ -84,14 +97,7 @@ public final class ThrowawayCa {
     server.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
     server.addExtension(
         Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-    server.addExtension(
-        Extension.subjectAlternativeName,
-        false,
-        new GeneralNames(
-            new GeneralName[] {
-              new GeneralName(GeneralName.dNSName, "localhost"),
-              new GeneralName(GeneralName.iPAddress, "127.0.0.1")
-            }));
+    server.addExtension(Extension.subjectAlternativeName, false, serverNames);
 
     return new ServerIdentity(
         pem("CERTIFICATE", signedByCa(server, caKeys).getEncoded()),
