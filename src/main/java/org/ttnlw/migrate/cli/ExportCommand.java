@@ -205,14 +205,10 @@ abstract class ExportCommand extends BaseCommand implements Cli.SourceChoosing {
     Mode<TargetConfig> checked = mode.get();
     Iterator<String> named = request.input() == null ? List.<String>of().iterator()
         : request.input();
-    Outcome outcome = move(new DeviceRun(request.bound(), settings, checked, runner(),
+    return move(new DeviceRun(request.bound(), settings, checked, runner(),
         handOver -> new DeviceJob(settings, checked, choices, listing, request.bound()::open,
             source -> devices(source, named, request.all(), request.selected(), readFirst),
             handOver)));
-    request.selected().remark()
-        .ifPresent(remark -> io().stderr().println("ttn-lw-migrate: " + remark));
-    request.selected().checkSomeNamedListed();
-    return outcome;
   }
 
   /** Checks the command's own flags against the source, before anything is opened. */

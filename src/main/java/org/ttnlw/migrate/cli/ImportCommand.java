@@ -65,12 +65,9 @@ final class ImportCommand extends BaseCommand {
         Disabling.DEVICE);
     DeviceJob.Listing records = new DeviceJob.Listing(List.of(), false, selectionOptions.limit(),
         selected);
-    Outcome outcome = runner().run(new DeviceJob(run, mode, nothingAtTheSource, records,
+    return runner().run(new DeviceJob(run, mode, nothingAtTheSource, records,
         context -> new TtsJsonFiles(files, io().stdin()),
         source -> selected((TtsJsonFiles) source, selected), Optional.empty()), run);
-    selected.remark().ifPresent(remark -> io().stderr().println("ttn-lw-migrate: " + remark));
-    selected.checkSomeNamedListed();
-    return outcome;
   }
 
   /** The devices of the files the selection takes; every record that is not a device. */

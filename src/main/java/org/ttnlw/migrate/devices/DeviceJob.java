@@ -236,11 +236,18 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   @Override
   public List<String> remarks(Source source, Delivery<EndDevice> delivery,
       SideEffects<DeviceRef> sideEffects) {
-    return source.remarks();
+    List<String> remarks = new ArrayList<>(source.remarks());
+    listing.selected().remark().ifPresent(remarks::add);
+    return remarks;
   }
 
   @Override
   public List<Notices> notices(Source source, Delivery<EndDevice> delivery) {
     return List.of(notices, source.notices(), listing.selected().notices());
+  }
+
+  @Override
+  public void checkEnd() {
+    listing.selected().checkSomeNamedListed();
   }
 }

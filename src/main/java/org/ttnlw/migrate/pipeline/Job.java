@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.source.SourceConnection;
 
@@ -120,4 +121,13 @@ public interface Job<R, T extends Message, S extends SourceConnection> {
   default List<Notices> notices(S source, Delivery<T> delivery) {
     return List.of();
   }
+
+  /**
+   * Fails a run that went through every item and still did not do what it was asked, such as
+   * a selection by ID none of whose devices the source listed; called once the run's end is
+   * said, and recorded as a stopped run.
+   *
+   * @throws MigrationException saying what was not done
+   */
+  default void checkEnd() {}
 }

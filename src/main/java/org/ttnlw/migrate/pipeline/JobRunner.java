@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
+import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.core.DeviceCount;
 import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.core.RunLock;
@@ -114,6 +115,13 @@ public final class JobRunner {
         Notices notices = notices(job.notices(source, delivery));
         Outcome outcome = report(summary, source, notices,
             remarks(writer, job.remarks(source, delivery, sideEffects)), end);
+        try {
+          job.checkEnd();
+        } catch (MigrationException unmet) {
+          runs.add(new RunRecord(items, verb, summary, outcomes.entries(), notices.byNotice(),
+              Outcome.STOPPED));
+          throw unmet;
+        }
         runs.add(new RunRecord(items, verb, summary, outcomes.entries(), notices.byNotice(),
             outcome));
         return outcome;

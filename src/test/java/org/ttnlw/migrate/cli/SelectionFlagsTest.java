@@ -95,6 +95,26 @@ class SelectionFlagsTest {
   }
 
   @Test
+  void aMigrationOfNoneOfTheNamedDevicesIsAStoppedRunInTheReport() throws Exception {
+    Path ids = Files.writeString(folder.resolve("ids.txt"), "gone-1\ngone-2\n");
+    Path report = folder.resolve("report.json");
+
+    CliRun.Result result = tts.run("migrate", "application", "--source", "ttnv3", "my-app",
+        "--ids-file", ids.toString(), "--report", report.toString());
+
+    assertEquals(ExitCodes.EXPORT_FAILED, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("selected 0 of the 5 devices listed; 2 named in"
+        + " --ids-file, not listed by the source: gone-1, gone-2"), result.stderr());
+    JsonNode written = new ObjectMapper().readTree(report.toFile());
+    assertEquals(ExitCodes.EXPORT_FAILED, written.get("exit_code").asInt(), written.toString());
+    assertTrue(written.get("error").asText().startsWith("none of the 2 devices named in"
+        + " --ids-file is listed by the source"), written.toString());
+    assertEquals("stopped", written.get("runs").get(0).get("outcome").asText(),
+        written.toString());
+    assertTrue(tts.target.writes().isEmpty());
+  }
+
+  @Test
   void listWithTheJournalLeavesOutWhatItHasDoneSoItShowsTheNextWave() {
     String state = folder.resolve("run.state").toString();
     CliRun.Result wave = tts.run("migrate", "application", "--source", "ttnv3", "my-app",
