@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ttnlw.migrate.chirpstack.proto.Device;
+import org.ttnlw.migrate.proto.EndDevice;
 import org.ttnlw.migrate.sim.TtsSimulator;
 import org.ttnlw.migrate.sim.chirpstack.ChirpStackSimulator;
 import org.ttnlw.migrate.sim.chirpstack.SampleChirpStack;
@@ -152,6 +154,14 @@ class SourcesMigrateTest {
     }
   }
 
+  /** The AppKey, NwkSKey and AppSKey Firefly holds for the device. */
+  private static List<String> keysHeld(FireflyFake firefly, String eui) {
+    JsonNode device = firefly.held(eui);
+    return List.of(device.path("application_key").asText(),
+        device.path("network_session_key").asText(),
+        device.path("application_session_key").asText());
+  }
+
   /** The device, its keys and its activation, as ChirpStack holds them. */
   private static List<Object> whole(ChirpStackSimulator chirpstack, String devEui) {
     return List.of(chirpstack.device(devEui), chirpstack.keys(devEui),
@@ -171,6 +181,33 @@ class SourcesMigrateTest {
       assertInTarget(FireflyFake.ABP_EUI.toLowerCase());
       assertFalse(result.stderr().contains(FireflyFake.API_KEY), result.stderr());
       assertEquals(1, firefly.putsTo(FireflyFake.OTAA_EUI).size(), "keys invalidated once");
+      assertEquals(List.of("000102030405060708090a0b0c0d0e10", "101112131415161718191a1b1c1d1e20",
+          "202122232425262728292a2b2c2d2e00"), keysHeld(firefly, FireflyFake.OTAA_EUI));
+    }
+  }
+
+  @Test
+  void aSecondRunWithoutJournalLeavesTheTargetsKeysAndInvalidatesNothingMore() {
+    try (FireflyFake firefly = new FireflyFake().sampleDevices()) {
+      Map<String, String> environment = FireflyExportTest.environment(firefly);
+      String[] migrate = {"migrate", "device", "--source", "firefly", FireflyFake.OTAA_EUI,
+          "--firefly.invalidate-keys"};
+      assertEquals(ExitCodes.OK, run(environment, migrate).exitCode());
+      JsonNode invalidated = firefly.held(FireflyFake.OTAA_EUI);
+      Optional<EndDevice> moved = target.stored(TtsServer.JOIN_SERVER, "new-app",
+          FireflyFake.OTAA_EUI.toLowerCase());
+
+      // The same command again, with no --state to say the device is done: Firefly now holds
+      // invalidated keys, and the target the ones the device uses.
+      CliRun.Result again = run(environment, migrate);
+
+      assertEquals(ExitCodes.EXPORT_FAILED, again.exitCode(), again.toString());
+      assertTrue(again.stderr().contains("is already in the target and differs in"
+          + " root_keys.app_key.key (a secret"), again.stderr());
+      assertEquals(moved, target.stored(TtsServer.JOIN_SERVER, "new-app",
+          FireflyFake.OTAA_EUI.toLowerCase()), "the target keeps the keys the device uses");
+      assertEquals(invalidated, firefly.held(FireflyFake.OTAA_EUI), "no second invalidation");
+      assertEquals(1, firefly.putsTo(FireflyFake.OTAA_EUI).size());
     }
   }
 
@@ -198,6 +235,9 @@ class SourcesMigrateTest {
               + "\"application_session_key\":\"202122232425262728292a2b2c2d2eff\","
               + "\"network_session_key\":\"101112131415161718191a1b1c1d1e1f\"}}"),
           firefly.putsTo(FireflyFake.OTAA_EUI), "invalidated, then put back as they were");
+      assertEquals(List.of("000102030405060708090A0B0C0D0E0F", "101112131415161718191a1b1c1d1e1f",
+          "202122232425262728292a2b2c2d2eff"), keysHeld(firefly, FireflyFake.OTAA_EUI),
+          "Firefly holds the device's own keys again");
       assertFalse(target.stored(TtsServer.IDENTITY_SERVER, "new-app",
           FireflyFake.OTAA_EUI.toLowerCase()).isPresent());
       String keys = "202122232425262728292a2b2c2d2eff";

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
@@ -38,7 +39,7 @@ import org.ttnlw.migrate.sim.ThrowawayCa;
  * Firefly's HTTP API on loopback, as firefly.md §9 describes it: {@code auth} checked on every
  * request (401 without the right key), {@code devices/eui/{eui}}, its packets, {@code devices},
  * {@code application/{id}/euis}, {@code applications} (none), 404 for unknown devices, 429 with the {@code x-ratelimit-*}
- * headers, and PUTs recorded (they must send JSON).
+ * headers, and PUTs recorded and applied to the device (they must send JSON).
  */
 public final class FireflyFake implements AutoCloseable {
   public static final String API_KEY = "ff-key/with+odd=chars&DO-NOT-LOG";
@@ -58,6 +59,7 @@ public final class FireflyFake implements AutoCloseable {
        "application_session_key": "404142434445464748494a4b4c4d4e4f",
        "frame_counter": 3, "rx2_data_rate": 0}""";
 
+  private final FireflyDevices devices = new FireflyDevices();
   private final WireMockServer server;
   private final boolean tls;
 
@@ -94,7 +96,7 @@ public final class FireflyFake implements AutoCloseable {
 
   private FireflyFake(WireMockConfiguration configuration, boolean tls) {
     this.tls = tls;
-    server = new WireMockServer(configuration);
+    server = new WireMockServer(configuration.extensions(devices));
     server.start();
     // Anything not answered below: Firefly's JSON 404.
     server.stubFor(any(anyUrl()).atPriority(10)
@@ -132,16 +134,22 @@ public final class FireflyFake implements AutoCloseable {
     return "/api/v1/devices/eui/" + eui.toLowerCase(Locale.ROOT);
   }
 
-  /** Serves {@code {"device": deviceJson}} and PUTs to it. */
+  /** Holds the device {@code deviceJson}: serves it, and applies the PUTs to it. */
   public FireflyFake device(String eui, String deviceJson) {
+    devices.hold(eui, deviceJson);
     server.stubFor(get(urlPathEqualTo(euiPath(eui))).atPriority(5)
         .withQueryParam("auth", equalTo(API_KEY))
-        .willReturn(okJson("{\"device\": " + deviceJson + "}")));
+        .willReturn(aResponse().withTransformers(FireflyDevices.NAME)));
     server.stubFor(put(urlPathEqualTo(euiPath(eui))).atPriority(5)
         .withQueryParam("auth", equalTo(API_KEY))
         .withHeader("Content-Type", containing("application/json"))
-        .willReturn(okJson("{\"device\": " + deviceJson + "}")));
+        .willReturn(aResponse().withTransformers(FireflyDevices.NAME)));
     return this;
+  }
+
+  /** The device as Firefly holds it now, after the PUTs it took. */
+  public JsonNode held(String eui) {
+    return devices.held(eui);
   }
 
   /** The OTAA and the ABP sample device, with uplinks. */
@@ -233,7 +241,8 @@ public final class FireflyFake implements AutoCloseable {
   }
 
   public long puts() {
-    return requests().stream().filter(r -> r.getMethod() == RequestMethod.PUT).count();
+    // RequestMethod is a class, not an enum: each request has an instance of its own.
+    return requests().stream().filter(r -> RequestMethod.PUT.equals(r.getMethod())).count();
   }
 
   @Override
