@@ -26,6 +26,7 @@ import org.ttnlw.migrate.pipeline.RunSettings;
 import org.ttnlw.migrate.pipeline.SideEffects;
 import org.ttnlw.migrate.pipeline.Transform;
 import org.ttnlw.migrate.proto.EndDevice;
+import org.ttnlw.migrate.source.Disabling;
 import org.ttnlw.migrate.source.MigrationChoices;
 import org.ttnlw.migrate.source.Source;
 import org.ttnlw.migrate.source.SourceNeeds;
@@ -204,7 +205,8 @@ public final class DeviceJob implements Job<DeviceRef, EndDevice, Source> {
   }
 
   private Delivery<EndDevice> opened(TargetConfig config, CallSettings context) {
-    TtsTarget opened = new TtsTarget(config, context, dryRun);
+    TtsTarget opened = new TtsTarget(choices.disabling() == Disabling.KEYS
+        ? config.forSourceThatChangesKeys() : config, context, dryRun);
     try {
       opened.checkApplication();
     } catch (RuntimeException e) {

@@ -5,8 +5,9 @@ public enum Disabling {
   /** TTS: the device stays, without downlinks ({@code mac_settings.schedule_downlinks}). */
   DOWNLINKS("downlinks disabled", "disable-downlinks", false),
   /**
-   * Firefly: its keys are made unusable there (new random keys), which cannot be undone: as after
-   * a delete, the output is the only copy of the device.
+   * Firefly: its keys are changed there (each one's last byte), so that it no longer works
+   * there; Firefly cannot change them back, only the journal's record of them can (undo): as
+   * after a delete, the output is the only other copy of the device.
    */
   KEYS("keys invalidated", "invalidate-keys", true),
   /** The source's own switch for the device. */

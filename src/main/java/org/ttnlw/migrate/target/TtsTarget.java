@@ -312,6 +312,19 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
   }
 
   /**
+   * How to overwrite a device that differs. Where the source's own step changes keys, keys that
+   * differ are most likely the source's invalidated ones against the ones the device uses.
+   */
+  private String overwriteAdvice(List<Difference> differences) {
+    if (config.sourceChangesKeys() && differences.stream().anyMatch(Difference::isSecret)) {
+      return "an earlier run may have invalidated its keys at the source, and then the target"
+          + " holds the ones the device uses: check which are right before you overwrite the"
+          + " target's with --target.update-existing";
+    }
+    return "pass --target.update-existing to overwrite it";
+  }
+
+  /**
    * A device already in the target, compared with its effective MAC settings (its profile's where
    * it is bound to one). One this migration created half-way, or one to update, is finished as a
    * new one would be: bound to {@code binding}'s profile where there is one.
@@ -336,8 +349,8 @@ public final class TtsTarget implements Delivery<EndDevice>, AutoCloseable {
     }
     if (!resumed && !config.updateExisting()) {
       throw TargetDeviceException.differs("device " + ref + " is already in the target and"
-          + " differs in " + Difference.describe(differences) + "; it was left as it is (pass"
-          + " --target.update-existing to overwrite it)", differing);
+          + " differs in " + Difference.describe(differences) + "; it was left as it is ("
+          + overwriteAdvice(differences) + ")", differing);
     }
     if (!rebind && read.profile().isPresent()
         && differing.stream().anyMatch(path -> isMacSettings(path))) {

@@ -44,6 +44,11 @@ public record Difference(String path, String wanted, String actual) {
     return differences.stream().map(Difference::toString).collect(Collectors.joining("; "));
   }
 
+  /** Whether this is a secret's difference, whose values are not shown. */
+  public boolean isSecret() {
+    return wanted == null;
+  }
+
   /** The paths, in order. */
   public static List<String> paths(List<Difference> differences) {
     return differences.stream().map(Difference::path).toList();

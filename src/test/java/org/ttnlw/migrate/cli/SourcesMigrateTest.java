@@ -204,6 +204,9 @@ class SourcesMigrateTest {
       assertEquals(ExitCodes.EXPORT_FAILED, again.exitCode(), again.toString());
       assertTrue(again.stderr().contains("is already in the target and differs in"
           + " root_keys.app_key.key (a secret"), again.stderr());
+      assertTrue(again.stderr().contains("an earlier run may have invalidated its keys at the"
+          + " source, and then the target holds the ones the device uses: check which are right"
+          + " before you overwrite the target's with --target.update-existing"), again.stderr());
       assertEquals(moved, target.stored(TtsServer.JOIN_SERVER, "new-app",
           FireflyFake.OTAA_EUI.toLowerCase()), "the target keeps the keys the device uses");
       assertEquals(invalidated, firefly.held(FireflyFake.OTAA_EUI), "no second invalidation");
