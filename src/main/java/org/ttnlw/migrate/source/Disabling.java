@@ -6,8 +6,8 @@ public enum Disabling {
   DOWNLINKS("downlinks disabled", "disable-downlinks", false),
   /**
    * Firefly: its keys are changed there (each one's last byte), so that it no longer works
-   * there; Firefly cannot change them back, only the journal's record of them can (undo): as
-   * after a delete, the output is the only other copy of the device.
+   * there. Firefly keeps no copy of the keys it had: only the output, or the journal's record of
+   * them for undo, can bring them back.
    */
   KEYS("keys invalidated", "invalidate-keys", true),
   /** The source's own switch for the device. */
