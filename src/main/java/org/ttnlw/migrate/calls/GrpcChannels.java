@@ -35,15 +35,14 @@ public final class GrpcChannels implements AutoCloseable {
   private static final int FLOW_CONTROL_WINDOW_BYTES = 1024 * 1024;
   private static final long CLOSE_SECONDS = 5;
 
-  private final TrustSettings trust;
+  private final ChannelCredentials credentials;
   private final ExecutorService network = Executors.newCachedThreadPool(daemons("grpc-network-"));
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(daemons("grpc-network-timer-"));
   private final List<ManagedChannel> opened = new CopyOnWriteArrayList<>();
-  private ChannelCredentials credentials;
 
   public GrpcChannels(TrustSettings trust) {
-    this.trust = trust;
+    this.credentials = credentials(trust);
   }
 
   /**
@@ -51,7 +50,7 @@ public final class GrpcChannels implements AutoCloseable {
    * threads while the caller goes on, not in its first call.
    */
   public ManagedChannel open(String address) {
-    ManagedChannel channel = OkHttpChannelBuilder.forTarget(address, credentials())
+    ManagedChannel channel = OkHttpChannelBuilder.forTarget(address, credentials)
         .transportExecutor(network)
         .scheduledExecutorService(timers)
         .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)
@@ -69,12 +68,9 @@ public final class GrpcChannels implements AutoCloseable {
    * factory leaves to the network thread's first handshake. Channels to one server can then
    * also resume the context's TLS sessions.
    */
-  private synchronized ChannelCredentials credentials() {
-    if (credentials == null) {
-      credentials = trust.plaintext() ? InsecureChannelCredentials.create()
-          : SslSocketFactoryChannelCredentials.create(tlsContext(trust).getSocketFactory());
-    }
-    return credentials;
+  private static ChannelCredentials credentials(TrustSettings trust) {
+    return trust.plaintext() ? InsecureChannelCredentials.create()
+        : SslSocketFactoryChannelCredentials.create(tlsContext(trust).getSocketFactory());
   }
 
   private static SSLContext tlsContext(TrustSettings trust) {

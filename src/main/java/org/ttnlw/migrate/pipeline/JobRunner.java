@@ -14,7 +14,6 @@ import java.util.function.UnaryOperator;
 import org.ttnlw.migrate.core.CallSettings;
 import org.ttnlw.migrate.core.ConfigException;
 import org.ttnlw.migrate.core.DeviceCount;
-import org.ttnlw.migrate.core.MigrationException;
 import org.ttnlw.migrate.core.Notices;
 import org.ttnlw.migrate.core.RunLock;
 import org.ttnlw.migrate.source.SourceConnection;
@@ -115,15 +114,14 @@ public final class JobRunner {
         Notices notices = notices(job.notices(source, delivery));
         Outcome outcome = report(summary, source, notices,
             remarks(writer, job.remarks(source, delivery, sideEffects)), end);
+        boolean endMet = false;
         try {
           job.checkEnd();
-        } catch (MigrationException unmet) {
+          endMet = true;
+        } finally {
           runs.add(new RunRecord(items, verb, summary, outcomes.entries(), notices.byNotice(),
-              Outcome.STOPPED));
-          throw unmet;
+              endMet ? outcome : Outcome.STOPPED));
         }
-        runs.add(new RunRecord(items, verb, summary, outcomes.entries(), notices.byNotice(),
-            outcome));
         return outcome;
       } catch (ExportFailedException e) {
         if (e.getCause() instanceof ConfigException configuration
